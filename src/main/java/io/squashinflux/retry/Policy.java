@@ -1,0 +1,117 @@
+package io.squashinflux.retry;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.util.List;
+import java.util.function.Predicate;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The one table that decides what every answer from InfluxDB or SQuaSH means: retry, fix and retry,
+ * isolate, skip or stop. Rules are read top to bottom; the first that matches decides. Nothing else
+ * in the code classifies statuses or error messages.
+ */
+public final class Policy {
+
+  /** One row of the table. */
+  public record Rule(String when, Predicate<Side> side, Predicate<Answer> matches, Decision decision) {}
+
+  private final List<Rule> rules;
+
+  /** The table; {@code createDatabase} says whether a missing database may be created. */
+  public Policy(boolean createDatabase) {
+    this.rules = table(createDatabase);
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The first matching rule's decision; an answer no rule knows is fatal. */
+  public Decision decide(Side side, Answer answer) {
+    for (Rule rule : rules) {
+      if (rule.side().test(side) && rule.matches().test(answer)) {
+        return rule.decision();
+      }
+    }
+    return new Decision(Action.FATAL, "unexpected answer " + describe(answer));
+  }
+
+  private static List<Rule> table(boolean createDatabase) {
+    Predicate<Side> influx = s -> s == Side.INFLUX_WRITE || s == Side.INFLUX_QUERY;
+    Predicate<Side> write = s -> s == Side.INFLUX_WRITE;
+    Predicate<Side> squash = s -> s == Side.SQUASH_LIST || s == Side.SQUASH_JOB;
+    Predicate<Side> any = s -> true;
+    return List.of(
+        new Rule("2xx", any, a -> a.status() >= 200 && a.status() < 300, decision(Action.DONE, "ok")),
+        new Rule("TLS handshake failed", any, a -> causedBy(a, SSLHandshakeException.class),
+            decision(Action.FATAL, "the server's TLS certificate does not verify: trust its CA with"
+                + " --ca-cert FILE, or check the URL")),
+        new Rule("unknown host", any, a -> causedBy(a, UnknownHostException.class),
+            decision(Action.FATAL, "unknown host: check the URL")),
+        new Rule("no connection, timeout, reset", any, Policy::transientIo,
+            decision(Action.RETRY, "no answer (connection refused, reset or timed out)")),
+        new Rule("other I/O error", any, a -> a.error() != null,
+            decision(Action.RETRY, "I/O error")),
+        new Rule("401/403", any, a -> a.status() == 401 || a.status() == 403,
+            decision(Action.FATAL, "authentication failed: check --influx-user and INFLUX_PASSWORD"
+                + " (or the SQuaSH credentials)")),
+        new Rule("database not found", influx, a -> a.status() == 404
+                && a.message().contains("database not found"),
+            createDatabase
+                ? decision(Action.CREATE_DATABASE, "database not found: creating it")
+                : decision(Action.FATAL, "database not found and --no-create-db is set: create it"
+                    + " or drop --no-create-db")),
+        new Rule("retention policy not found", influx,
+            a -> a.message().contains("retention policy not found"),
+            decision(Action.FATAL, "retention policy not found: check --rp")),
+        new Rule("413 too large", write, a -> a.status() == 413,
+            decision(Action.SPLIT, "request too large: splitting the batch")),
+        new Rule("400 refused lines", write, a -> a.status() == 400,
+            decision(Action.ISOLATE, "some lines were refused")),
+        new Rule("429/5xx", any, a -> a.status() == 429 || a.status() >= 500,
+            decision(Action.RETRY, "server busy or failing")),
+        new Rule("job not found or refused", s -> s == Side.SQUASH_JOB,
+            a -> a.status() >= 400 && a.status() < 500,
+            decision(Action.SKIP, "the job cannot be read")),
+        new Rule("other 4xx", any, a -> a.status() >= 400 && a.status() < 500,
+            decision(Action.FATAL, "request refused: check the URL")));
+  }
+
+  private static Decision decision(Action action, String reason) {
+    return new Decision(action, reason);
+  }
+
+  private static boolean transientIo(Answer answer) {
+    return causedBy(answer, ConnectException.class)
+        || causedBy(answer, HttpTimeoutException.class)
+        || causedBy(answer, HttpConnectTimeoutException.class)
+        || causedBy(answer, NoRouteToHostException.class)
+        || causedBy(answer, SocketException.class)
+        || causedBy(answer, EOFException.class)
+        || causedBy(answer, ClosedChannelException.class);
+  }
+
+  private static boolean causedBy(Answer answer, Class<? extends Throwable> type) {
+    for (Throwable t = answer.error(); t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An answer as one line: {@code 503 "busy"} or {@code ConnectException: ...}. */
+  public static String describe(Answer answer) {
+    if (answer.error() != null) {
+      return answer.error().getClass().getSimpleName() + ": " + answer.message();
+    }
+    return answer.status() + (answer.message().isEmpty() ? "" : " \"" + answer.message() + "\"");
+  }
+}

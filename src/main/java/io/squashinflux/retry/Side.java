@@ -1,0 +1,13 @@
+package io.squashinflux.retry;
+
+/** Which request an answer belongs to; the same status means different things on each. */
+public enum Side {
+  /** {@code POST /write} to InfluxDB. */
+  INFLUX_WRITE,
+  /** {@code POST /query} and {@code /ping} to InfluxDB (creating the database). */
+  INFLUX_QUERY,
+  /** {@code GET /jobs}: the list every sync starts from. */
+  SQUASH_LIST,
+  /** {@code GET /job/<id>} and the other per-job reads. */
+  SQUASH_JOB
+}

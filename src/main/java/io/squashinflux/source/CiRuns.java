@@ -1,0 +1,33 @@
+package io.squashinflux.source;
+
+import java.util.Optional;
+
+/**
+ * What the SQuaSH API knows about a CI run, for data models that line up the jobs of one run or
+ * record its code changes. Implementations fetch each run once and are thread-safe.
+ */
+public interface CiRuns {
+
+  /** The {@code date_created} text of the first job of this CI run ({@code GET /jenkins/<ci_id>}). */
+  Optional<String> firstDateCreated(String ciId);
+
+  /** The code changes of this CI run ({@code GET /code_changes/<ci_id>?ci_name=}). */
+  Optional<CodeChanges> codeChanges(String ciId, String ciName);
+
+  /** The code changes of one CI run, as the API gives them. */
+  record CodeChanges(String packages, String counts) {}
+
+  /** For sources without an API (job files): nothing is known. */
+  CiRuns NONE =
+      new CiRuns() {
+        @Override
+        public Optional<String> firstDateCreated(String ciId) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<CodeChanges> codeChanges(String ciId, String ciName) {
+          return Optional.empty();
+        }
+      };
+}
