@@ -1,0 +1,145 @@
+package io.squashinflux.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The end-of-run account, for people (text) and scripts ({@code --json}), and the exit code.
+ *
+ * @param listed jobs the source listed
+ * @param alreadySynced jobs not fetched because an earlier run synced them
+ * @param skipped jobs deliberately not written (dataset filter)
+ * @param synced jobs whose every point InfluxDB acknowledged (written or explicitly rejected)
+ * @param failed jobs that could not be read, mapped or written
+ * @param points points written
+ * @param fields field values written
+ * @param linesRejected lines InfluxDB refused
+ */
+public record Summary(
+    long listed,
+    long alreadySynced,
+    long skipped,
+    long synced,
+    long failed,
+    long points,
+    long fields,
+    long linesRejected,
+    Map<String, Long> skippedByReason,
+    Map<String, Long> failedByReason,
+    List<String> failures,
+    List<Count> dropped,
+    List<Count> changed,
+    Map<String, Long> rejectedByReason,
+    List<String> vanished,
+    String rejectsFile) {
+
+  /** Exit code when everything was written. */
+  public static final int OK = 0;
+  /** Exit code when some jobs or values could not be written (all are reported). */
+  public static final int INCOMPLETE = 1;
+  /** Exit code for a usage or configuration error: nothing useful could run. */
+  public static final int CONFIGURATION = 2;
+
+  /**
+   * Drop reasons that mean the job held no storable value there (a null, NaN or infinite metric;
+   * a meta entry the model does not make a tag): reported, but not a failure of the run.
+   */
+  public static final Set<String> NOTHING_TO_STORE =
+      Set.of("null value", "NaN", "infinite", "null", "nested object", "nested list", "empty", "not a number");
+
+  /** Reasons counted, with the keys they hit most. */
+  public record Count(String reason, long count, Map<String, Long> keys) {}
+
+  public Summary {
+    skippedByReason = Map.copyOf(skippedByReason);
+    failedByReason = Map.copyOf(failedByReason);
+    failures = List.copyOf(failures);
+    dropped = List.copyOf(dropped);
+    changed = List.copyOf(changed);
+    rejectedByReason = Map.copyOf(rejectedByReason);
+    vanished = List.copyOf(vanished);
+  }
+
+  /** 0 when everything was written, 1 when a job, a line or a value with content was lost. */
+  public int exitCode() {
+    boolean lostValues =
+        dropped.stream().anyMatch(c -> !NOTHING_TO_STORE.contains(c.reason()));
+    return failed > 0 || linesRejected > 0 || lostValues ? INCOMPLETE : OK;
+  }
+
+  /** The summary as one JSON object. */
+  public String toJson() {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    ObjectNode jobs = root.putObject("jobs");
+    jobs.put("listed", listed).put("already_synced", alreadySynced).put("skipped", skipped)
+        .put("synced", synced).put("failed", failed);
+    root.put("points_written", points).put("fields_written", fields).put("lines_rejected", linesRejected);
+    root.set("skipped_by_reason", json.valueToTree(skippedByReason));
+    root.set("failed_by_reason", json.valueToTree(failedByReason));
+    root.set("failures", json.valueToTree(failures));
+    root.set("dropped", counts(json, dropped));
+    root.set("changed", counts(json, changed));
+    root.set("rejected_by_reason", json.valueToTree(rejectedByReason));
+    root.set("vanished", json.valueToTree(vanished));
+    root.put("rejects_file", rejectsFile);
+    root.put("exit_code", exitCode());
+    return root.toString();
+  }
+
+  private static ObjectNode counts(ObjectMapper json, List<Count> counts) {
+    ObjectNode node = json.createObjectNode();
+    for (Count count : counts) {
+      ObjectNode entry = node.putObject(count.reason());
+      entry.put("count", count.count());
+      entry.set("keys", json.valueToTree(count.keys()));
+    }
+    return node;
+  }
+
+  /** The summary for people, a few lines. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("jobs: %d listed, %d already synced, %d skipped, %d synced, %d failed%n",
+        listed, alreadySynced, skipped, synced, failed));
+    out.append(String.format("written: %d points, %d field values%n", points, fields));
+    skippedByReason.forEach((r, n) -> out.append(String.format("skipped: %d %s%n", n, r)));
+    failedByReason.forEach((r, n) -> out.append(String.format("failed: %d %s%n", n, r)));
+    failures.forEach(f -> out.append("  ").append(f).append(System.lineSeparator()));
+    appendCounts(out, "dropped", dropped);
+    appendCounts(out, "changed", changed);
+    rejectedByReason.forEach((r, n) -> out.append(String.format("rejected by InfluxDB: %d %s%n", n, r)));
+    if (!vanished.isEmpty()) {
+      out.append(String.format("no longer listed by the source: %d (%s)%n", vanished.size(),
+          String.join(", ", vanished.subList(0, Math.min(10, vanished.size())))
+              + (vanished.size() > 10 ? ", ..." : "")));
+    }
+    if (rejectsFile != null) {
+      out.append("details of every dropped, changed or rejected value: ").append(rejectsFile)
+          .append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+
+  private static void appendCounts(StringBuilder out, String verb, List<Count> counts) {
+    for (Count count : counts) {
+      out.append(String.format("%s: %d %s", verb, count.count(), count.reason()));
+      if (!count.keys().isEmpty()) {
+        out.append(" (");
+        int shown = 0;
+        for (Map.Entry<String, Long> key : count.keys().entrySet()) {
+          if (shown++ == 5) {
+            out.append(", ...");
+            break;
+          }
+          out.append(shown > 1 ? ", " : "").append(key.getKey()).append(' ').append(key.getValue());
+        }
+        out.append(')');
+      }
+      out.append(System.lineSeparator());
+    }
+  }
+}

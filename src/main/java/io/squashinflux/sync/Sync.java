@@ -1,0 +1,264 @@
+package io.squashinflux.sync;
+
+import io.squashinflux.delivery.BatchResult;
+import io.squashinflux.delivery.DeliveryException;
+import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.delivery.Line;
+import io.squashinflux.delivery.Rejected;
+import io.squashinflux.report.Ledger;
+import io.squashinflux.source.Job;
+import io.squashinflux.source.JobSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The sync loop: jobs flow from the source through the conversion into InfluxDB.
+ *
+ * <p>The source's threads (several requests in flight) read and convert jobs, then hand their
+ * lines to a bounded queue; one writer thread gathers them into batches and writes each batch
+ * whole through {@link InfluxWriter}, which retries, splits and isolates until every line is
+ * written or rejected. A job is reported synced only when every one of its lines is acknowledged.
+ * The queue is bounded, so a slow InfluxDB slows the reading down and memory does not grow with
+ * the number of jobs. A fatal delivery error stops reading and is rethrown to the caller.
+ */
+public final class Sync {
+  private static final int QUEUE_JOBS = 256;
+  private static final long IDLE_FLUSH_MILLIS = 500;
+
+  private final JobSource source;
+  private final Conversion conversion;
+  private final InfluxWriter writer;
+  private final Ledger ledger;
+  private final JobListener listener;
+  private final Progress progress;
+  private final int batchLines;
+  private final int batchBytes;
+  private final AtomicLong pointsWritten = new AtomicLong();
+
+  public Sync(JobSource source, Conversion conversion, InfluxWriter writer, Ledger ledger,
+      JobListener listener, Progress progress, int batchLines, int batchBytes) {
+    this.source = source;
+    this.conversion = conversion;
+    this.writer = writer;
+    this.ledger = ledger;
+    this.listener = listener;
+    this.progress = progress;
+    this.batchLines = batchLines;
+    this.batchBytes = batchBytes;
+  }
+
+  /** Syncs these job keys; returns when every one is synced, skipped or reported failed. */
+  public void run(List<String> keys) throws DeliveryException, InterruptedException {
+    BlockingQueue<Converted> queue = new ArrayBlockingQueue<>(QUEUE_JOBS);
+    AtomicReference<Exception> fatal = new AtomicReference<>();
+    AtomicLong done = new AtomicLong();
+    long total = keys.size();
+    Thread reader = Thread.currentThread();
+    Runnable finished = () -> progress.update(done.incrementAndGet(), total, pointsWritten.get());
+    Thread writerThread = new Thread(() -> {
+      try {
+        new BatchLoop(queue, finished).run();
+      } catch (DeliveryException | RuntimeException e) {
+        fatal.set(e);
+        reader.interrupt();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "squash-influx-writer");
+    writerThread.start();
+    try {
+      source.fetch(keys, new Reader(queue, fatal, finished));
+      queue.put(Converted.END);
+      writerThread.join();
+    } catch (InterruptedException e) {
+      if (fatal.get() == null) {
+        writerThread.interrupt();
+        throw e;
+      }
+      Thread.interrupted();
+    } finally {
+      progress.finish();
+    }
+    rethrow(fatal.get());
+  }
+
+  private static void rethrow(Exception e) throws DeliveryException {
+    if (e instanceof DeliveryException delivery) {
+      throw delivery;
+    }
+    if (e instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+  }
+
+  /** One job's lines on their way to a batch. */
+  private record Converted(String key, String job, List<Line> lines) {
+    static final Converted END = new Converted("", "", List.of());
+  }
+
+  /** Runs on the source's threads: converts each job and queues its lines. */
+  private final class Reader implements JobSource.Consumer {
+    private final BlockingQueue<Converted> queue;
+    private final AtomicReference<Exception> fatal;
+    private final Runnable finished;
+
+    Reader(BlockingQueue<Converted> queue, AtomicReference<Exception> fatal, Runnable finished) {
+      this.queue = queue;
+      this.fatal = fatal;
+      this.finished = finished;
+    }
+
+    @Override
+    public void job(Job job) throws InterruptedException {
+      if (fatal.get() != null) {
+        throw new InterruptedException("the sync is stopping");
+      }
+      String key = keyOf(job);
+      Conversion.Result result;
+      try {
+        result = conversion.convert(job);
+      } catch (RuntimeException e) {
+        failed(key, job.ref() + ": cannot convert: " + e);
+        return;
+      }
+      if (result instanceof Conversion.Skipped skipped) {
+        ledger.skipped(job.ref(), skipped.reason(), skipped.loss());
+        if (skipped.loss()) {
+          listener.failed(key);
+        } else {
+          listener.synced(key);
+        }
+        finished.run();
+      } else if (result instanceof Conversion.Lines lines) {
+        while (!queue.offer(new Converted(key, job.ref(), lines.lines()), 200, TimeUnit.MILLISECONDS)) {
+          if (fatal.get() != null) {
+            throw new InterruptedException("the sync is stopping");
+          }
+        }
+      }
+    }
+
+    @Override
+    public void failed(String key, String reason) {
+      ledger.failed(key, reason);
+      listener.failed(key);
+      finished.run();
+    }
+  }
+
+  /** The key a job was listed under: its id for API jobs, its path for files. */
+  static String keyOf(Job job) {
+    return job.id() != null ? String.valueOf(job.id()) : job.ref();
+  }
+
+  /** Runs on the writer thread: gathers lines into batches and writes them. */
+  private final class BatchLoop {
+    private final BlockingQueue<Converted> queue;
+    private final Runnable finished;
+    private final Batch batch = new Batch();
+
+    BatchLoop(BlockingQueue<Converted> queue, Runnable finished) {
+      this.queue = queue;
+      this.finished = finished;
+    }
+
+    void run() throws DeliveryException, InterruptedException {
+      while (true) {
+        Converted next = queue.poll(IDLE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        if (next == null) {
+          flush();
+          continue;
+        }
+        if (next == Converted.END) {
+          flush();
+          return;
+        }
+        if (next.lines().isEmpty()) {
+          complete(next.key(), next.job());
+          continue;
+        }
+        for (Line line : next.lines()) {
+          if (batch.wouldOverflow(line)) {
+            flush();
+          }
+          batch.add(line);
+        }
+        batch.closeJob(next.key(), next.job());
+      }
+    }
+
+    private void flush() throws DeliveryException, InterruptedException {
+      if (batch.isEmpty()) {
+        return;
+      }
+      BatchResult result = writer.write(batch.lines());
+      long fields = 0;
+      for (Line line : result.written()) {
+        fields += line.fields();
+      }
+      ledger.written(result.written().size(), fields);
+      pointsWritten.addAndGet(result.written().size());
+      for (Rejected rejected : result.rejected()) {
+        ledger.rejected(rejected.line().job(), rejected.line().text(), rejected.reason());
+      }
+      for (Batch.Finished job : batch.clear()) {
+        complete(job.key(), job.job());
+      }
+    }
+
+    private void complete(String key, String job) {
+      ledger.synced(job);
+      listener.synced(key);
+      finished.run();
+    }
+  }
+
+  /** The batch being gathered, and which jobs it completes when written. */
+  private final class Batch {
+    private final List<Line> lines = new ArrayList<>();
+    private final List<Finished> closed = new ArrayList<>();
+    private int bytes;
+
+    record Finished(String key, String job) {}
+
+    boolean wouldOverflow(Line line) {
+      return !lines.isEmpty()
+          && (lines.size() >= batchLines || bytes + line.size() > batchBytes);
+    }
+
+    void add(Line line) {
+      lines.add(line);
+      bytes += line.size();
+    }
+
+    /**
+     * The job's last line is in: it is finished when this batch is written (its earlier lines,
+     * if any, went with earlier batches, which are written first).
+     */
+    void closeJob(String key, String job) {
+      closed.add(new Finished(key, job));
+    }
+
+    boolean isEmpty() {
+      return lines.isEmpty();
+    }
+
+    List<Line> lines() {
+      return lines;
+    }
+
+    /** Empties the batch and returns the jobs it finished. */
+    List<Finished> clear() {
+      List<Finished> finished = List.copyOf(closed);
+      lines.clear();
+      closed.clear();
+      bytes = 0;
+      return finished;
+    }
+  }
+}
