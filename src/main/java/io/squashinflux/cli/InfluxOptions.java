@@ -1,0 +1,87 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.delivery.Secret;
+import io.squashinflux.retry.Retrier;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Where to write: the InfluxDB options shared by {@code sync} and {@code watch}. */
+final class InfluxOptions {
+
+  @Option(names = "--influx-url", paramLabel = "URL",
+      defaultValue = "${env:INFLUX_URL:-http://localhost:8086}",
+      description = "InfluxDB 1.x base URL (env INFLUX_URL; default: ${DEFAULT-VALUE}).")
+  String url;
+
+  @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:INFLUX_DB:-squash-sandbox}",
+      description = "Database to write to (env INFLUX_DB; default: ${DEFAULT-VALUE}).")
+  String database;
+
+  @Option(names = "--rp", paramLabel = "NAME",
+      description = "Retention policy (default: the database's default).")
+  String retentionPolicy;
+
+  @Option(names = {"--influx-user", "-u"}, paramLabel = "USER",
+      defaultValue = "${env:INFLUX_USERNAME}",
+      description = "InfluxDB user (env INFLUX_USERNAME).")
+  String user;
+
+  @Option(names = "--influx-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+      defaultValue = "${env:INFLUX_PASSWORD}",
+      description = "InfluxDB password; prefer the environment variable INFLUX_PASSWORD. Given"
+          + " without a value, it is asked for. Never printed.")
+  String password;
+
+  @Option(names = "--no-create-db", negatable = false,
+      description = "Do not create the database; fail if it is missing.")
+  boolean noCreateDatabase;
+
+  @Option(names = "--batch-lines", paramLabel = "N", defaultValue = "5000",
+      description = "Most lines per write request (default: ${DEFAULT-VALUE}).")
+  int batchLines;
+
+  @Option(names = "--batch-bytes", paramLabel = "BYTES", defaultValue = "4194304",
+      description = "Most uncompressed bytes per write request (default: ${DEFAULT-VALUE}).")
+  int batchBytes;
+
+  @Option(names = "--no-gzip", description = "Send write requests uncompressed.")
+  boolean noGzip;
+
+  @Option(names = "--influx-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "Connect and request timeout for InfluxDB (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE",
+      description = "PEM certificate of a private CA to trust for https URLs (InfluxDB and SQuaSH),"
+          + " in addition to nothing else: the JDK trust store is used without it.")
+  Path caCert;
+
+  InfluxTarget target() {
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      throw new UserError("--influx-url is not a URL: " + e.getMessage());
+    }
+    try {
+      return new InfluxTarget(uri, database, retentionPolicy, emptyToNull(user), Secret.of(password),
+          !noCreateDatabase, !noGzip, batchLines, batchBytes, timeout, Tls.context(caCert));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("InfluxDB options: " + e.getMessage());
+    }
+  }
+
+  InfluxWriter writer(Retrier retrier) {
+    return new InfluxWriter(target(), retrier);
+  }
+
+  private static String emptyToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}
