@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
     description = "Sync SQuaSH verification metrics into InfluxDB, so every metric can be plotted"
         + " over time per dataset and filter.",
     subcommands = {
-      SyncCommand.class,
-      ConvertCommand.class,
+      // SyncCommand.class,
+      // ConvertCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
