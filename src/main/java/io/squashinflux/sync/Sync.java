@@ -152,7 +152,7 @@ public final class Sync {
   }
 
   /** The key a job was listed under: its id for API jobs, its path for files. */
-  static String keyOf(Job job) {
+  public static String keyOf(Job job) {
     return job.id() != null ? String.valueOf(job.id()) : job.ref();
   }
 

@@ -1,0 +1,96 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.mapping.Mapping;
+import io.squashinflux.mapping.MappingException;
+import io.squashinflux.mapping.TimeSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The data model: a built-in or user mapping, and the overrides the command line allows. */
+final class ModelOptions {
+
+  @Option(names = "--mapping", paramLabel = "NAME|FILE", defaultValue = "notebook",
+      description = "Data model: 'notebook' (one field per full metric name, meta as tags),"
+          + " 'squash' (SQuaSH's final model), or a mapping file (default: ${DEFAULT-VALUE}).")
+  String mapping;
+
+  @Option(names = "--include-dataset", paramLabel = "NAME",
+      description = "Write only jobs of these datasets (repeatable); wins over the exclusions.")
+  List<String> include = new ArrayList<>();
+
+  @Option(names = "--exclude-dataset", paramLabel = "NAME",
+      description = "Also skip jobs of this dataset (repeatable); the model's defaults are"
+          + " 'unknown' and 'decam'.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--no-default-excludes",
+      description = "Clear the model's default dataset exclusions (unknown, decam).")
+  boolean clearExcludes;
+
+  @Option(names = "--time", paramLabel = "SOURCE",
+      description = "Point time: date_created (upload time; for job files meta.env.date),"
+          + " run (meta.env.date) or ci-run (date_created of the CI run's first job, from"
+          + " GET /jenkins/<ci_id>) (default: the model's, date_created for both built-ins).")
+  String time;
+
+  @Option(names = "--packages",
+      description = "Also write a 'packages' measurement: one point per job and package with its"
+          + " git sha, branch, eups version and URL.")
+  boolean packages;
+
+  /** The mapping with the overrides applied; mistakes are user errors. */
+  Mapping load() {
+    Mapping base;
+    try {
+      base = Mapping.BUILT_IN.contains(mapping) ? Mapping.builtIn(mapping) : Mapping.load(Path.of(mapping));
+    } catch (IOException e) {
+      throw new UserError("--mapping " + mapping + ": not a built-in model ("
+          + String.join(", ", Mapping.BUILT_IN) + ") and not a readable file");
+    } catch (MappingException e) {
+      throw new UserError(e.getMessage());
+    }
+    Mapping result = base;
+    if (!include.isEmpty() || !exclude.isEmpty() || clearExcludes) {
+      result = result.withDatasetFilter(include, exclude, clearExcludes);
+    }
+    if (time != null) {
+      try {
+        result = result.withTimeSource(TimeSource.ofWord(time));
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--time " + time + ": " + e.getMessage());
+      }
+    }
+    if (packages) {
+      result = result.withPackages(true);
+    }
+    return result;
+  }
+
+  /** The model's name and a hash of its whole definition and overrides, for the state. */
+  String fingerprint() {
+    String text;
+    try {
+      text = Mapping.BUILT_IN.contains(mapping) ? "built-in " + mapping
+          : Files.readString(Path.of(mapping), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      text = mapping;
+    }
+    String all = text + "\ninclude=" + include + "\nexclude=" + exclude + "\nclear=" + clearExcludes
+        + "\ntime=" + time + "\npackages=" + packages;
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
+      String name = Mapping.BUILT_IN.contains(mapping) ? mapping : Path.of(mapping).getFileName().toString();
+      return name + " " + HexFormat.of().formatHex(hash, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.retry.Retrier;
+import io.squashinflux.source.ApiJobSource;
+import io.squashinflux.source.ApiOptions;
+import io.squashinflux.source.FileJobSource;
+import io.squashinflux.source.JobSource;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Where jobs come from: the SQuaSH API or job files, exactly one of them. */
+final class SourceOptions {
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Where where;
+
+  /** The two kinds of source. */
+  static final class Where {
+    @Option(names = "--squash-url", paramLabel = "URL",
+        description = "SQuaSH REST API base URL: jobs are read with GET /jobs and GET /job/<id>.")
+    String squashUrl;
+
+    @Option(names = "--from", paramLabel = "PATH", arity = "1..*",
+        description = "Job files (API responses or lsst.verify *.json); folders are walked for *.json.")
+    List<Path> files;
+  }
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+      description = "Jobs read at once (requests in flight, or files parsed) (default: ${DEFAULT-VALUE}).")
+  int parallel;
+
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Longest wait for a connection to SQuaSH (default: ${DEFAULT-VALUE}).")
+  Duration connectTimeout;
+
+  @Option(names = "--read-timeout", paramLabel = "DURATION", defaultValue = "60s",
+      converter = DurationConverter.class,
+      description = "Longest wait for one SQuaSH answer, body included (default: ${DEFAULT-VALUE}).")
+  Duration readTimeout;
+
+  boolean isApi() {
+    return where.squashUrl != null;
+  }
+
+  JobSource open(Retrier retrier, SSLContext ssl) {
+    if (parallel < 1) {
+      throw new UserError("--parallel must be at least 1, was " + parallel);
+    }
+    if (where.files != null) {
+      return new FileJobSource(where.files, parallel);
+    }
+    URI base;
+    try {
+      base = new URI(where.squashUrl.trim());
+    } catch (URISyntaxException e) {
+      throw new UserError("--squash-url is not a URL: " + e.getMessage());
+    }
+    try {
+      return new ApiJobSource(new ApiOptions(base, parallel, connectTimeout, readTimeout, retrier, ssl));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--squash-url: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.state.Identity;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where progress is kept between runs. */
+final class StateOptions {
+
+  @Option(names = "--state", paramLabel = "FILE",
+      description = "State file recording which jobs are synced (default: one file per source,"
+          + " database and model under $XDG_STATE_HOME/squash-influx, or"
+          + " ~/.local/state/squash-influx).")
+  Path state;
+
+  @Option(names = "--full", description = "Sync every job again, not only the new and failed ones.")
+  boolean full;
+
+  @Option(names = "--no-state",
+      description = "Keep no state: read and write every job, remember nothing.")
+  boolean noState;
+
+  /** The state file for this identity: the one given, or a default of its own. */
+  Path path(Identity identity, String database) {
+    if (state != null) {
+      return state;
+    }
+    String base = System.getenv("XDG_STATE_HOME");
+    Path folder = base != null && !base.isBlank()
+        ? Path.of(base, "squash-influx")
+        : Path.of(System.getProperty("user.home"), ".local", "state", "squash-influx");
+    String safe = database.replaceAll("[^A-Za-z0-9_.-]", "_");
+    return folder.resolve(safe + "-" + identity.fingerprint() + ".json");
+  }
+}

@@ -1,0 +1,54 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.report.Summary;
+import io.squashinflux.state.StateException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sync}: one pass from SQuaSH or job files into InfluxDB. */
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    description = {
+      "Write SQuaSH verification jobs into InfluxDB, only those not synced yet.",
+      "A job counts as synced once InfluxDB acknowledged every point of it; every value that",
+      "could not be written is in the summary and the rejects file."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  squash-influx sync --squash-url https://squash-restful-api.lsst.codes --db squash",
+      "  INFLUX_PASSWORD=... squash-influx sync --from jobs/ --influx-url https://influx:8086 -u writer",
+      "",
+      "Exit codes: 0 all written, 1 some jobs or values not written (reported), 2 usage or configuration."
+    })
+final class SyncCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = false, heading = "Source%n", multiplicity = "1")
+  SourceOptions source;
+
+  @Mixin ModelOptions model;
+  @Mixin InfluxOptions influx;
+  @Mixin RetryOptions retry;
+  @Mixin StateOptions state;
+  @Mixin ReportOptions report;
+
+  @Override
+  public Integer call() throws Exception {
+    try (SyncRun run = new SyncRun(source, model, influx, retry, state, report)) {
+      run.prepare();
+      Summary summary = run.cycle(state.full, ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
+      Output.summary(spec.commandLine(), report, summary);
+      return summary.exitCode();
+    } catch (StateException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+}

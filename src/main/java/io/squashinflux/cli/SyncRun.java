@@ -1,0 +1,150 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.delivery.DeliveryException;
+import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.delivery.Urls;
+import io.squashinflux.mapping.Mapper;
+import io.squashinflux.mapping.Mapping;
+import io.squashinflux.report.Ledger;
+import io.squashinflux.report.RejectsLog;
+import io.squashinflux.report.Summary;
+import io.squashinflux.retry.Retrier;
+import io.squashinflux.source.JobSource;
+import io.squashinflux.source.SourceException;
+import io.squashinflux.state.Identity;
+import io.squashinflux.state.StateException;
+import io.squashinflux.state.StateStore;
+import io.squashinflux.sync.Encoding;
+import io.squashinflux.sync.JobListener;
+import io.squashinflux.sync.Progress;
+import io.squashinflux.sync.Sync;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One configured sync from a source into InfluxDB, run once ({@code sync}) or again and again
+ * ({@code watch}): lists the source's jobs, fetches those the state does not hold yet, and
+ * records each job as synced once InfluxDB acknowledged it.
+ */
+final class SyncRun implements AutoCloseable {
+  private final JobSource source;
+  private final InfluxWriter writer;
+  private final InfluxTarget target;
+  private final Mapping mapping;
+  private final StateStore state;
+  private final RejectsLog rejects;
+  private volatile Thread running;
+
+  SyncRun(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
+      RetryOptions retry, StateOptions stateOptions, ReportOptions report)
+      throws StateException {
+    Retrier retrier = retry.retrier();
+    this.target = influx.target();
+    this.mapping = model.load();
+    this.source = sourceOptions.open(retrier, target.ssl());
+    this.writer = new InfluxWriter(target, retrier);
+    this.rejects = new RejectsLog(report.rejects, Clock.systemUTC());
+    Identity identity = new Identity(source.describe(),
+        Urls.masked(target.url().toString()) + " " + target.database(), model.fingerprint());
+    this.state = stateOptions.noState ? null
+        : StateStore.open(stateOptions.path(identity, target.database()), identity,
+            Clock.systemUTC(), Duration.ofSeconds(2));
+  }
+
+  /** Creates the database (or checks InfluxDB answers) before anything is read. */
+  void prepare() throws DeliveryException, InterruptedException {
+    writer.prepare();
+  }
+
+  /** One pass: list, fetch what is new or failed, write; returns the pass's summary. */
+  Summary cycle(boolean full, Progress progress)
+      throws SourceException, DeliveryException, InterruptedException {
+    Ledger ledger = new Ledger(rejects);
+    List<String> keys = source.list();
+    ledger.listed(keys.size());
+    List<String> todo = keys;
+    JobListener listener = JobListener.NONE;
+    if (state != null) {
+      if (full) {
+        state.clear();
+      }
+      todo = new ArrayList<>();
+      for (String key : keys) {
+        if (!state.isSynced(key)) {
+          todo.add(key);
+        }
+      }
+      ledger.alreadySynced(keys.size() - todo.size());
+      ledger.vanished(vanished(keys));
+      listener = new StateListener(state);
+    }
+    Mapper mapper = new Mapper(mapping, source.ciRuns(), ledger);
+    Sync sync = new Sync(source, new Encoding(mapper, ledger, null), writer, ledger, listener,
+        progress, target.batchLines(), target.batchBytes());
+    running = Thread.currentThread();
+    try {
+      sync.run(todo);
+    } finally {
+      running = null;
+      saveState();
+      rejects.flush();
+    }
+    return ledger.summary();
+  }
+
+  private List<String> vanished(List<String> keys) {
+    Set<String> listed = new HashSet<>(keys);
+    List<String> gone = new ArrayList<>();
+    for (String key : state.syncedKeys()) {
+      if (!listed.contains(key)) {
+        gone.add(key);
+      }
+    }
+    return gone;
+  }
+
+  private void saveState() {
+    if (state != null) {
+      try {
+        state.save();
+      } catch (IOException e) {
+        throw new UserError("cannot save the state " + state.path() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  String stateDescription() {
+    return state == null ? "no state" : "state " + state.path();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      source.close();
+      rejects.close();
+    } finally {
+      if (state != null) {
+        state.close();
+      }
+    }
+  }
+
+  /** Records finished jobs in the state. */
+  private record StateListener(StateStore state) implements JobListener {
+    @Override
+    public void synced(String key) {
+      state.synced(key);
+    }
+
+    @Override
+    public void failed(String key) {
+      state.failed(key);
+    }
+  }
+}
