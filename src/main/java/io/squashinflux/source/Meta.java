@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
       throw JobFormatException.shape("not a job: \"meta.env\" is not an object");
     }
     Map<String, JsonNode> entries = new LinkedHashMap<>();
-    env.fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue()));
+    env.properties().forEach(e -> entries.put(e.getKey(), e.getValue()));
     return entries;
   }
 
@@ -88,8 +87,7 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
         }
       }
     } else if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : node.properties()) {
         if (entry.getValue().isObject()) {
           packages.add(packageVersion(entry.getKey(), entry.getValue()));
         }
