@@ -1,0 +1,85 @@
+package io.squashinflux.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Jobs from lsst.verify job files ({@code --from PATH...}): each path is a file, or a folder walked
+ * for {@code *.json} files. A job's key and ref are its file's absolute path, so a state file keeps
+ * its meaning whatever folder the command runs from.
+ */
+public final class FileJobSource implements JobSource {
+  private final List<Path> paths;
+  private final int parallelism;
+
+  public FileJobSource(List<Path> paths, int parallelism) {
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("no paths given");
+    }
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1 but was " + parallelism);
+    }
+    this.paths = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    this.parallelism = parallelism;
+  }
+
+  @Override
+  public String describe() {
+    return "files " + paths.stream().map(Path::toString).collect(Collectors.joining(" "));
+  }
+
+  /** The files, in the order given; a folder's files sorted by path, for determinism. */
+  @Override
+  public List<String> list() throws SourceException {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        keys.addAll(walk(path));
+      } else if (Files.isRegularFile(path)) {
+        keys.add(path.toString());
+      } else {
+        throw new SourceException("no such file or folder: " + path, true);
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  private static List<String> walk(Path dir) throws SourceException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+          .map(Path::toString)
+          .sorted()
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new SourceException("cannot read the folder " + dir + ": " + e.getMessage(), true);
+    }
+  }
+
+  @Override
+  public void fetch(List<String> keys, Consumer consumer) throws InterruptedException {
+    Parallel.forEach(new ArrayList<>(keys), parallelism, "read-file", key -> read(key, consumer));
+  }
+
+  private static void read(String key, Consumer consumer) throws InterruptedException {
+    Job job;
+    try (InputStream in = Files.newInputStream(Path.of(key))) {
+      job = JobParser.parse(in, key, Job.Origin.FILE, null, null);
+    } catch (JobFormatException e) {
+      consumer.failed(key, key + ": " + e.getMessage());
+      return;
+    } catch (IOException e) {
+      consumer.failed(key, key + ": cannot read: " + e);
+      return;
+    }
+    consumer.job(job);
+  }
+}

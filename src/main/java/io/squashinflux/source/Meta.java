@@ -1,0 +1,108 @@
+package io.squashinflux.source;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A job's {@code meta} object split into its parts: the plain entries in document order, the
+ * {@code env} entries and the packages, which come as a list from the API and as a dict keyed by
+ * name in lsst.verify files.
+ */
+record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<PackageVersion> packages) {
+
+  static final Meta EMPTY = new Meta(Map.of(), Map.of(), List.of());
+
+  /** Reads the meta object the parser is on; {@code null} is an empty meta. */
+  static Meta read(JsonParser p) throws IOException, JobFormatException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return EMPTY;
+    }
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      throw JobFormatException.shape("not a job: \"meta\" is not an object");
+    }
+    Map<String, JsonNode> entries = new LinkedHashMap<>();
+    Map<String, JsonNode> env = new LinkedHashMap<>();
+    List<PackageVersion> packages = List.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      JsonNode node = tree(p);
+      switch (name) {
+        case "env" -> env = envEntries(node);
+        case "packages" -> packages = packages(node);
+        default -> entries.put(name, node);
+      }
+    }
+    return new Meta(entries, env, packages);
+  }
+
+  /** {@code meta.env.date}: when the job ran. */
+  String runDate() {
+    return text(env.get("date"));
+  }
+
+  /** The first non-empty of the top-level, meta and env {@code ci_dataset}, then env {@code dataset}. */
+  String dataset(String topLevel) {
+    return Stream.of(topLevel, text(entries.get("ci_dataset")), text(env.get("ci_dataset")),
+            text(env.get("dataset")))
+        .filter(s -> s != null && !s.isEmpty())
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static JsonNode tree(JsonParser p) throws IOException {
+    JsonNode node = JobParser.MAPPER.readTree(p);
+    return node == null ? NullNode.getInstance() : node;
+  }
+
+  private static Map<String, JsonNode> envEntries(JsonNode env) throws JobFormatException {
+    if (env.isNull()) {
+      return Map.of();
+    }
+    if (!env.isObject()) {
+      throw JobFormatException.shape("not a job: \"meta.env\" is not an object");
+    }
+    Map<String, JsonNode> entries = new LinkedHashMap<>();
+    env.properties().forEach(e -> entries.put(e.getKey(), e.getValue()));
+    return entries;
+  }
+
+  /** A list of package objects (API) or a dict of them keyed by name (files); others are ignored. */
+  private static List<PackageVersion> packages(JsonNode node) {
+    List<PackageVersion> packages = new ArrayList<>();
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        String name = text(item.get("name"));
+        if (item.isObject() && name != null) {
+          packages.add(packageVersion(name, item));
+        }
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> entry : node.properties()) {
+        if (entry.getValue().isObject()) {
+          packages.add(packageVersion(entry.getKey(), entry.getValue()));
+        }
+      }
+    }
+    return packages;
+  }
+
+  private static PackageVersion packageVersion(String name, JsonNode item) {
+    return new PackageVersion(name, text(item.get("git_sha")), text(item.get("git_url")),
+        text(item.get("git_branch")), text(item.get("eups_version")));
+  }
+
+  /** The text of a scalar node; null for a missing node, {@code null}, objects and arrays. */
+  static String text(JsonNode node) {
+    return node == null || !node.isValueNode() || node.isNull() ? null : node.asText();
+  }
+}

@@ -1,0 +1,166 @@
+package io.squashinflux.source;
+
+import io.squashinflux.retry.Action;
+import io.squashinflux.retry.Answer;
+import io.squashinflux.retry.Decision;
+import io.squashinflux.retry.Policy;
+import io.squashinflux.retry.Retrier;
+import io.squashinflux.retry.RetryAfter;
+import io.squashinflux.retry.Side;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * GETs from the SQuaSH API with retries: each answer is classified by {@link Policy} and bodies are
+ * streamed straight into a reader, so a 3 MB job is never held as text.
+ */
+final class SquashClient {
+  private static final System.Logger LOG = System.getLogger(SquashClient.class.getName());
+
+  /** Reads a body; a syntax error means the transfer broke and is worth another attempt. */
+  interface BodyReader<T> {
+    T read(InputStream body) throws IOException, JobFormatException;
+  }
+
+  private final HttpClient http;
+  private final String base;
+  private final String authorization;
+  private final Duration readTimeout;
+  private final Retrier retrier;
+  private final Policy policy = new Policy(false);
+  private final BodyTimer timer;
+
+  SquashClient(ApiOptions options) {
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .connectTimeout(options.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        // One connection per request in flight; HTTP/2 would multiplex, but SQuaSH serves 1.1.
+        .version(HttpClient.Version.HTTP_1_1);
+    if (options.ssl() != null) {
+      builder.sslContext(options.ssl());
+    }
+    this.http = builder.build();
+    this.base = withoutUserInfo(options.base());
+    String userInfo = options.base().getRawUserInfo();
+    this.authorization = userInfo == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+        java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+    this.readTimeout = options.readTimeout();
+    this.retrier = options.retrier();
+    this.timer = new BodyTimer(options.readTimeout());
+  }
+
+  /** The absolute URL of an API path, without credentials: safe to store and print. */
+  String url(String path) {
+    return base + path;
+  }
+
+  /** GETs {@code path} until the policy says done, skip or stop, or the retries run out. */
+  <T> Outcome<T> get(String path, Side side, BodyReader<T> reader) throws InterruptedException {
+    URI uri = URI.create(url(path));
+    Retrier.Attempts attempts = retrier.start();
+    while (true) {
+      Attempt<T> attempt = once(uri, side, reader);
+      if (attempt.invalid() != null) {
+        return Outcome.failed(Outcome.Kind.INVALID, attempt.invalid());
+      }
+      Decision decision = policy.decide(side, attempt.answer());
+      switch (decision.action()) {
+        case DONE:
+          return Outcome.ok(attempt.value());
+        case RETRY:
+          LOG.log(System.Logger.Level.DEBUG, "GET {0}: {1}, retrying", path, what(attempt.answer()));
+          if (attempts.waitBeforeNext(attempt.retryAfter())) {
+            continue;
+          }
+          return Outcome.failed(Outcome.Kind.GAVE_UP, what(attempt.answer()) + " (gave up after "
+              + attempts.failed() + (attempts.failed() == 1 ? " attempt)" : " attempts)"));
+        case SKIP:
+          return Outcome.failed(Outcome.Kind.SKIPPED, what(attempt.answer()));
+        default:
+          return Outcome.failed(Outcome.Kind.FATAL, decision.reason() + " (" + what(attempt.answer())
+              + ")");
+      }
+    }
+  }
+
+  /** One attempt: the answer as the policy sees it, and the value when the body was read. */
+  private record Attempt<T>(Answer answer, T value, Optional<Duration> retryAfter, String invalid) {}
+
+  private <T> Attempt<T> once(URI uri, Side side, BodyReader<T> reader) throws InterruptedException {
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      return new Attempt<>(Answer.failed(e), null, Optional.empty(), null);
+    }
+    Optional<Duration> retryAfter =
+        RetryAfter.parse(response.headers().firstValue("Retry-After"), retrier.clock());
+    Answer status = Answer.of(response.statusCode(), "");
+    try (BodyTimer.Watch watch = timer.watch(response.body())) {
+      if (policy.decide(side, status).action() != Action.DONE) {
+        return new Attempt<>(Answer.of(status.status(), ErrorBody.message(watch.body())), null,
+            retryAfter, null);
+      }
+      return new Attempt<>(status, reader.read(watch.body()), retryAfter, null);
+    } catch (JobFormatException e) {
+      return e.syntax()
+          ? new Attempt<>(new Answer(0, e.getMessage(), e), null, retryAfter, null)
+          : new Attempt<>(status, null, retryAfter, e.getMessage());
+    } catch (IOException e) {
+      return new Attempt<>(Answer.failed(timer.explain(e)), null, retryAfter, null);
+    }
+  }
+
+  private HttpRequest request(URI uri) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(readTimeout)
+        .header("Accept", "application/json")
+        .GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request.build();
+  }
+
+  /** An answer as a user reads it: {@code not found (404)}, {@code invalid JSON at ...}. */
+  static String what(Answer answer) {
+    if (answer.error() instanceof JobFormatException) {
+      return answer.message();
+    }
+    if (answer.error() != null) {
+      return Policy.describe(answer);
+    }
+    return ErrorBody.phrase(answer.status()) + " (" + answer.status() + ")";
+  }
+
+  /** The URL with any password replaced by {@code ***}, for printing. */
+  static String masked(URI uri) {
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo == null) {
+      return uri.toString();
+    }
+    int colon = userInfo.indexOf(':');
+    String shown = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
+    return uri.toString().replaceFirst(java.util.regex.Pattern.quote(userInfo + "@"),
+        java.util.regex.Matcher.quoteReplacement(shown + "@"));
+  }
+
+  private static String withoutUserInfo(URI uri) {
+    try {
+      String text = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
+          null, null).toString();
+      return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a valid URL: " + masked(uri), e);
+    }
+  }
+}

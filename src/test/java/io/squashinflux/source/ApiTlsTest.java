@@ -1,0 +1,80 @@
+package io.squashinflux.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.squashinflux.testing.TestTls;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiTlsTest {
+  @TempDir Path dir;
+  private HttpsServer server;
+  private Path cert;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path[] pem = TestTls.selfSigned(dir);
+    cert = pem[0];
+    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(serverContext(pem[0], pem[1])));
+    server.createContext("/jobs", exchange -> FakeSquash.send(exchange, 200, "{\"ids\": [1]}"));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void serverTrustedThroughTheGivenCaIsRead() throws Exception {
+    assertThat(source(TestTls.trusting(cert)).list()).containsExactly("1");
+  }
+
+  @Test
+  void untrustedCertificateIsAConfigurationErrorNamingCaCert() {
+    assertThatThrownBy(() -> source(null).list())
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("--ca-cert")
+        .satisfies(e -> assertThat(((SourceException) e).configuration()).isTrue());
+  }
+
+  private ApiJobSource source(SSLContext ssl) {
+    URI uri = URI.create("https://localhost:" + server.getAddress().getPort());
+    return new ApiJobSource(new ApiOptions(uri, 2, Duration.ofSeconds(5), Duration.ofSeconds(5),
+        new FakeTime().retrier(2), ssl));
+  }
+
+  private SSLContext serverContext(Path certPem, Path keyPem) throws Exception {
+    Path p12 = dir.resolve("server.p12");
+    Process openssl = new ProcessBuilder("openssl", "pkcs12", "-export", "-in", certPem.toString(),
+        "-inkey", keyPem.toString(), "-out", p12.toString(), "-passout", "pass:test")
+        .redirectErrorStream(true).start();
+    String output = new String(openssl.getInputStream().readAllBytes());
+    assertThat(openssl.waitFor()).as(output).isZero();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(p12)) {
+      store.load(in, "test".toCharArray());
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, "test".toCharArray());
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
+  }
+}
