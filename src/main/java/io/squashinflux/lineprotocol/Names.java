@@ -7,9 +7,10 @@ import io.squashinflux.report.Notes;
  * them exactly as sent, reporting every change that escaping alone cannot avoid.
  *
  * <p>Each rule was checked against influxd 1.6.7: CR and LF break the line, TAB and NUL are read as
- * separators in places, nothing may end in a backslash, a line starting with {@code #} is a comment,
- * and in measurements and field keys the server eats a backslash that stands before a space, comma,
- * equals sign or double quote (field keys are even rejected), while tag keys and values keep it.
+ * separators in places, nothing may end in a backslash and a line starting with {@code #} is a
+ * comment. A backslash may not stand before a character that gets escaped: influxd splits a batch
+ * into lines reading backslashes pairwise, so {@code a\\,} ends a tag there and garbles the
+ * following lines (seen); in measurements and field keys it also eats a backslash before {@code "}.
  */
 final class Names {
   private Names() {}
@@ -29,11 +30,11 @@ final class Names {
     FIELD_KEY(true, true);
 
     final boolean escapesEquals;
-    final boolean losesBackslash;
+    final boolean eatsBackslashBeforeQuote;
 
-    Kind(boolean escapesEquals, boolean losesBackslash) {
+    Kind(boolean escapesEquals, boolean eatsBackslashBeforeQuote) {
       this.escapesEquals = escapesEquals;
-      this.losesBackslash = losesBackslash;
+      this.eatsBackslashBeforeQuote = eatsBackslashBeforeQuote;
     }
 
     boolean isKey() {
@@ -65,9 +66,7 @@ final class Names {
     if (end == 0) {
       return "";
     }
-    if (kind.losesBackslash) {
-      changes |= replaceBackslashes(text);
-    }
+    changes |= replaceBackslashes(text, kind);
     if (kind == Kind.MEASUREMENT && text.charAt(0) == '#') {
       text.insert(0, '_');
       changes |= HASH;
@@ -100,7 +99,7 @@ final class Names {
           return false;
         }
         i++;
-      } else if (c == '\\' && kind.losesBackslash && eatsBackslash(raw.charAt(i + 1))) {
+      } else if (c == '\\' && eatsBackslash(raw.charAt(i + 1), kind)) {
         return false;
       }
     }
@@ -129,10 +128,10 @@ final class Names {
     return changes;
   }
 
-  private static int replaceBackslashes(StringBuilder text) {
+  private static int replaceBackslashes(StringBuilder text, Kind kind) {
     int changes = 0;
     for (int i = 0; i + 1 < text.length(); i++) {
-      if (text.charAt(i) == '\\' && eatsBackslash(text.charAt(i + 1))) {
+      if (text.charAt(i) == '\\' && eatsBackslash(text.charAt(i + 1), kind)) {
         text.setCharAt(i, '/');
         changes = BACKSLASH;
       }
@@ -144,9 +143,13 @@ final class Names {
     return c == '\r' || c == '\n' || c == '\t' || c == '\0';
   }
 
-  /** The characters after which influxd drops a backslash in measurements and field keys. */
-  private static boolean eatsBackslash(char c) {
-    return c == ' ' || c == ',' || c == '=' || c == '"' || isControl(c);
+  /** The characters after which influxd misreads or drops a backslash of this kind of text. */
+  private static boolean eatsBackslash(char c, Kind kind) {
+    return c == ' '
+        || c == ','
+        || c == '='
+        || (c == '"' && kind.eatsBackslashBeforeQuote)
+        || isControl(c);
   }
 
   private static void note(int changes, String job, String key, Notes notes) {

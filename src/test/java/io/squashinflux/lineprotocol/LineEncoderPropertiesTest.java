@@ -65,7 +65,11 @@ class LineEncoderPropertiesTest {
     names.addAll(read.fields().keySet());
     for (String name : names) {
       assertThat(name).isNotEmpty().doesNotEndWith("\\").doesNotContain("\r", "\n", "\t", "\0");
+      // influxd reads backslashes pairwise when it splits a batch into lines.
+      assertThat(name).doesNotContain("\\ ", "\\,", "\\=");
     }
+    assertThat(read.measurement()).doesNotContain("\\\"");
+    assertThat(read.fields().keySet()).allMatch(k -> !k.contains("\\\""));
     assertThat(read.tags()).doesNotContainKey("time");
     assertThat(read.fields()).isNotEmpty().doesNotContainKey("time");
     List<String> keys = new ArrayList<>(read.tags().keySet());

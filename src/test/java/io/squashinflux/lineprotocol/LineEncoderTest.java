@@ -154,10 +154,17 @@ class LineEncoderTest {
   }
 
   @Test
-  void replacesBackslashBeforeSpecialCharacterInMeasurementAndFieldKeyOnly() {
-    Point p = point("a\\ b", Map.of("k\\ x", "v\\,x"), Map.of("f\\\"x", FieldValue.of(1)));
-    assertThat(encode(p)).isEqualTo("a/\\ b,k\\\\ x=v\\\\,x f/\"x=1.0 1000\n");
-    assertThat(notes.has("a\\ b", Reasons.BACKSLASH_REPLACED)).isTrue();
+  void replacesBackslashBeforeAnEscapedCharacter() {
+    Point p = point("a\\ b", Map.of("k\\ x", "v\\,x"), Map.of("f\\=x", FieldValue.of(1)));
+    assertThat(encode(p)).isEqualTo("a/\\ b,k/\\ x=v/\\,x f/\\=x=1.0 1000\n");
+    assertThat(notes.reasons()).containsOnly(Reasons.BACKSLASH_REPLACED).hasSize(4);
+  }
+
+  @Test
+  void replacesBackslashBeforeQuoteInMeasurementAndFieldKeyButNotInTags() {
+    Point p = point("a\\\"b", Map.of("k\\\"", "v\\\""), Map.of("f\\\"x", FieldValue.of(1)));
+    assertThat(encode(p)).isEqualTo("a/\"b,k\\\"=v\\\" f/\"x=1.0 1000\n");
+    assertThat(notes.has("a\\\"b", Reasons.BACKSLASH_REPLACED)).isTrue();
     assertThat(notes.has("f\\\"x", Reasons.BACKSLASH_REPLACED)).isTrue();
     assertThat(notes.all).hasSize(2);
   }
