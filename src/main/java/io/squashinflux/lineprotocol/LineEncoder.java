@@ -25,39 +25,39 @@ public final class LineEncoder {
   static final long MAX_TIME = Long.MAX_VALUE - 1;
 
   /**
-   * Appends the point as one line ending in {@code '\n'}; returns false and appends nothing when no
-   * line can be written (the reason is noted).
+   * Appends the point as one line ending in {@code '\n'} and returns how many field values it
+   * carries; returns 0 and appends nothing when no line can be written (the reason is noted).
    */
-  public boolean encode(Point point, StringBuilder out, Notes notes) {
+  public int encode(Point point, StringBuilder out, Notes notes) {
     String job = point.job();
     String rawMeasurement = point.measurement();
     if (point.timeNanos() < MIN_TIME || point.timeNanos() > MAX_TIME) {
       notes.dropped(job, rawMeasurement, Reasons.TIME_OUT_OF_RANGE);
-      return false;
+      return 0;
     }
     List<EncodedField> fields = fields(point, notes);
     if (fields.isEmpty()) {
       notes.dropped(job, rawMeasurement, Reasons.NO_FIELD);
-      return false;
+      return 0;
     }
     String measurement = Names.clean(rawMeasurement, Kind.MEASUREMENT, job, rawMeasurement, notes);
     if (measurement.isEmpty()) {
       notes.dropped(job, rawMeasurement, Reasons.EMPTY_MEASUREMENT);
-      return false;
+      return 0;
     }
     measurement = Names.escape(measurement, Kind.MEASUREMENT);
     List<EncodedTag> tags = tags(point, notes);
     if (!KeyLimit.fit(job, rawMeasurement, measurement, tags, fields, notes)) {
-      return false;
+      return 0;
     }
     append(measurement, tags, fields, point.timeNanos(), out);
-    return true;
+    return fields.size();
   }
 
   /** The point's line with its {@code '\n'}, or null when it is dropped (the reason is noted). */
   public String encode(Point point, Notes notes) {
     StringBuilder out = new StringBuilder(128);
-    return encode(point, out, notes) ? out.toString() : null;
+    return encode(point, out, notes) > 0 ? out.toString() : null;
   }
 
   private static List<EncodedField> fields(Point point, Notes notes) {

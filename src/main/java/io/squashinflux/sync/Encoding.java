@@ -40,52 +40,11 @@ public final class Encoding implements Conversion {
     StringBuilder text = new StringBuilder(256);
     for (Point point : points) {
       text.setLength(0);
-      if (encoder.encode(point, text, notes)) {
-        int end = text.length() - 1;
-        lines.add(new Line(point.job(), text.substring(0, end), countFields(text, end)));
+      int fields = encoder.encode(point, text, notes);
+      if (fields > 0) {
+        lines.add(new Line(point.job(), text.substring(0, text.length() - 1), fields));
       }
     }
     return new Lines(lines);
-  }
-
-  /** Field values the encoded line carries: read from the line, after the encoder's cleaning. */
-  private static int countFields(CharSequence line, int end) {
-    // Fields sit between the first unescaped space and the last space (before the timestamp).
-    int fields = 1;
-    boolean inString = false;
-    int start = firstSpace(line, end);
-    int stop = lastSpace(line, end);
-    for (int i = start + 1; i < stop; i++) {
-      char c = line.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        inString = !inString;
-      } else if (c == ',' && !inString) {
-        fields++;
-      }
-    }
-    return fields;
-  }
-
-  private static int firstSpace(CharSequence line, int end) {
-    for (int i = 0; i < end; i++) {
-      char c = line.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == ' ') {
-        return i;
-      }
-    }
-    return end;
-  }
-
-  private static int lastSpace(CharSequence line, int end) {
-    for (int i = end - 1; i >= 0; i--) {
-      if (line.charAt(i) == ' ') {
-        return i;
-      }
-    }
-    return end;
   }
 }

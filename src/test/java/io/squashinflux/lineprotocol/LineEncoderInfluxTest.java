@@ -113,7 +113,7 @@ class LineEncoderInfluxTest {
     for (int i = 0; i < sent.size(); i++) {
       Point p = sent.get(i);
       Point timed = new Point(p.job(), p.measurement(), p.tags(), p.fields(), 1_000_000L + i);
-      if (encoder.encode(timed, batch, notes)) {
+      if (encoder.encode(timed, batch, notes) > 0) {
         written.add(timed);
       }
     }
