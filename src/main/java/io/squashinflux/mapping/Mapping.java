@@ -146,7 +146,7 @@ public final class Mapping {
   public List<String> sourceKeysOf(String output) {
     List<String> keys = new ArrayList<>();
     rules.forEach((key, rule) -> {
-      if (output.equals(rule.name())) {
+      if (rule.isTag() && output.equals(rule.name())) {
         keys.add(key);
       }
     });

@@ -6,7 +6,8 @@ import java.util.Objects;
  * What one source key becomes in a point.
  *
  * @param kind the kind of output
- * @param name the output tag or field key; null for {@link Kind#DROP}
+ * @param name the output tag or field key; null for {@link Kind#DROP} and for a default rule,
+ *     which each key applies under its own name
  * @param textKey for {@link Kind#LINK}, the source key whose value is the link's text
  */
 record Rule(Kind kind, String name, String textKey) {
@@ -29,11 +30,8 @@ record Rule(Kind kind, String name, String textKey) {
 
   Rule {
     Objects.requireNonNull(kind, "kind == null");
-    if (kind != Kind.DROP) {
-      Objects.requireNonNull(name, "name == null");
-    }
-    if (kind == Kind.LINK) {
-      Objects.requireNonNull(textKey, "textKey == null");
+    if (kind == Kind.LINK && (name == null || textKey == null)) {
+      throw new IllegalArgumentException("a link needs a name and a text key");
     }
   }
 
