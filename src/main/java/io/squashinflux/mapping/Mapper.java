@@ -1,0 +1,142 @@
+package io.squashinflux.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.squashinflux.lineprotocol.FieldValue;
+import io.squashinflux.lineprotocol.Point;
+import io.squashinflux.report.Notes;
+import io.squashinflux.source.CiRuns;
+import io.squashinflux.source.Job;
+import io.squashinflux.source.Measurement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns jobs into points by one {@link Mapping}; one per run, thread-safe. Every value that does not
+ * reach a point is reported to {@link Notes} with the job, the key and the reason.
+ */
+public final class Mapper {
+  private final Mapping mapping;
+  private final Notes notes;
+  private final RunCache runs;
+  private final JobTime time;
+  private final Map<String, MetricName> names = new ConcurrentHashMap<>();
+
+  public Mapper(Mapping mapping, CiRuns ciRuns, Notes notes) {
+    this.mapping = mapping;
+    this.notes = notes;
+    this.runs = new RunCache(ciRuns);
+    this.time = new JobTime(mapping.timeSource(), runs);
+  }
+
+  /** The job's points, or why it is skipped. */
+  public Mapped map(Job job) {
+    String rejected = mapping.datasets().rejects(job.dataset());
+    if (rejected != null) {
+      return new Mapped.Skipped(Mapped.Skip.DATASET_FILTER, rejected);
+    }
+    String ciId = runKey(job, "ci_id");
+    JobTime.Stamp stamp = time.of(job, ciId, notes);
+    if (stamp.nanos() == null) {
+      return new Mapped.Skipped(Mapped.Skip.NO_USABLE_TIME, stamp.problem());
+    }
+    Claims claims = new Claims(mapping, job.ref(), notes, origins(job, ciId));
+    List<Point> points = new ArrayList<>();
+    metricFields(job).forEach((measurement, fields) ->
+        points.add(point(job.ref(), measurement, claims, fields, stamp.nanos())));
+    if (mapping.packages()) {
+      PackagePoints.add(job, claims.tags, stamp.nanos(), notes, points);
+    }
+    return new Mapped.Points(points);
+  }
+
+  /** The source keys in precedence order: job keys, meta, then env when the model flattens it. */
+  private List<Map<String, JsonNode>> origins(Job job, String ciId) {
+    Map<String, JsonNode> jobKeys = new LinkedHashMap<>();
+    if (job.id() != null) {
+      jobKeys.put("id", LongNode.valueOf(job.id()));
+    }
+    putText(jobKeys, "url", job.url());
+    putText(jobKeys, "date_created", job.dateCreated());
+    putText(jobKeys, "dataset", job.dataset());
+    if (mapping.codeChanges() && RunCache.usable(ciId)) {
+      runs.codeChanges(ciId, runKey(job, "ci_name")).ifPresent(changes -> {
+        putText(jobKeys, "code_changes", changes.packages());
+        putText(jobKeys, "code_changes_counts", changes.counts());
+      });
+    }
+    return mapping.flattenEnv()
+        ? List.of(jobKeys, job.meta(), job.env())
+        : List.of(jobKeys, job.meta());
+  }
+
+  private static void putText(Map<String, JsonNode> keys, String key, String value) {
+    if (value != null) {
+      keys.put(key, TextNode.valueOf(value));
+    }
+  }
+
+  /** A CI run key from env, or from meta where Gen3 jobs may put it. */
+  private static String runKey(Job job, String key) {
+    String value = MetaValues.text(job.env().get(key));
+    return value != null ? value : MetaValues.text(job.meta().get(key));
+  }
+
+  /** Metric values grouped by measurement; values that cannot be floats are noted and left out. */
+  private Map<String, Map<String, FieldValue>> metricFields(Job job) {
+    Map<String, Map<String, FieldValue>> byMeasurement = new LinkedHashMap<>();
+    for (Measurement measurement : job.measurements()) {
+      String metric = measurement.metric();
+      MetricName name = names.computeIfAbsent(
+          metric, m -> MetricName.of(m, mapping.shortFieldKeys()));
+      String problem = name.problem() != null ? name.problem() : MetricValues.whyNot(measurement);
+      if (problem != null) {
+        notes.dropped(job.ref(), metric, problem);
+        continue;
+      }
+      Map<String, FieldValue> fields =
+          byMeasurement.computeIfAbsent(name.measurement(), k -> new LinkedHashMap<>());
+      if (fields.containsKey(name.fieldKey())) {
+        notes.dropped(job.ref(), metric, "duplicate metric");
+        continue;
+      }
+      if (MetricValues.rounded(measurement)) {
+        notes.changed(job.ref(), metric, "rounded to nearest float64");
+      }
+      fields.put(name.fieldKey(), FieldValue.of(measurement.value()));
+    }
+    return byMeasurement;
+  }
+
+  /** One package's point; a metric field wins over a job-level tag or field of the same name. */
+  private Point point(String job, String measurement, Claims claims,
+      Map<String, FieldValue> metrics, long nanos) {
+    Map<String, String> tags = claims.tags;
+    for (String tag : claims.tags.keySet()) {
+      if (overridden(job, measurement, tag, claims, metrics)) {
+        tags = new LinkedHashMap<>(tags);
+        tags.remove(tag);
+      }
+    }
+    Map<String, FieldValue> fields = metrics;
+    for (Map.Entry<String, FieldValue> field : claims.fields.entrySet()) {
+      if (!overridden(job, measurement, field.getKey(), claims, metrics)) {
+        fields.put(field.getKey(), field.getValue());
+      }
+    }
+    return new Point(job, measurement, tags, fields, nanos);
+  }
+
+  private boolean overridden(String job, String measurement, String name, Claims claims,
+      Map<String, FieldValue> metrics) {
+    if (!metrics.containsKey(name)) {
+      return false;
+    }
+    notes.dropped(job, claims.owners.get(name), "'" + name + "' is a metric of " + measurement);
+    return true;
+  }
+}

@@ -1,0 +1,56 @@
+package io.squashinflux.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** How a meta or env value reads as tag or field text, and why some values cannot. */
+final class MetaValues {
+  private MetaValues() {}
+
+  /**
+   * The value as text (strings as they are, numbers as their JSON text, booleans true/false), or
+   * null when it has none; {@link #whyNot} then says why.
+   */
+  static String text(JsonNode node) {
+    if (node == null || node.isNull() || node.isContainerNode() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isTextual()) {
+      String text = node.textValue();
+      return text.isEmpty() ? null : text;
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue() ? "true" : "false";
+    }
+    return node.isNumber() ? node.asText() : null;
+  }
+
+  /** Why {@link #text} gave null, in the words the summary counts by. */
+  static String whyNot(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return "null";
+    }
+    if (node.isObject()) {
+      return "nested object";
+    }
+    if (node.isArray()) {
+      return "nested list";
+    }
+    return node.isTextual() && node.textValue().isEmpty() ? "empty" : "not a scalar";
+  }
+
+  /** The value as a float, or null when it is neither a number nor a text holding one. */
+  static Double number(JsonNode node) {
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isTextual()) {
+      try {
+        double value = Double.parseDouble(node.textValue().strip());
+        return Double.isFinite(value) ? value : null;
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+}
