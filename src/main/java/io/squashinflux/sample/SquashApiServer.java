@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +38,7 @@ public final class SquashApiServer implements AutoCloseable {
   private final ApiHandler handler;
   private final GeneratedStore generated;
   private final FolderStore folder;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SquashApiServer(JobStore store, int port) throws IOException {
     this.generated = store instanceof GeneratedStore g ? g : null;
@@ -120,6 +122,9 @@ public final class SquashApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     server.stop(0);
     executor.shutdownNow();
     try {
