@@ -1,0 +1,43 @@
+package io.squashinflux.sample;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** A failure the {@link SquashApiServer} injects instead of (or before) a normal answer. */
+public sealed interface Fault {
+
+  /** Answer with this status and a JSON {@code message}. */
+  record Status(int code, String message) implements Fault {}
+
+  /** Wait, then answer normally. */
+  record Delay(Duration duration) implements Fault {
+    public Delay {
+      Objects.requireNonNull(duration, "duration == null");
+    }
+  }
+
+  /** Announce the full length, send half of the body, then close the connection. */
+  record Truncate() implements Fault {}
+
+  /**
+   * Close the connection without answering. The JDK HttpClient retries a GET once, silently, when
+   * a reused connection closes before any answer: inject two drops for such a client to see one.
+   */
+  record Drop() implements Fault {}
+
+  static Fault status(int code) {
+    return new Status(code, "injected fault: status " + code);
+  }
+
+  static Fault delay(Duration duration) {
+    return new Delay(duration);
+  }
+
+  static Fault truncate() {
+    return new Truncate();
+  }
+
+  static Fault drop() {
+    return new Drop();
+  }
+}

@@ -1,0 +1,78 @@
+package io.squashinflux.sample;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How a {@link JobGenerator} draws its jobs. {@code count} is the planned number of jobs: their
+ * {@code date_created} spread evenly over {@code span} ending at {@code end}; jobs added later
+ * continue at the same pace after {@code end}.
+ *
+ * @param nullShare the share of measurement values that are {@code null}
+ * @param unknownShare the share of jobs whose dataset is {@code unknown}
+ * @param regression the planted regression, or null for none
+ */
+public record GeneratorSettings(
+    long seed,
+    int count,
+    Instant end,
+    Duration span,
+    double nullShare,
+    double unknownShare,
+    Regression regression) {
+
+  /** The end of the default span: a fixed date, so generated data never depends on today. */
+  public static final Instant DEFAULT_END = Instant.parse("2024-01-01T00:00:00Z");
+
+  public static final Duration DEFAULT_SPAN = Duration.ofDays(365);
+
+  public GeneratorSettings {
+    Objects.requireNonNull(end, "end == null");
+    Objects.requireNonNull(span, "span == null");
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1: " + count);
+    }
+    if (span.toSeconds() < 1) {
+      throw new IllegalArgumentException("span must be at least one second: " + span);
+    }
+    checkShare("nullShare", nullShare);
+    checkShare("unknownShare", unknownShare);
+  }
+
+  /** One year ending at {@link #DEFAULT_END}, 3% nulls, no unknown dataset, the default regression. */
+  public static GeneratorSettings of(long seed, int count) {
+    return new GeneratorSettings(seed, count, DEFAULT_END, DEFAULT_SPAN, 0.03, 0.0, Regression.DEFAULT);
+  }
+
+  public GeneratorSettings withEnd(Instant newEnd) {
+    return new GeneratorSettings(seed, count, newEnd, span, nullShare, unknownShare, regression);
+  }
+
+  public GeneratorSettings withSpan(Duration newSpan) {
+    return new GeneratorSettings(seed, count, end, newSpan, nullShare, unknownShare, regression);
+  }
+
+  public GeneratorSettings withNullShare(double share) {
+    return new GeneratorSettings(seed, count, end, span, share, unknownShare, regression);
+  }
+
+  public GeneratorSettings withUnknownShare(double share) {
+    return new GeneratorSettings(seed, count, end, span, nullShare, share, regression);
+  }
+
+  /** A planted regression, or null for none. */
+  public GeneratorSettings withRegression(Regression newRegression) {
+    return new GeneratorSettings(seed, count, end, span, nullShare, unknownShare, newRegression);
+  }
+
+  public Instant start() {
+    return end.minus(span);
+  }
+
+  private static void checkShare(String name, double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException(name + " must be between 0 and 1: " + share);
+    }
+  }
+}
