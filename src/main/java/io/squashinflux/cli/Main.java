@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
     description = "Sync SQuaSH verification metrics into InfluxDB, so every metric can be plotted"
         + " over time per dataset and filter.",
     subcommands = {
-      // SyncCommand.class,
-      // ConvertCommand.class,
+      SyncCommand.class,
+      ConvertCommand.class,
+      GenerateCommand.class,
+      ServeApiCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

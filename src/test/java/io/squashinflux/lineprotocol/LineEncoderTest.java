@@ -107,7 +107,7 @@ class LineEncoderTest {
                 entry("n", FieldValue.of(Double.NaN)),
                 entry("i", FieldValue.of(Double.NEGATIVE_INFINITY))));
     StringBuilder out = new StringBuilder("before\n");
-    assertThat(encoder.encode(p, out, notes)).isFalse();
+    assertThat(encoder.encode(p, out, notes)).isZero();
     assertThat(out).hasToString("before\n");
     assertThat(notes.reasons())
         .containsExactly(Reasons.NOT_A_NUMBER, Reasons.INFINITE, Reasons.NO_FIELD);
@@ -225,7 +225,7 @@ class LineEncoderTest {
   @Test
   void appendsToWhatTheBuilderHolds() {
     StringBuilder out = new StringBuilder("x 1\n");
-    assertThat(encoder.encode(withTags(Map.of()), out, notes)).isTrue();
+    assertThat(encoder.encode(withTags(Map.of()), out, notes)).isEqualTo(1);
     assertThat(out).hasToString("x 1\nm f=1.0 1000\n");
   }
 
