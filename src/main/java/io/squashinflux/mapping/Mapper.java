@@ -91,8 +91,11 @@ public final class Mapper {
     Map<String, Map<String, FieldValue>> byMeasurement = new LinkedHashMap<>();
     for (Measurement measurement : job.measurements()) {
       String metric = measurement.metric();
-      MetricName name = names.computeIfAbsent(
-          metric, m -> MetricName.of(m, mapping.shortFieldKeys()));
+      MetricName name = names.get(metric);
+      if (name == null) {
+        name = MetricName.of(metric, mapping.shortFieldKeys());
+        names.putIfAbsent(metric, name);
+      }
       String problem = name.problem() != null ? name.problem() : MetricValues.whyNot(measurement);
       if (problem != null) {
         notes.dropped(job.ref(), metric, problem);

@@ -26,12 +26,12 @@ final class SampleJobs {
   static Job read(String name, Job.Origin origin) throws IOException {
     JsonNode doc = JSON.readTree(SharedSamples.file(name).toFile());
     Map<String, JsonNode> meta = new LinkedHashMap<>();
-    doc.path("meta").fields().forEachRemaining(e -> meta.put(e.getKey(), e.getValue()));
+    doc.path("meta").properties().forEach(e -> meta.put(e.getKey(), e.getValue()));
     JsonNode envNode = meta.remove("env");
     JsonNode packagesNode = meta.remove("packages");
     Map<String, JsonNode> env = new LinkedHashMap<>();
     if (envNode != null) {
-      envNode.fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue()));
+      envNode.properties().forEach(e -> env.put(e.getKey(), e.getValue()));
     }
     String dataset = text(doc.get("ci_dataset"));
     if (dataset == null) {
