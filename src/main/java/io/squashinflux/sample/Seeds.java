@@ -2,7 +2,7 @@ package io.squashinflux.sample;
 
 import java.util.SplittableRandom;
 
-/** Derives independent random streams from a seed and a few coordinates, so job N needs no job before it. */
+/** Derives independent random streams from a seed and coordinates: job N needs no job before it. */
 final class Seeds {
   private Seeds() {}
 
@@ -19,7 +19,8 @@ final class Seeds {
   static String hex(SplittableRandom random, int length) {
     StringBuilder out = new StringBuilder(length);
     while (out.length() < length) {
-      out.append(String.format("%016x", random.nextLong()));
+      String digits = Long.toHexString(random.nextLong());
+      out.append("0".repeat(16 - digits.length())).append(digits);
     }
     return out.substring(0, length);
   }
