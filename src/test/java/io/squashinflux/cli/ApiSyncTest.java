@@ -1,0 +1,77 @@
+package io.squashinflux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squashinflux.sample.Fault;
+import io.squashinflux.sample.Faults;
+import io.squashinflux.sample.JobFormat;
+import io.squashinflux.sample.JobGenerator;
+import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.testing.InfluxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API path against a real local SQuaSH-compatible server and a real influxd. */
+class ApiSyncTest {
+  private static InfluxServer influx;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void start() {
+    influx = InfluxServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    influx.close();
+  }
+
+  @Test
+  void everyJobArrivesAndBrokenOnesAreReportedWhileTheOthersAreWritten() throws Exception {
+    JobGenerator generator = JobGenerator.withSeed(11, 40);
+    Path folder = tmp.resolve("jobs");
+    Files.createDirectories(folder);
+    for (long id = 1; id <= 40; id++) {
+      Files.write(folder.resolve(JobFormat.API.fileName(id)), generator.bytes(id, JobFormat.API));
+    }
+    Files.writeString(folder.resolve("41.json"), "{\"id\": 41, \"measurements\": [ this is not JSON");
+    try (SquashApiServer api = SquashApiServer.start(folder, 0)) {
+      api.setFaults(Faults.none().when("/job/7", 1000, Fault.status(404)));
+      Path rejects = tmp.resolve("rejects.jsonl");
+
+      Cli cli = Cli.run("sync", "--squash-url", api.url().toString(), "--influx-url", influx.url(),
+          "--db", "api", "--no-default-excludes", "--no-state", "--rejects", rejects.toString(),
+          "--retry-delay", "1ms", "--retry-attempts", "2", "--json", "--quiet");
+
+      assertThat(cli.exitCode()).isEqualTo(1);
+      assertThat(cli.out()).contains("\"listed\":41", "\"synced\":39", "\"failed\":2");
+      assertThat(Files.readString(rejects))
+          .contains("\"job\":\"7\"", "not found (404)")
+          .contains("\"job\":\"41\"", "invalid JSON");
+      long written = influx.scalar("api", "SELECT count(\"validate_drp.PA1\") FROM validate_drp").asLong();
+      long expected = 0;
+      for (long id = 1; id <= 40; id++) {
+        if (id != 7 && !generator.apiJob(id).path("measurements").toString().isEmpty()
+            && hasPa1(generator, id)) {
+          expected++;
+        }
+      }
+      assertThat(written).isEqualTo(expected);
+    }
+  }
+
+  private static boolean hasPa1(JobGenerator generator, long id) {
+    for (var measurement : generator.apiJob(id).path("measurements")) {
+      if (measurement.path("metric").asText().equals("validate_drp.PA1")
+          && measurement.path("value").isNumber()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
