@@ -1,5 +1,7 @@
 package io.squashinflux.source;
 
+import io.squashinflux.testing.FakeTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,8 +98,8 @@ class ApiJobSourceTest {
     assertThat(collected.failed).isEmpty();
     assertThat(collected.jobs).containsOnlyKeys("9");
     assertThat(squash.requests("/job/9")).isEqualTo(3);
-    assertThat(time.sleeps).hasSize(2);
-    assertThat(time.sleeps.get(1)).isEqualTo(Duration.ofSeconds(7));
+    assertThat(time.sleeps()).hasSize(2);
+    assertThat(time.sleeps().get(1)).isEqualTo(Duration.ofSeconds(7));
   }
 
   @Test
@@ -204,7 +206,7 @@ class ApiJobSourceTest {
 
     assertThat(collected.failed.get("1")).startsWith("job 1: ConnectException")
         .endsWith("(gave up after 3 attempts)");
-    assertThat(time.sleeps).hasSize(2);
+    assertThat(time.sleeps()).hasSize(2);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.squashinflux.source;
 
+import io.squashinflux.testing.FakeTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

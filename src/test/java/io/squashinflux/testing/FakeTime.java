@@ -28,6 +28,14 @@ public final class FakeTime extends Clock implements Sleeper {
     now = now.plus(duration);
   }
 
+  /** A retrier of {@code attempts} attempts over this fake time, with a seeded jitter. */
+  public io.squashinflux.retry.Retrier retrier(int attempts) {
+    io.squashinflux.retry.Backoff backoff = new io.squashinflux.retry.Backoff(
+        Duration.ofMillis(500), Duration.ofSeconds(30), attempts, Duration.ofMinutes(5));
+    return new io.squashinflux.retry.Retrier(backoff, this, this,
+        java.util.random.RandomGenerator.of("L64X128MixRandom"));
+  }
+
   public synchronized List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }
