@@ -2,6 +2,7 @@ package io.squashinflux.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.squashinflux.lineprotocol.Reasons;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,11 +45,15 @@ public record Summary(
   public static final int CONFIGURATION = 2;
 
   /**
-   * Drop reasons that mean the job held no storable value there (a null, NaN or infinite metric;
-   * a meta entry the model does not make a tag): reported, but not a failure of the run.
+   * Drop reasons that mean the job held no storable value there, or that the data model chose not
+   * to store it: a null, NaN or infinite metric (InfluxDB has no such values), a meta entry that is
+   * null, empty or nested (a tag must be a non-empty text), a metric name without a package under
+   * the squash model (as SQuaSH's own sync did). Each is still reported with its job and key, but
+   * is not a failure of the run. Every other drop lost a value with content: exit code 1.
    */
-  public static final Set<String> NOTHING_TO_STORE =
-      Set.of("null value", "NaN", "infinite", "null", "nested object", "nested list", "empty", "not a number");
+  public static final Set<String> NOTHING_TO_STORE = Set.of(
+      "null value", "NaN", "infinite", "null", "nested object", "nested list", "empty",
+      "no package prefix", Reasons.NULL_FIELD_VALUE, Reasons.NOT_A_NUMBER, Reasons.INFINITE);
 
   /** Reasons counted, with the keys they hit most. */
   public record Count(String reason, long count, Map<String, Long> keys) {}
