@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       GenerateCommand.class,
       ServeApiCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -44,12 +45,17 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
     configureLogging(verbose);
+    return commandLine(verbose, out, err).execute(args);
+  }
+
+  /** The whole command tree with these streams, one-line failures and exit codes. */
+  static CommandLine commandLine(boolean verbose, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures(verbose));
     cli.setParameterExceptionHandler(Failures::usage);
-    return cli.execute(args);
+    return cli;
   }
 
   @Override

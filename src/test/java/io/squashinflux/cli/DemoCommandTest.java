@@ -1,0 +1,173 @@
+package io.squashinflux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squashinflux.sample.JobGenerator;
+import io.squashinflux.sample.Regression;
+import io.squashinflux.testing.InfluxServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DemoCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void printedQueryResultsAreWhatTheDatabaseHolds() throws Exception {
+    try (InfluxServer influx = InfluxServer.start()) {
+      int code = demo("--jobs", "60", "--seed", "5", "--mapping", "squash",
+          "--influx-url", influx.url(), "--db", "demo-test");
+      assertThat(code).as(err.toString()).isZero();
+      List<String> lines = out.toString().lines().toList();
+      int checked = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("  > ")) {
+          JsonNode result = query(influx.url(), "demo-test", lines.get(i).substring(4));
+          List<String> expected = DemoQueries.table(result);
+          assertThat(expected).isNotEqualTo(List.of("(no rows)"));
+          List<String> printed = lines.subList(i + 1, i + 1 + expected.size()).stream()
+              .map(String::strip).toList();
+          assertThat(printed).isEqualTo(expected.stream().map(String::strip).toList());
+          checked++;
+        }
+      }
+      assertThat(checked).isEqualTo(5);
+      assertThat(out.toString()).contains("influx -host 127.0.0.1 -port " + influx.port()
+          + " -database demo-test");
+    }
+  }
+
+  @Test
+  void theRegressionShowsAsTheGeneratedValuesBeforeAndAfterItsDate() throws Exception {
+    try (InfluxServer influx = InfluxServer.start()) {
+      assertThat(demo("--jobs", "60", "--seed", "5", "--influx-url", influx.url())).isZero();
+      DemoCommand command = new DemoCommand();
+      command.jobs = 60;
+      command.seed = 5;
+      JobGenerator generator = command.generator();
+      Regression regression = generator.regression().orElseThrow();
+      double[] before = meanPa1(generator, regression, true);
+      double[] after = meanPa1(generator, regression, false);
+      List<String> lines = out.toString().lines().toList();
+      int at = lines.indexOf(lines.stream().filter(l -> l.contains("AND time < '")).findFirst().orElseThrow());
+      assertThat(lines.get(at + 2).split("\\s+")).containsExactly("", String.valueOf((long) before[1]),
+          String.format(java.util.Locale.ROOT, "%.6g", before[0]));
+      assertThat(lines.get(at + 7).split("\\s+")).containsExactly("", String.valueOf((long) after[1]),
+          String.format(java.util.Locale.ROOT, "%.6g", after[0]));
+      assertThat(after[0] / before[0]).isCloseTo(1.5, within(0.2));
+    }
+  }
+
+  @Test
+  void stopsAndDeletesEverythingItStarted() throws Exception {
+    assertThat(demo("--jobs", "30")).as(err.toString()).isZero();
+    long pid = Long.parseLong(find("a private influxd \\(PID (\\d+)\\)"));
+    Path dir = Path.of(find("with its data in (\\S+)"));
+    URI api = URI.create(find("SQuaSH API:  (\\S+)"));
+    assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(ProcessHandle.current().descendants()).isEmpty();
+    assertThat(dir).doesNotExist();
+    assertThat(listening(api.getPort())).isFalse();
+    assertThat(err.toString()).contains("30 listed");
+  }
+
+  @Test
+  void keepLeavesInfluxdRunningAndSaysHowToStopIt() throws Exception {
+    assertThat(demo("--jobs", "12", "--keep")).as(err.toString()).isZero();
+    long pid = Long.parseLong(find("a private influxd \\(PID (\\d+)\\)"));
+    Path dir = Path.of(find("with its data in (\\S+)"));
+    Optional<ProcessHandle> influxd = ProcessHandle.of(pid);
+    try {
+      assertThat(influxd.map(ProcessHandle::isAlive)).hasValue(true);
+      assertThat(out.toString()).contains("kill " + pid + " && rm -rf " + dir);
+      String url = find("InfluxDB:    (\\S+),");
+      assertThat(query(url, "squash-demo", "SELECT COUNT(\"validate_drp.PA1\") FROM \"validate_drp\"")
+          .path("series").path(0).path("values").path(0).path(1).asInt()).isPositive();
+    } finally {
+      influxd.ifPresent(ProcessHandle::destroy);
+      influxd.ifPresent(p -> p.onExit().join());
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void tooFewJobsIsAUsageErrorOnOneLine() {
+    assertThat(demo("--jobs", "3")).isEqualTo(2);
+    assertThat(err.toString().lines()).singleElement().asString().contains("--jobs must be at least 12");
+  }
+
+  /** Mean and count of the generated, non-null PA1 values on the regression's dataset. */
+  private static double[] meanPa1(JobGenerator generator, Regression regression, boolean before) {
+    double sum = 0;
+    long n = 0;
+    for (long id = 1; id <= generator.settings().count(); id++) {
+      JsonNode job = generator.apiJob(id);
+      Instant created = Instant.parse(job.get("date_created").asText());
+      if (!job.path("ci_dataset").asText().equals(regression.dataset())
+          || created.isBefore(regression.at()) != before) {
+        continue;
+      }
+      for (JsonNode m : job.get("measurements")) {
+        if (m.get("metric").asText().equals(regression.metric()) && m.get("value").isNumber()) {
+          sum += m.get("value").asDouble();
+          n++;
+        }
+      }
+    }
+    return new double[] {sum / n, n};
+  }
+
+  private int demo(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "demo";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  private String find(String regex) {
+    Matcher m = Pattern.compile(regex).matcher(out.toString());
+    assertThat(m.find()).as("%s in %s", regex, out).isTrue();
+    return m.group(1);
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static JsonNode query(String url, String db, String influxQl) throws Exception {
+    String q = "?db=" + URLEncoder.encode(db, StandardCharsets.UTF_8) + "&q="
+        + URLEncoder.encode(influxQl, StandardCharsets.UTF_8);
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url + "/query" + q)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body()).path("results").path(0);
+  }
+}
