@@ -45,7 +45,18 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
     configureLogging(verbose);
-    return commandLine(verbose, out, err).execute(args);
+    CommandLine cli = commandLine(verbose, out, err);
+    java.nio.file.Path config = ConfigFile.named(args);
+    if (config != null) {
+      try {
+        cli.setDefaultValueProvider(ConfigFile.load(config, cli));
+      } catch (UserError e) {
+        err.println("squash-influx: " + e.getMessage());
+        err.flush();
+        return CONFIGURATION;
+      }
+    }
+    return cli.execute(args);
   }
 
   /** The whole command tree with these streams, one-line failures and exit codes. */

@@ -11,25 +11,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Where jobs come from: the SQuaSH API or job files, exactly one of them. */
+/**
+ * Where jobs come from: the SQuaSH API or job files, exactly one of them. Plain options checked
+ * here rather than a picocli group, because a required group ignores values from a config file.
+ */
 final class SourceOptions {
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Where where;
+  @Option(names = "--squash-url", paramLabel = "URL",
+      description = "SQuaSH REST API base URL: jobs are read with GET /jobs and GET /job/<id>"
+          + " (this or --from is needed).")
+  String squashUrl;
 
-  /** The two kinds of source. */
-  static final class Where {
-    @Option(names = "--squash-url", paramLabel = "URL",
-        description = "SQuaSH REST API base URL: jobs are read with GET /jobs and GET /job/<id>.")
-    String squashUrl;
-
-    @Option(names = "--from", paramLabel = "PATH", arity = "1..*",
-        description = "Job files (API responses or lsst.verify *.json); folders are walked for *.json.")
-    List<Path> files;
-  }
+  @Option(names = "--from", paramLabel = "PATH", arity = "1..*",
+      description = "Job files (API responses or lsst.verify *.json); folders are walked for *.json.")
+  List<Path> files;
 
   @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
       description = "Jobs read at once (requests in flight, or files parsed) (default: ${DEFAULT-VALUE}).")
@@ -45,20 +42,27 @@ final class SourceOptions {
       description = "Longest wait for one SQuaSH answer, body included (default: ${DEFAULT-VALUE}).")
   Duration readTimeout;
 
-  boolean isApi() {
-    return where.squashUrl != null;
-  }
-
   JobSource open(Retrier retrier, SSLContext ssl) {
     if (parallel < 1) {
       throw new UserError("--parallel must be at least 1, was " + parallel);
     }
-    if (where.files != null) {
-      return new FileJobSource(where.files, parallel);
+    boolean fromFiles = files != null && !files.isEmpty();
+    if (fromFiles == (squashUrl != null)) {
+      throw new UserError(fromFiles
+          ? "give --squash-url or --from, not both"
+          : "no jobs to read: give --squash-url URL (a SQuaSH API) or --from PATH (job files)");
+    }
+    if (fromFiles) {
+      for (Path file : files) {
+        if (!java.nio.file.Files.exists(file)) {
+          throw new UserError("--from " + file + ": no such file or folder");
+        }
+      }
+      return new FileJobSource(files, parallel);
     }
     URI base;
     try {
-      base = new URI(where.squashUrl.trim());
+      base = new URI(squashUrl.trim());
     } catch (URISyntaxException e) {
       throw new UserError("--squash-url is not a URL: " + e.getMessage());
     }
