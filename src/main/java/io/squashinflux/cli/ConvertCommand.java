@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,9 +33,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     sortOptions = false,
     description = {
-      "Convert SQuaSH jobs to InfluxDB line protocol, in the order the jobs are listed, without",
-      "writing anywhere but stdout or -o FILE. --stats shows each tag's number of distinct values",
-      "and warns about tags that would make too many series."
+      "Convert SQuaSH jobs to InfluxDB line protocol, in the order the jobs are listed, without"
+          + " writing anywhere but stdout or -o FILE. --stats shows each tag's number of distinct"
+          + " values and warns about tags that would make too many series."
     },
     footer = {
       "",
@@ -45,13 +44,14 @@ import picocli.CommandLine.Spec;
       "  squash-influx convert --squash-url http://localhost:5000 --mapping squash -o squash.lp",
       "  squash-influx convert --from jobs/ --stats",
       "",
-      "Exit codes: 0 all converted, 1 some jobs or values not converted (reported), 2 usage or configuration."
+      "Exit codes: 0 all converted; 1 some jobs or values not converted (all reported);",
+      "2 usage or configuration error."
     })
 final class ConvertCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = false, heading = "Source%n", multiplicity = "1")
-  SourceOptions source;
+  @Mixin SourceOptions source;
+  @Mixin ConfigOptions config;
 
   @Mixin ModelOptions model;
   @Mixin RetryOptions retry;

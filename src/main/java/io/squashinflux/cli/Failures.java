@@ -11,6 +11,9 @@ import picocli.CommandLine;
  * {@code --verbose}, for failures nobody expected.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
+  /** What to do when InfluxDB stayed unreachable: the message before it names the URL and error. */
+  static final String START_INFLUX = "; to start a local InfluxDB 1.x: 'sudo systemctl start"
+      + " influxdb' or 'influxd run'";
   private final boolean verbose;
 
   Failures(boolean verbose) {
@@ -28,7 +31,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       message = e.getMessage();
     } else if (e instanceof DeliveryException delivery) {
       code = delivery.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
-      message = e.getMessage();
+      message = e.getMessage() + (delivery.configuration() ? "" : START_INFLUX);
     } else if (e instanceof SourceException source) {
       code = source.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
       message = e.getMessage();
@@ -49,12 +52,13 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     return code;
   }
 
-  /** A bad option or argument: the message, a pointer to --help, exit code 2. */
+  /** A bad option or argument: the message and a pointer to --help on one line, exit code 2. */
   static int usage(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("squash-influx: " + e.getMessage());
-    err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
+    String message = e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+    err.println("squash-influx: " + message + " (try '" + cli.getCommandSpec().qualifiedName()
+        + " --help')");
     err.flush();
     return Main.CONFIGURATION;
   }

@@ -3,7 +3,6 @@ package io.squashinflux.cli;
 import io.squashinflux.report.Summary;
 import io.squashinflux.state.StateException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -16,23 +15,26 @@ import picocli.CommandLine.Model.CommandSpec;
     versionProvider = Version.class,
     sortOptions = false,
     description = {
-      "Write SQuaSH verification jobs into InfluxDB, only those not synced yet.",
-      "A job counts as synced once InfluxDB acknowledged every point of it; every value that",
-      "could not be written is in the summary and the rejects file."
+      "Write SQuaSH verification jobs into InfluxDB, only those not synced yet. A job counts as"
+          + " synced once InfluxDB acknowledged every point of it; every value that could not be"
+          + " written is in the summary and the rejects file."
     },
     footer = {
       "",
       "Examples:",
       "  squash-influx sync --squash-url https://squash-restful-api.lsst.codes --db squash",
-      "  INFLUX_PASSWORD=... squash-influx sync --from jobs/ --influx-url https://influx:8086 -u writer",
+      "  INFLUX_PASSWORD=... squash-influx sync --from jobs/ \\",
+      "      --influx-url https://influx:8086 -u writer",
+      "  squash-influx sync --config /etc/squash-influx.properties",
       "",
-      "Exit codes: 0 all written, 1 some jobs or values not written (reported), 2 usage or configuration."
+      "Exit codes: 0 all written; 1 some jobs or values not written (all reported);",
+      "2 usage or configuration error."
     })
 final class SyncCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = false, heading = "Source%n", multiplicity = "1")
-  SourceOptions source;
+  @Mixin SourceOptions source;
+  @Mixin ConfigOptions config;
 
   @Mixin ModelOptions model;
   @Mixin InfluxOptions influx;

@@ -110,7 +110,15 @@ public final class Policy {
   /** An answer as one line: {@code 503 "busy"} or {@code ConnectException: ...}. */
   public static String describe(Answer answer) {
     if (answer.error() != null) {
-      return answer.error().getClass().getSimpleName() + ": " + answer.message();
+      // The JDK client's ConnectException has no message; its cause says "Connection refused".
+      Throwable error = answer.error();
+      Throwable told = error;
+      while (told.getMessage() == null && told.getCause() != null) {
+        told = told.getCause();
+      }
+      String text = told.getMessage() != null ? told.getMessage()
+          : error instanceof java.net.ConnectException ? "cannot connect (nothing listens there?)" : null;
+      return error.getClass().getSimpleName() + (text == null ? "" : ": " + text);
     }
     return answer.status() + (answer.message().isEmpty() ? "" : " \"" + answer.message() + "\"");
   }
