@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     sortOptions = false,
     description = {
-      "Convert SQuaSH jobs to InfluxDB line protocol, in the order the jobs are listed, without"
-          + " writing anywhere but stdout or -o FILE. --stats shows each tag's number of distinct"
+      "Convert SQuaSH jobs to InfluxDB line protocol, without InfluxDB.",
+      "Jobs come out in the order they are listed, on stdout or in -o FILE. --stats shows each tag's number of distinct"
           + " values and warns about tags that would make too many series."
     },
     footer = {

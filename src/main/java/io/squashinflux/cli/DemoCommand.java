@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     sortOptions = false,
     description = {
-      "See SQuaSH metrics land in InfluxDB with nothing of your own: starts a private influxd"
-          + " on a free loopback port (unless --influx-url), serves generated sample jobs through"
+      "See SQuaSH metrics land in InfluxDB, with no SQuaSH or InfluxDB of your own.",
+      "Starts a private influxd on a free loopback port (unless --influx-url), serves generated sample jobs through"
           + " a local SQuaSH API, runs the real sync with its progress display, then prints where"
           + " the data is, a few InfluxQL queries with their results, and how to explore it.",
       "Everything it started is stopped and deleted on exit, unless --keep."

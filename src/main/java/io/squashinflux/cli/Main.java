@@ -26,10 +26,11 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 everything written; 1 some jobs or values could not be written (all are",
-      "reported, see the summary and the rejects file); 2 usage or configuration error.",
+      "Exit codes: 0 everything written; 1 some jobs or values could not be written",
+      "(all reported: see the summary and the rejects file); 2 usage or configuration error.",
       "",
-      "Example:",
+      "Examples:",
+      "  squash-influx demo",
       "  squash-influx sync --squash-url https://squash-restful-api.lsst.codes \\",
       "      --influx-url http://localhost:8086 --db squash"
     })

@@ -15,8 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
     versionProvider = Version.class,
     sortOptions = false,
     description = {
-      "Write SQuaSH verification jobs into InfluxDB, only those not synced yet. A job counts as"
-          + " synced once InfluxDB acknowledged every point of it; every value that could not be"
+      "Write SQuaSH verification jobs into InfluxDB, only those not synced yet.",
+      "A job counts as synced once InfluxDB acknowledged every point of it; every value that could not be"
           + " written is in the summary and the rejects file."
     },
     footer = {
