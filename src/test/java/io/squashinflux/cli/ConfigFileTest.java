@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFileTest {
-  private static final String JOB = Path.of("src/test/resources/fixtures/api-job.json").toAbsolutePath().toString();
+  private static final String JOB = Path.of("src/test/resources/fixtures/dataset-in-meta.json").toAbsolutePath().toString();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   @TempDir Path dir;
@@ -34,7 +34,7 @@ class ConfigFileTest {
     assertThat(err.toString()).contains("not-there.json");
     err.getBuffer().setLength(0);
     assertThat(run("convert", "--config=" + config, "--from", JOB, "--quiet")).isZero();
-    assertThat(out.toString()).contains("validate_drp");
+    assertThat(out.toString()).contains("dataset=from_meta");
   }
 
   @Test
