@@ -21,6 +21,7 @@ record Expected(long points, long fields, String referenceDb) {
     Path lp = dir.resolve("expected.lp");
     Cli.Result convert = Cli.run("convert", "--squash-url", squashUrl, "-o", lp.toString(), "--json");
     assertThat(convert.code()).as(convert.toString()).isZero();
+    System.err.printf("convert took %d ms%n", convert.took().toMillis());
     JsonNode summary = Cli.parse(convert.err());
     influx.query(null, "CREATE DATABASE \"" + referenceDb + "\"");
     try {
