@@ -26,7 +26,7 @@ class InfluxKilledMidSyncTest {
       System.err.printf("expected computed in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
       List<String> args = Cli.sync(api.url().toString(), influx.url(), "killed", dir);
       args.addAll(List.of("--batch-lines", "200", "--retry-attempts", "1000", "--retry-time", "60s",
-          "--influx-timeout", "2s", "--parallel", "2"));
+          "--influx-timeout", "2s"));
 
       CompletableFuture<Cli.Result> sync = Cli.start(args.toArray(String[]::new));
       long before = awaitSomePoints(influx, "killed", sync);
