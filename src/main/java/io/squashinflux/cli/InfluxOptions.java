@@ -67,10 +67,21 @@ final class InfluxOptions {
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw new UserError("--influx-url is not a URL: " + e.getMessage());
+      throw new UserError("--influx-url is not a URL: " + io.squashinflux.delivery.Urls.masked(e.getMessage()));
+    }
+    String user = emptyToNull(this.user);
+    String password = this.password;
+    if (uri.getRawUserInfo() != null) {
+      // Credentials in the URL are used when no option gives them, and never kept in the URL.
+      String[] userInfo = uri.getRawUserInfo().split(":", 2);
+      if (user == null) {
+        user = emptyToNull(decode(userInfo[0]));
+        password = userInfo.length > 1 ? decode(userInfo[1]) : password;
+      }
+      uri = withoutUserInfo(uri);
     }
     try {
-      return new InfluxTarget(uri, database, retentionPolicy, emptyToNull(user), Secret.of(password),
+      return new InfluxTarget(uri, database, retentionPolicy, user, Secret.of(password),
           !noCreateDatabase, !noGzip, batchLines, batchBytes, timeout, Tls.context(caCert));
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
@@ -79,6 +90,19 @@ final class InfluxOptions {
 
   InfluxWriter writer(Retrier retrier) {
     return new InfluxWriter(target(), retrier);
+  }
+
+  private static String decode(String text) {
+    return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static URI withoutUserInfo(URI uri) {
+    try {
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
+          uri.getQuery(), null);
+    } catch (URISyntaxException e) {
+      throw new UserError("--influx-url is not a URL: " + io.squashinflux.delivery.Urls.masked(uri.toString()));
+    }
   }
 
   private static String emptyToNull(String text) {

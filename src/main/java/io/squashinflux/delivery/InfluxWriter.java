@@ -139,10 +139,12 @@ public final class InfluxWriter {
         case RETRY -> {
           if (!attempts.waitBeforeNext(RetryAfter.parse(response.retryAfter, retrier.clock()))) {
             throw new DeliveryException(
-                "InfluxDB at " + Urls.masked(target.url().toString()) + " did not accept writes after "
-                    + (attempts.failed()) + " attempts in " + attempts.elapsed().toSeconds()
-                    + " s: " + Policy.describe(response.answer)
-                    + " (is it running? check --influx-url, or raise --retry-time)",
+                "InfluxDB at " + Urls.masked(target.url().toString())
+                    + (side == Side.INFLUX_WRITE ? " did not accept writes" : " did not answer")
+                    + " after " + attempts.failed() + " attempts in " + attempts.elapsed().toSeconds()
+                    + " s: " + Policy.describe(response.answer) + " (is it running? start it with"
+                    + " 'systemctl start influxdb' or 'influxd run'; check --influx-url, or raise"
+                    + " --retry-time)",
                 false);
           }
         }

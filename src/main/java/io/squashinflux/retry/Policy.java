@@ -110,16 +110,24 @@ public final class Policy {
   /** An answer as one line: {@code 503 "busy"} or {@code ConnectException: ...}. */
   public static String describe(Answer answer) {
     if (answer.error() != null) {
-      // The JDK client's ConnectException has no message; its cause says "Connection refused".
-      Throwable error = answer.error();
-      Throwable told = error;
-      while (told.getMessage() == null && told.getCause() != null) {
-        told = told.getCause();
-      }
-      String text = told.getMessage() != null ? told.getMessage()
-          : error instanceof java.net.ConnectException ? "cannot connect (nothing listens there?)" : null;
-      return error.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+      return describe(answer.error());
     }
     return answer.status() + (answer.message().isEmpty() ? "" : " \"" + answer.message() + "\"");
+  }
+
+  /** The JDK often throws without a message (a refused connection): name the innermost cause. */
+  private static String describe(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException && (t.getMessage() == null || t.getMessage().isBlank())) {
+        return "connection refused";
+      }
+    }
+    Throwable shown = error;
+    while ((shown.getMessage() == null || shown.getMessage().isBlank()) && shown.getCause() != null) {
+      shown = shown.getCause();
+    }
+    String message = shown.getMessage();
+    return shown.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message);
   }
 }

@@ -44,11 +44,11 @@ class ApiSyncTest {
       api.setFaults(Faults.none().when("/job/7", 1000, Fault.status(404)));
       Path rejects = tmp.resolve("rejects.jsonl");
 
-      Cli cli = Cli.run("sync", "--squash-url", api.url().toString(), "--influx-url", influx.url(),
+      Cli.Result cli = Cli.run("sync", "--squash-url", api.url().toString(), "--influx-url", influx.url(),
           "--db", "api", "--no-default-excludes", "--no-state", "--rejects", rejects.toString(),
           "--retry-delay", "1ms", "--retry-attempts", "2", "--json", "--quiet");
 
-      assertThat(cli.exitCode()).isEqualTo(1);
+      assertThat(cli.code()).isEqualTo(1);
       assertThat(cli.out()).contains("\"listed\":41", "\"synced\":39", "\"failed\":2");
       assertThat(Files.readString(rejects))
           .contains("\"job\":\"7\"", "not found (404)")

@@ -67,7 +67,7 @@ class GoldenLinesTest {
 
   private void check(String model, Path document, String name) throws IOException {
     Path output = tmp.resolve("out.lp");
-    Cli cli = Cli.run("convert", "--from", document.toString(), "--mapping", model,
+    Cli.Result cli = Cli.run("convert", "--from", document.toString(), "--mapping", model,
         "--no-default-excludes", "-o", output.toString());
     assertThat(cli.err()).doesNotContain("Exception");
     // The lines, then the summary as comments: what was dropped or changed, and why.

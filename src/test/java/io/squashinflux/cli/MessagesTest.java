@@ -26,7 +26,7 @@ class MessagesTest {
     assertThat(code).isEqualTo(1);
     assertThat(oneLine())
         .contains(url)
-        .contains("cannot connect")
+        .contains("connection refused")
         .contains("sudo systemctl start influxdb");
   }
 

@@ -83,10 +83,10 @@ class RoundTripTest {
   void everyValueReadsBackExactlyOrIsReported(String model, Path document) throws IOException {
     String db = "rt" + (++databases);
     Path rejects = tmp.resolve("rejects.jsonl");
-    Cli cli = Cli.run("sync", "--from", document.toString(), "--mapping", model,
+    Cli.Result cli = Cli.run("sync", "--from", document.toString(), "--mapping", model,
         "--no-default-excludes", "--no-state",
         "--influx-url", influx.url(), "--db", db, "--rejects", rejects.toString(), "--quiet");
-    assertThat(cli.exitCode()).as(cli.err()).isIn(0, 1);
+    assertThat(cli.code()).as(cli.err()).isIn(0, 1);
     List<JsonNode> reported = Files.exists(rejects) ? readLines(rejects) : List.of();
     JsonNode job = JSON.readTree(document.toFile());
 
@@ -137,16 +137,16 @@ class RoundTripTest {
     Path decam = SharedSamples.available() ? SharedSamples.file("job-768.json")
         : Path.of("src/test/resources/fixtures/jenkins-decam.json");
     String db = "decam" + (++databases);
-    Cli skipped = Cli.run("sync", "--from", decam.toString(), "--no-state", "--influx-url",
+    Cli.Result skipped = Cli.run("sync", "--from", decam.toString(), "--no-state", "--influx-url",
         influx.url(), "--db", db, "--json", "--quiet");
-    assertThat(skipped.exitCode()).isZero();
+    assertThat(skipped.code()).isZero();
     JsonNode summary = JSON.readTree(skipped.out());
     assertThat(summary.path("jobs").path("skipped").asLong()).isEqualTo(1);
     assertThat(influx.rows(db, "SHOW MEASUREMENTS")).isEmpty();
 
-    Cli included = Cli.run("sync", "--from", decam.toString(), "--no-state", "--influx-url",
+    Cli.Result included = Cli.run("sync", "--from", decam.toString(), "--no-state", "--influx-url",
         influx.url(), "--db", db, "--include-dataset", "decam", "--quiet");
-    assertThat(included.exitCode()).isZero();
+    assertThat(included.code()).isZero();
     assertThat(influx.rows(db, "SELECT * FROM validate_drp WHERE dataset = 'decam'")).hasSize(1);
   }
 

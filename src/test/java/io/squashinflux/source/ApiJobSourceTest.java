@@ -204,7 +204,7 @@ class ApiJobSourceTest {
 
     new ApiJobSource(options).fetch(List.of("1"), collected);
 
-    assertThat(collected.failed.get("1")).startsWith("job 1: ConnectException")
+    assertThat(collected.failed.get("1")).startsWith("job 1: connection refused")
         .endsWith("(gave up after 3 attempts)");
     assertThat(time.sleeps()).hasSize(2);
   }

@@ -1,0 +1,69 @@
+package io.squashinflux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squashinflux.sample.JobGenerator;
+import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.testing.InfluxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** influxd dies (SIGKILL) in the middle of a sync and comes back: nothing is lost or doubled. */
+class InfluxKilledMidSyncTest {
+  private static final int JOBS = 2_000;
+
+  @Test
+  void syncOutlivesAKilledInfluxdAndStoresEveryPointOnce(@TempDir Path dir) throws Exception {
+    try (InfluxServer influx = InfluxServer.start();
+        SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(5, JOBS), 0)) {
+      long t0 = System.nanoTime();
+      Expected expected = Expected.of(api.url().toString(), influx, "reference", dir);
+      System.err.printf("expected computed in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+      List<String> args = Cli.sync(api.url().toString(), influx.url(), "killed", dir);
+      args.addAll(List.of("--batch-lines", "200", "--retry-attempts", "1000", "--retry-time", "60s",
+          "--influx-timeout", "2s"));
+
+      CompletableFuture<Cli.Result> sync = Cli.start(args.toArray(String[]::new));
+      long before = awaitSomePoints(influx, "killed", sync);
+      influx.kill();
+      boolean runningAtKill = !sync.isDone();
+      Thread.sleep(3_000);
+      influx.restart();
+      Cli.Result result = sync.get(60, TimeUnit.SECONDS);
+
+      assertThat(runningAtKill).as("the kill landed mid-sync").isTrue();
+      assertThat(before).isPositive().isLessThan(expected.points());
+      assertThat(result.code()).as(result.toString()).isZero();
+      assertThat(result.summary().get("points_written").asLong()).isEqualTo(expected.points());
+      assertThat(result.summary().path("jobs").get("synced").asLong()).isEqualTo(JOBS);
+      expected.assertStoredIn(influx, "killed");
+      assertThat(Files.readString(dir.resolve("rejects.jsonl")))
+          .doesNotContain("\"kind\":\"rejected\"").doesNotContain("\"kind\":\"failed\"");
+      System.err.printf("kill/restart: expected %d points, %d at the kill, sync took %d ms%n",
+          expected.points(), before, result.took().toMillis());
+    }
+  }
+
+  /** Waits until the sync has written something (so the kill lands mid-sync); returns the count. */
+  private static long awaitSomePoints(InfluxServer influx, String db, CompletableFuture<?> sync)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline && !sync.isDone()) {
+      try {
+        var count = influx.scalar(db, "SELECT count(\"validate_drp.PA1\") FROM validate_drp");
+        if (count != null && count.asLong() > 0) {
+          return count.asLong();
+        }
+      } catch (IllegalStateException noDatabaseYet) {
+        // The sync has not created it yet.
+      }
+      Thread.sleep(10);
+    }
+    return 0;
+  }
+}
