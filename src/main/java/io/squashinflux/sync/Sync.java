@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Sync {
   private static final int QUEUE_JOBS = 256;
   private static final long IDLE_FLUSH_MILLIS = 500;
+  /**
+   * A batch is written at the latest this long after its first line, so a slow but steady source
+   * still gets its jobs acknowledged and recorded (and a kill loses little) before a batch fills.
+   */
+  private static final long MAX_BATCH_AGE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final JobSource source;
   private final Conversion conversion;
@@ -243,6 +248,9 @@ public final class Sync {
           batch.add(line);
         }
         batch.closeJob(next.key(), next.job());
+        if (batch.age() > MAX_BATCH_AGE_NANOS) {
+          flush();
+        }
       }
     }
 
@@ -277,6 +285,7 @@ public final class Sync {
     private final List<Line> lines = new ArrayList<>();
     private final List<Finished> closed = new ArrayList<>();
     private int bytes;
+    private long started;
 
     record Finished(String key, String job) {}
 
@@ -286,6 +295,9 @@ public final class Sync {
     }
 
     void add(Line line) {
+      if (lines.isEmpty()) {
+        started = System.nanoTime();
+      }
       lines.add(line);
       bytes += line.size();
     }
@@ -300,6 +312,11 @@ public final class Sync {
 
     boolean isEmpty() {
       return lines.isEmpty();
+    }
+
+    /** Nanoseconds since the first line came in. */
+    long age() {
+      return lines.isEmpty() ? 0 : System.nanoTime() - started;
     }
 
     List<Line> lines() {
