@@ -154,6 +154,7 @@ class IncrementalSyncTest {
       CliRun run = CliRun.of(sync(api, db));
 
       assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.err()).as("--quiet: no progress and no text summary").isEmpty();
       JsonNode summary = JSON.readTree(run.out());
       Database stored = new Database(influx, db);
       assertThat(summary.get("jobs").get("listed").asLong()).isEqualTo(150);
