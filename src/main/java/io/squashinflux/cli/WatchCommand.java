@@ -64,13 +64,16 @@ final class WatchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     WatchLoop loop = new WatchLoop(interval, maxBackoff, Clock.systemUTC(), stop::await, stop, err,
         report.quiet);
-    try (SyncRun run = new SyncRun(source, model, influx, retry, state, report);
-        Signals signals = Signals.stopOn(stop)) {
+    // Installed first, so a signal during start-up is not lost: the first cycle then stops at once.
+    Signals signals = Signals.stopOn(stop);
+    try (SyncRun run = new SyncRun(source, model, influx, retry, state, report)) {
       stop.onRequest(run::stop);
       loop.run(new Cycles(run, err), this::printJson);
       return Main.OK;
     } catch (StateException e) {
       throw new UserError(e.getMessage());
+    } finally {
+      signals.close();
     }
   }
 
