@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     sortOptions = false,
     description = {
-      "Sync every --interval until stopped, so new SQuaSH jobs reach InfluxDB within one interval.",
-      "Each cycle fetches only jobs not synced yet (and those that failed) and logs one line.",
-      "When a cycle fails (SQuaSH or InfluxDB unreachable) the pause doubles, up to --max-backoff;",
-      "SIGTERM or SIGINT finishes the batch in flight, saves the state and exits 0."
+      "Sync again and again, every --interval, until stopped: new SQuaSH jobs reach",
+      "InfluxDB within one interval. Each cycle fetches only new and failed jobs and",
+      "logs one line. After failed cycles in a row the pause doubles, up to",
+      "--max-backoff. SIGTERM or SIGINT finishes the batch in flight, saves the state",
+      "and exits 0."
     },
     footer = {
       "",
