@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         + " over time per dataset and filter.",
     subcommands = {
       SyncCommand.class,
+      WatchCommand.class,
       ConvertCommand.class,
       GenerateCommand.class,
       ServeApiCommand.class,

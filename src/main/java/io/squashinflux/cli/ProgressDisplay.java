@@ -32,10 +32,12 @@ final class ProgressDisplay implements Progress {
 
   /** The display for this process: none when quiet, a bar on a terminal, log lines elsewhere. */
   static Progress forConsole(PrintWriter err, boolean quiet) {
-    if (quiet) {
-      return Progress.NONE;
-    }
-    return new ProgressDisplay(err, System.console() != null, Clock.systemUTC());
+    return of(err, quiet, System.console() != null, Clock.systemUTC());
+  }
+
+  /** None when quiet, a bar when {@code terminal}, log lines otherwise. */
+  static Progress of(PrintWriter err, boolean quiet, boolean terminal, Clock clock) {
+    return quiet ? Progress.NONE : new ProgressDisplay(err, terminal, clock);
   }
 
   @Override

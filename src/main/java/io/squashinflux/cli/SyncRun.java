@@ -39,7 +39,8 @@ final class SyncRun implements AutoCloseable {
   private final Mapping mapping;
   private final StateStore state;
   private final RejectsLog rejects;
-  private volatile Thread running;
+  private Sync current;
+  private boolean stopped;
 
   SyncRun(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
       RetryOptions retry, StateOptions stateOptions, ReportOptions report)
@@ -87,15 +88,44 @@ final class SyncRun implements AutoCloseable {
     Mapper mapper = new Mapper(mapping, source.ciRuns(), ledger);
     Sync sync = new Sync(source, new Encoding(mapper, ledger, null), writer, ledger, listener,
         progress, target.batchLines(), target.batchBytes());
-    running = Thread.currentThread();
     try {
-      sync.run(todo);
+      runUnlessStopped(sync, todo);
     } finally {
-      running = null;
       saveState();
       rejects.flush();
     }
     return ledger.summary();
+  }
+
+  /** Runs the sync, registered so that {@link #stop} reaches it. */
+  private void runUnlessStopped(Sync sync, List<String> todo)
+      throws DeliveryException, InterruptedException {
+    synchronized (this) {
+      if (stopped) {
+        sync.stop();
+      }
+      current = sync;
+    }
+    try {
+      sync.run(todo);
+    } finally {
+      synchronized (this) {
+        current = null;
+      }
+    }
+  }
+
+  /**
+   * Stops the cycle in flight, and any later one, gracefully: jobs already read are written and
+   * recorded, no more are fetched. Callable from any thread, e.g. a signal handler.
+   */
+  void stop() {
+    synchronized (this) {
+      stopped = true;
+      if (current != null) {
+        current.stop();
+      }
+    }
   }
 
   private List<String> vanished(List<String> keys) {

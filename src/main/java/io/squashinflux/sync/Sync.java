@@ -25,10 +25,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * written or rejected. A job is reported synced only when every one of its lines is acknowledged.
  * The queue is bounded, so a slow InfluxDB slows the reading down and memory does not grow with
  * the number of jobs. A fatal delivery error stops reading and is rethrown to the caller.
+ *
+ * <p>{@link #stop} ends a run early and gracefully: no new job is fetched, the writer writes what
+ * is queued, and jobs it did not acknowledge are simply not reported synced, so a later run
+ * fetches them again.
  */
 public final class Sync {
   private static final int QUEUE_JOBS = 256;
   private static final long IDLE_FLUSH_MILLIS = 500;
+  /**
+   * A batch is written at the latest this long after its first line, so a slow but steady source
+   * still gets its jobs acknowledged and recorded (and a kill loses little) before a batch fills.
+   */
+  private static final long MAX_BATCH_AGE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final JobSource source;
   private final Conversion conversion;
@@ -39,6 +48,8 @@ public final class Sync {
   private final int batchLines;
   private final int batchBytes;
   private final AtomicLong pointsWritten = new AtomicLong();
+  private volatile boolean stopping;
+  private Thread fetching;
 
   public Sync(JobSource source, Conversion conversion, InfluxWriter writer, Ledger ledger,
       JobListener listener, Progress progress, int batchLines, int batchBytes) {
@@ -52,7 +63,10 @@ public final class Sync {
     this.batchBytes = batchBytes;
   }
 
-  /** Syncs these job keys; returns when every one is synced, skipped or reported failed. */
+  /**
+   * Syncs these job keys; returns when every one is synced, skipped or reported failed, or, after
+   * {@link #stop}, once the jobs already read are written.
+   */
   public void run(List<String> keys) throws DeliveryException, InterruptedException {
     BlockingQueue<Converted> queue = new ArrayBlockingQueue<>(QUEUE_JOBS);
     AtomicReference<Exception> fatal = new AtomicReference<>();
@@ -72,8 +86,10 @@ public final class Sync {
     }, "squash-influx-writer");
     writerThread.start();
     try {
-      source.fetch(keys, new Reader(queue, fatal, finished));
-      queue.put(Converted.END);
+      fetch(keys, new Reader(queue, fatal, finished));
+      while (!queue.offer(Converted.END, 200, TimeUnit.MILLISECONDS) && fatal.get() == null) {
+        // The writer is still draining the queue; a fatal error ends it without taking END.
+      }
       writerThread.join();
     } catch (InterruptedException e) {
       if (fatal.get() == null) {
@@ -85,6 +101,49 @@ public final class Sync {
       progress.finish();
     }
     rethrow(fatal.get());
+  }
+
+  /**
+   * Stops the run gracefully: fetching ends (requests in flight are interrupted), what is queued is
+   * written, and {@link #run} returns normally. Callable from any thread, before or during a run.
+   */
+  public void stop() {
+    synchronized (this) {
+      stopping = true;
+      if (fetching != null) {
+        fetching.interrupt();
+      }
+    }
+  }
+
+  /** Whether {@link #stop} was called. */
+  public boolean stopped() {
+    return stopping;
+  }
+
+  /** Reads the jobs; returns early, without an exception, when the run is stopped. */
+  private void fetch(List<String> keys, Reader reader) throws InterruptedException {
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      fetching = Thread.currentThread();
+    }
+    try {
+      source.fetch(keys, reader);
+    } catch (InterruptedException e) {
+      if (!stopping) {
+        throw e;
+      }
+    } finally {
+      synchronized (this) {
+        fetching = null;
+      }
+      if (stopping) {
+        // The interrupt was ours, meant for the fetch only; the writer must still be awaited.
+        Thread.interrupted();
+      }
+    }
   }
 
   private static void rethrow(Exception e) throws DeliveryException {
@@ -115,7 +174,7 @@ public final class Sync {
 
     @Override
     public void job(Job job) throws InterruptedException {
-      if (fatal.get() != null) {
+      if (fatal.get() != null || stopping) {
         throw new InterruptedException("the sync is stopping");
       }
       String key = keyOf(job);
@@ -136,7 +195,7 @@ public final class Sync {
         finished.run();
       } else if (result instanceof Conversion.Lines lines) {
         while (!queue.offer(new Converted(key, job.ref(), lines.lines()), 200, TimeUnit.MILLISECONDS)) {
-          if (fatal.get() != null) {
+          if (fatal.get() != null || stopping) {
             throw new InterruptedException("the sync is stopping");
           }
         }
@@ -189,6 +248,9 @@ public final class Sync {
           batch.add(line);
         }
         batch.closeJob(next.key(), next.job());
+        if (batch.age() > MAX_BATCH_AGE_NANOS) {
+          flush();
+        }
       }
     }
 
@@ -223,6 +285,7 @@ public final class Sync {
     private final List<Line> lines = new ArrayList<>();
     private final List<Finished> closed = new ArrayList<>();
     private int bytes;
+    private long started;
 
     record Finished(String key, String job) {}
 
@@ -232,6 +295,9 @@ public final class Sync {
     }
 
     void add(Line line) {
+      if (lines.isEmpty()) {
+        started = System.nanoTime();
+      }
       lines.add(line);
       bytes += line.size();
     }
@@ -246,6 +312,11 @@ public final class Sync {
 
     boolean isEmpty() {
       return lines.isEmpty();
+    }
+
+    /** Nanoseconds since the first line came in. */
+    long age() {
+      return lines.isEmpty() ? 0 : System.nanoTime() - started;
     }
 
     List<Line> lines() {

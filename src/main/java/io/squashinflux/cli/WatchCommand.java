@@ -1,0 +1,111 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.delivery.DeliveryException;
+import io.squashinflux.report.Summary;
+import io.squashinflux.source.SourceException;
+import io.squashinflux.state.StateException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code watch}: {@code sync} again and again, until SIGTERM or SIGINT. */
+@Command(
+    name = "watch",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    sortOptions = false,
+    description = {
+      "Sync again and again, every --interval, until stopped: new SQuaSH jobs reach",
+      "InfluxDB within one interval. Each cycle fetches only new and failed jobs and",
+      "logs one line. After failed cycles in a row the pause doubles, up to",
+      "--max-backoff. SIGTERM or SIGINT finishes the batch in flight, saves the state",
+      "and exits 0."
+    },
+    footer = {
+      "",
+      "Example:",
+      "  squash-influx watch --squash-url https://squash-restful-api.lsst.codes --db squash --interval 10m",
+      "",
+      "Exit codes: 0 stopped by a signal, 1 unexpected error, 2 usage or configuration."
+    })
+final class WatchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = false, heading = "Source%n", multiplicity = "1")
+  SourceOptions source;
+
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5m",
+      converter = DurationConverter.class,
+      description = "Pause between the end of a cycle and the next (default: ${DEFAULT-VALUE}).")
+  Duration interval;
+
+  @Option(names = "--max-backoff", paramLabel = "DURATION", defaultValue = "1h",
+      converter = DurationConverter.class,
+      description = "Longest pause after failed cycles in a row (default: ${DEFAULT-VALUE}).")
+  Duration maxBackoff;
+
+  @Mixin ModelOptions model;
+  @Mixin InfluxOptions influx;
+  @Mixin RetryOptions retry;
+  @Mixin StateOptions state;
+  @Mixin ReportOptions report;
+
+  /** Requested by SIGTERM and SIGINT; tests running in-process request it directly. */
+  final StopRequest stop = new StopRequest();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    WatchLoop loop = new WatchLoop(interval, maxBackoff, Clock.systemUTC(), stop::await, stop, err,
+        report.quiet);
+    // Installed first, so a signal during start-up is not lost: the first cycle then stops at once.
+    Signals signals = Signals.stopOn(stop);
+    try (SyncRun run = new SyncRun(source, model, influx, retry, state, report)) {
+      stop.onRequest(run::stop);
+      loop.run(new Cycles(run, err), this::printJson);
+      return Main.OK;
+    } catch (StateException e) {
+      throw new UserError(e.getMessage());
+    } finally {
+      signals.close();
+    }
+  }
+
+  private void printJson(Summary summary) {
+    if (report.json) {
+      spec.commandLine().getOut().println(summary.toJson());
+      spec.commandLine().getOut().flush();
+    }
+  }
+
+  /** The cycles of one watch: the database is prepared until that once succeeds; --full once. */
+  private final class Cycles implements WatchLoop.Cycle {
+    private final SyncRun run;
+    private final PrintWriter err;
+    private boolean prepared;
+    private boolean first = true;
+
+    Cycles(SyncRun run, PrintWriter err) {
+      this.run = run;
+      this.err = err;
+    }
+
+    @Override
+    public Summary run() throws SourceException, DeliveryException, InterruptedException {
+      if (!prepared) {
+        run.prepare();
+        prepared = true;
+      }
+      Summary summary = run.cycle(state.full && first, ProgressDisplay.forConsole(err, report.quiet));
+      first = false;
+      return summary;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.squashinflux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squashinflux.sample.Endpoint;
+import io.squashinflux.sample.JobGenerator;
+import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.testing.Database;
+import io.squashinflux.testing.InfluxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sync process killed with SIGKILL at any moment loses nothing once it is run again. */
+class CrashResumeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int JOBS = 5000;
+  private static InfluxServer influx;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    influx = InfluxServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    influx.close();
+  }
+
+  private List<String> sync(SquashApiServer api, String db, String... more) {
+    List<String> args = new ArrayList<>(List.of("sync", "--squash-url", api.url().toString(),
+        "--influx-url", influx.url(), "--db", db, "--no-default-excludes", "--quiet",
+        // Small batches, so that kills fall between many acknowledged writes.
+        "--batch-lines", "500",
+        "--rejects", dir.resolve("rejects.jsonl").toString()));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  @Test
+  void syncKilledFourTimesThenRunToTheEndWritesWhatOneUninterruptedSyncWrites() throws Exception {
+    try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(51, JOBS), 0)) {
+      CliRun reference = CliRun.of(sync(api, "reference", "--no-state"));
+      assertThat(reference.code()).as(reference.err()).isZero();
+      Database expected = new Database(influx, "reference");
+      String state = dir.resolve("state.json").toString();
+      Database killed = new Database(influx, "killed");
+
+      // Killed while starting, and then at a fifth, half and four fifths of the jobs written.
+      List<Long> killAt = List.of(0L, JOBS / 5L, JOBS / 2L, JOBS * 4L / 5);
+      List<Long> killedAt = new ArrayList<>();
+      for (int i = 0; i < killAt.size(); i++) {
+        try (Child child = Child.start(dir, "kill" + i, sync(api, "killed", "--state", state))) {
+          awaitJobs(killAt.get(i), child, Duration.ofSeconds(20));
+          Thread.sleep(i == 0 ? 700 : 0);
+          assertThat(child.isAlive()).as("still syncing when killed").isTrue();
+          child.kill();
+          killedAt.add(jobsWritten("killed"));
+        }
+      }
+      System.err.println("killed with this many jobs written: " + killedAt);
+      try (Child last = Child.start(dir, "last", sync(api, "killed", "--state", state))) {
+        assertThat(last.exitCode(Duration.ofSeconds(60))).as(last.err()).isZero();
+      }
+
+      assertThat(killed.dump()).isEqualTo(expected.dump());
+      assertThat(JSON.readTree(Files.readString(Path.of(state))).get("synced").get("ids").asText())
+          .isEqualTo("1-" + JOBS);
+      api.resetCounts();
+      CliRun again = CliRun.of(sync(api, "killed", "--state", state, "--json"));
+      assertThat(JSON.readTree(again.out()).get("jobs").get("already_synced").asLong())
+          .isEqualTo(JOBS);
+      assertThat(api.requests(Endpoint.JOB)).isZero();
+    }
+  }
+
+  /** Returns once the database holds at least {@code jobs}, or the child ended, or time is up. */
+  private static void awaitJobs(long jobs, Child child, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (child.isAlive() && System.nanoTime() < deadline && jobsWritten("killed") < jobs) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** Every job writes one validate_drp point with its own time, so its rows count jobs cheaply. */
+  private static long jobsWritten(String db) {
+    List<List<JsonNode>> rows;
+    try {
+      rows = influx.rows(db, "SELECT COUNT(*) FROM \"validate_drp\"");
+    } catch (IllegalStateException noDatabaseYet) {
+      return 0;
+    }
+    long most = 0;
+    for (List<JsonNode> row : rows) {
+      for (JsonNode value : row.subList(1, row.size())) {
+        most = Math.max(most, value.asLong());
+      }
+    }
+    return most;
+  }
+}

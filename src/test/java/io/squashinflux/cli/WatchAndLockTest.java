@@ -1,0 +1,184 @@
+package io.squashinflux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squashinflux.sample.Endpoint;
+import io.squashinflux.sample.Fault;
+import io.squashinflux.sample.Faults;
+import io.squashinflux.sample.JobGenerator;
+import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.testing.Database;
+import io.squashinflux.testing.InfluxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code watch} and the state lock, run as separate processes that get real signals. */
+class WatchAndLockTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static InfluxServer influx;
+  private static int databases;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    influx = InfluxServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    influx.close();
+  }
+
+  private static String freshDatabase() {
+    return "watch" + (++databases);
+  }
+
+  private List<String> command(String name, SquashApiServer api, String db, String... more) {
+    List<String> args = new ArrayList<>(List.of(name, "--squash-url", api.url().toString(),
+        "--influx-url", influx.url(), "--db", db, "--no-default-excludes",
+        "--state", dir.resolve("state.json").toString(),
+        "--rejects", dir.resolve("rejects.jsonl").toString()));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  @Test
+  void newJobsArriveWhileWatchingAndSigtermExitsZeroWithTheStateSaved() throws Exception {
+    String db = freshDatabase();
+    Database stored = new Database(influx, db);
+    try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(61, 40), 0);
+        Child watch = Child.start(dir, "watch", command("watch", api, db, "--interval", "1s"))) {
+      awaitTrue(() -> jobs(stored) == 40, watch, Duration.ofSeconds(30));
+      api.addJobs(25);
+      awaitTrue(() -> jobs(stored) == 65, watch, Duration.ofSeconds(15));
+
+      watch.terminate();
+
+      assertThat(watch.exitCode(Duration.ofSeconds(5))).as(watch.err()).isZero();
+      assertThat(watch.err()).containsPattern("cycle 1: 40 new jobs synced, 0 failed, \\d+ points")
+          .contains("25 new jobs synced");
+      assertEveryJobIsInTheState(api, db, 65);
+    }
+  }
+
+  @Test
+  void sigtermDuringACycleWritesWhatWasReadAndRecordsOnlyThat() throws Exception {
+    String db = freshDatabase();
+    Database stored = new Database(influx, db);
+    JobGenerator generator = JobGenerator.withSeed(62, 400);
+    try (SquashApiServer api = SquashApiServer.start(generator, 0)) {
+      api.setFaults(Faults.none().when("/job/\\d+", 400, new Fault.Delay(Duration.ofMillis(200))));
+      try (Child watch = Child.start(dir, "watch", command("watch", api, db, "--parallel", "4"))) {
+        awaitTrue(() -> jobs(stored) >= 20, watch, Duration.ofSeconds(30));
+
+        long signalled = System.nanoTime();
+        watch.terminate();
+
+        assertThat(watch.exitCode(Duration.ofSeconds(5))).as(watch.err()).isZero();
+        System.err.printf("watch stopped %d ms after SIGTERM%n",
+            (System.nanoTime() - signalled) / 1_000_000);
+      }
+      long written = jobs(stored);
+      assertThat(written).isLessThan(400);
+      String ids = JSON.readTree(dir.resolve("state.json").toFile()).get("synced").get("ids").asText();
+      assertThat(stored.times()).as("jobs recorded as synced are exactly those in the database")
+          .isEqualTo(timesOf(generator, ids));
+      api.setFaults(Faults.none());
+      api.resetCounts();
+      CliRun rest = CliRun.of(command("sync", api, db, "--quiet"));
+      assertThat(rest.code()).as(rest.err()).isZero();
+      assertThat(api.requests(Endpoint.JOB)).isEqualTo(400 - written);
+      assertThat(jobs(stored)).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void twoSyncsStartedAtOnceOnOneStateOneRunsTheOtherExitsAtOnce() throws Exception {
+    String db = freshDatabase();
+    try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(63, 50), 0)) {
+      // The listing is slow, so the sync that got the lock is still running when the other fails.
+      api.setFaults(Faults.none().when("/jobs", 2, new Fault.Delay(Duration.ofSeconds(4))));
+      try (Child a = Child.start(dir, "a", command("sync", api, db, "--quiet"));
+          Child b = Child.start(dir, "b", command("sync", api, db, "--quiet"))) {
+        Child loser = awaitFirstExit(a, b, Duration.ofSeconds(30));
+        Child winner = loser == a ? b : a;
+        assertThat(winner.isAlive()).as("the other sync is still running").isTrue();
+
+        assertThat(loser.exitCode(Duration.ZERO)).isEqualTo(2);
+        assertThat(loser.err().lines()).hasSize(1).first().asString()
+            .startsWith("squash-influx: the state " + dir.resolve("state.json"))
+            .contains("is in use by another squash-influx run");
+        assertThat(winner.exitCode(Duration.ofSeconds(60))).as(winner.err()).isZero();
+      }
+      assertThat(new Database(influx, db).times()).hasSize(50);
+    }
+  }
+
+  private void assertEveryJobIsInTheState(SquashApiServer api, String db, int count)
+      throws Exception {
+    api.resetCounts();
+    CliRun again = CliRun.of(command("sync", api, db, "--json", "--quiet"));
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(JSON.readTree(again.out()).get("jobs").get("already_synced").asLong())
+        .isEqualTo(count);
+    assertThat(api.requests(Endpoint.JOB)).isZero();
+  }
+
+  /** The point times (ns) of the jobs in a state's id ranges, e.g. {@code 1-361,363}. */
+  private static Set<Long> timesOf(JobGenerator generator, String ranges) {
+    Set<Long> times = new HashSet<>();
+    for (String range : ranges.split(",")) {
+      String[] ends = range.split("-");
+      for (long id = Long.parseLong(ends[0]); id <= Long.parseLong(ends[ends.length - 1]); id++) {
+        Instant created = generator.dateCreated(id);
+        times.add(created.getEpochSecond() * 1_000_000_000L + created.getNano());
+      }
+    }
+    return times;
+  }
+
+  private static long jobs(Database db) {
+    try {
+      return db.times().size();
+    } catch (IllegalStateException noDatabaseYet) {
+      return 0;
+    }
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, Child child, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (!child.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met; alive " + child.isAlive() + "; stderr: "
+            + child.err());
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private static Child awaitFirstExit(Child a, Child b, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (a.isAlive() && b.isAlive()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("neither sync ended; " + a.err() + b.err());
+      }
+      Thread.sleep(20);
+    }
+    return a.isAlive() ? b : a;
+  }
+}

@@ -1,0 +1,36 @@
+package io.squashinflux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.squashinflux.testing.InfluxServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WatchCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void aZeroIntervalIsAUsageError() {
+    CliRun run = CliRun.of(List.of("watch", "--from", dir.toString(), "--interval", "0s",
+        "--state", dir.resolve("state.json").toString()));
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("squash-influx: --interval must be positive, was 0ms"
+        + System.lineSeparator());
+  }
+
+  @Test
+  void aConfigurationErrorEndsTheWatchWithExitCode2() {
+    try (InfluxServer influx = InfluxServer.start()) {
+      // InfluxDB is no SQuaSH: GET /jobs answers 404, which waiting will not fix.
+      CliRun run = CliRun.of(List.of("watch", "--squash-url", influx.url(), "--interval", "1s",
+          "--influx-url", influx.url(), "--db", "w", "--state", dir.resolve("s.json").toString()));
+
+      assertThat(run.code()).isEqualTo(2);
+      assertThat(run.err().lines()).hasSize(1).first().asString()
+          .startsWith("squash-influx: cannot list the jobs of ").contains("check the URL");
+    }
+  }
+}
