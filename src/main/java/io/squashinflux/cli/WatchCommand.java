@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +37,8 @@ import picocli.CommandLine.Spec;
 final class WatchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = false, heading = "Source%n", multiplicity = "1")
-  SourceOptions source;
+  @Mixin SourceOptions source;
+  @Mixin ConfigOptions config;
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5m",
       converter = DurationConverter.class,

@@ -148,14 +148,17 @@ class SquashApiServerTest {
 
   @Test
   void keepAliveRequestsAreFarFasterThanADelayedAck() throws Exception {
-    int n = 2000;
-    long started = System.nanoTime();
+    int n = 400;
+    long[] nanos = new long[n];
     for (int i = 0; i < n; i++) {
+      long started = System.nanoTime();
       get("/job/" + (1 + i % 30));
+      nanos[i] = System.nanoTime() - started;
     }
-    Duration perRequest = Duration.ofNanos((System.nanoTime() - started) / n);
-    // A delayed ACK would cost ~40 ms a request; without it this is well under a millisecond.
-    assertThat(perRequest).isLessThan(Duration.ofMillis(10));
+    java.util.Arrays.sort(nanos);
+    // A delayed-ACK stall costs ~40 ms on every request; the median ignores a loaded machine's
+    // occasional slow request but not a stall that hits them all.
+    assertThat(Duration.ofNanos(nanos[n / 2])).isLessThan(Duration.ofMillis(20));
   }
 
   @Test
