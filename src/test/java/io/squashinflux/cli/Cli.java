@@ -43,6 +43,13 @@ final class Cli {
     return new Result(code, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** Runs these arguments and then {@code more}, in this JVM. */
+  static Result run(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(List.of(more));
+    return run(all.toArray(String[]::new));
+  }
+
   /** Runs in a background thread, for tests that act on the servers while the sync runs. */
   static CompletableFuture<Result> start(String... args) {
     return CompletableFuture.supplyAsync(() -> run(args));

@@ -50,7 +50,7 @@ class CrashResumeTest {
   @Test
   void syncKilledFourTimesThenRunToTheEndWritesWhatOneUninterruptedSyncWrites() throws Exception {
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(51, JOBS), 0)) {
-      CliRun reference = CliRun.of(sync(api, "reference", "--no-state"));
+      Cli.Result reference = Cli.run(sync(api, "reference", "--no-state"));
       assertThat(reference.code()).as(reference.err()).isZero();
       Database expected = new Database(influx, "reference");
       String state = dir.resolve("state.json").toString();
@@ -77,7 +77,7 @@ class CrashResumeTest {
       assertThat(JSON.readTree(Files.readString(Path.of(state))).get("synced").get("ids").asText())
           .isEqualTo("1-" + JOBS);
       api.resetCounts();
-      CliRun again = CliRun.of(sync(api, "killed", "--state", state, "--json"));
+      Cli.Result again = Cli.run(sync(api, "killed", "--state", state, "--json"));
       assertThat(JSON.readTree(again.out()).get("jobs").get("already_synced").asLong())
           .isEqualTo(JOBS);
       assertThat(api.requests(Endpoint.JOB)).isZero();

@@ -66,13 +66,13 @@ class IncrementalSyncTest {
   void aSecondSyncFetchesOnlyTheNewJobs() throws Exception {
     String db = freshDatabase();
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(41, 1000), 0)) {
-      CliRun first = CliRun.of(sync(api, db));
+      Cli.Result first = Cli.run(sync(api, db));
       assertThat(first.code()).as(first.err()).isZero();
       assertThat(api.requests(Endpoint.JOB)).isEqualTo(1000);
 
       api.addJobs(200);
       api.resetCounts();
-      CliRun second = CliRun.of(sync(api, db));
+      Cli.Result second = Cli.run(sync(api, db));
 
       assertThat(second.code()).as(second.err()).isZero();
       assertThat(api.requests(Endpoint.JOB)).isEqualTo(200);
@@ -88,18 +88,18 @@ class IncrementalSyncTest {
   void fullSyncsEveryJobAgainAndChangesNothingInTheDatabase() throws Exception {
     String db = freshDatabase();
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(42, 60), 0)) {
-      assertThat(CliRun.of(sync(api, db)).code()).isZero();
+      assertThat(Cli.run(sync(api, db)).code()).isZero();
       List<String> before = new Database(influx, db).dump();
       api.resetCounts();
 
-      CliRun full = CliRun.of(sync(api, db), "--full");
+      Cli.Result full = Cli.run(sync(api, db), "--full");
 
       assertThat(full.code()).as(full.err()).isZero();
       assertThat(api.requests(Endpoint.JOB)).isEqualTo(60);
       assertThat(JSON.readTree(full.out()).get("jobs").get("synced").asLong()).isEqualTo(60);
       assertThat(new Database(influx, db).dump()).isEqualTo(before);
       api.resetCounts();
-      assertThat(CliRun.of(sync(api, db)).code()).isZero();
+      assertThat(Cli.run(sync(api, db)).code()).isZero();
       assertThat(api.requests(Endpoint.JOB)).isZero();
     }
   }
@@ -109,13 +109,13 @@ class IncrementalSyncTest {
     String db = freshDatabase();
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(43, 30), 0)) {
       api.setFaults(Faults.none().when("/job/7", 1, new Fault.Status(404, "not found")));
-      CliRun first = CliRun.of(sync(api, db));
+      Cli.Result first = Cli.run(sync(api, db));
       assertThat(first.code()).isEqualTo(1);
       assertThat(JSON.readTree(first.out()).get("jobs").get("failed").asLong()).isEqualTo(1);
       assertThat(new Database(influx, db).times()).hasSize(29);
       api.resetCounts();
 
-      CliRun second = CliRun.of(sync(api, db));
+      Cli.Result second = Cli.run(sync(api, db));
 
       assertThat(second.code()).as(second.err()).isZero();
       assertThat(api.requests(Endpoint.JOB)).isEqualTo(1);
@@ -132,16 +132,16 @@ class IncrementalSyncTest {
       Files.write(jobs.resolve(id + ".json"), generator.bytes(id, JobFormat.API));
     }
     List<String> fromFiles = List.of("--from", jobs.toString());
-    assertThat(CliRun.of(syncFrom(fromFiles, db)).code()).isZero();
+    assertThat(Cli.run(syncFrom(fromFiles, db)).code()).isZero();
     Files.delete(jobs.resolve("3.json"));
     Files.delete(jobs.resolve("8.json"));
 
-    CliRun second = CliRun.of(syncFrom(fromFiles, db, new String[0]));
+    Cli.Result second = Cli.run(syncFrom(fromFiles, db, new String[0]));
 
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(second.err()).contains("no longer listed by the source: 2")
         .contains("3.json").contains("8.json");
-    CliRun json = CliRun.of(syncFrom(fromFiles, db));
+    Cli.Result json = Cli.run(syncFrom(fromFiles, db));
     assertThat(JSON.readTree(json.out()).get("vanished")).extracting(JsonNode::asText)
         .containsExactlyInAnyOrder(jobs.resolve("3.json").toString(),
             jobs.resolve("8.json").toString());
@@ -151,7 +151,7 @@ class IncrementalSyncTest {
   void theJsonSummaryParsesAndItsNumbersMatchTheDatabase() throws Exception {
     String db = freshDatabase();
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(45, 150), 0)) {
-      CliRun run = CliRun.of(sync(api, db));
+      Cli.Result run = Cli.run(sync(api, db));
 
       assertThat(run.code()).as(run.err()).isZero();
       assertThat(run.err()).as("--quiet: no progress and no text summary").isEmpty();
@@ -172,7 +172,7 @@ class IncrementalSyncTest {
     String db = freshDatabase();
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(46, 20), 0)) {
       Path state = dir.resolve("state.json");
-      assertThat(CliRun.of(sync(api, db)).code()).isZero();
+      assertThat(Cli.run(sync(api, db)).code()).isZero();
       byte[] whole = Files.readAllBytes(state);
       byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
       byte[] garbage = "\u0000\u0017not json at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -180,7 +180,7 @@ class IncrementalSyncTest {
         Files.write(state, damaged);
         api.resetCounts();
 
-        CliRun run = CliRun.of(sync(api, db));
+        Cli.Result run = Cli.run(sync(api, db));
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(1).first().asString()

@@ -99,7 +99,7 @@ class WatchAndLockTest {
           .isEqualTo(timesOf(generator, ids));
       api.setFaults(Faults.none());
       api.resetCounts();
-      CliRun rest = CliRun.of(command("sync", api, db, "--quiet"));
+      Cli.Result rest = Cli.run(command("sync", api, db, "--quiet"));
       assertThat(rest.code()).as(rest.err()).isZero();
       assertThat(api.requests(Endpoint.JOB)).isEqualTo(400 - written);
       assertThat(jobs(stored)).isEqualTo(400);
@@ -131,7 +131,7 @@ class WatchAndLockTest {
   private void assertEveryJobIsInTheState(SquashApiServer api, String db, int count)
       throws Exception {
     api.resetCounts();
-    CliRun again = CliRun.of(command("sync", api, db, "--json", "--quiet"));
+    Cli.Result again = Cli.run(command("sync", api, db, "--json", "--quiet"));
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(JSON.readTree(again.out()).get("jobs").get("already_synced").asLong())
         .isEqualTo(count);

@@ -13,7 +13,7 @@ class WatchCommandTest {
 
   @Test
   void aZeroIntervalIsAUsageError() {
-    CliRun run = CliRun.of(List.of("watch", "--from", dir.toString(), "--interval", "0s",
+    Cli.Result run = Cli.run(List.of("watch", "--from", dir.toString(), "--interval", "0s",
         "--state", dir.resolve("state.json").toString()));
 
     assertThat(run.code()).isEqualTo(2);
@@ -25,7 +25,7 @@ class WatchCommandTest {
   void aConfigurationErrorEndsTheWatchWithExitCode2() {
     try (InfluxServer influx = InfluxServer.start()) {
       // InfluxDB is no SQuaSH: GET /jobs answers 404, which waiting will not fix.
-      CliRun run = CliRun.of(List.of("watch", "--squash-url", influx.url(), "--interval", "1s",
+      Cli.Result run = Cli.run(List.of("watch", "--squash-url", influx.url(), "--interval", "1s",
           "--influx-url", influx.url(), "--db", "w", "--state", dir.resolve("s.json").toString()));
 
       assertThat(run.code()).isEqualTo(2);
