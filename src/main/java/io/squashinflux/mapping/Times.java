@@ -33,6 +33,10 @@ final class Times {
     if (text == null) {
       return null;
     }
+    long fast = utcSeconds(text);
+    if (fast != NOT_FAST) {
+      return fast * 1_000_000_000L;
+    }
     try {
       TemporalAccessor parsed = ISO.parse(text.strip());
       ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
@@ -44,5 +48,46 @@ final class Times {
     } catch (DateTimeException | ArithmeticException e) {
       return null;
     }
+  }
+
+  private static final long NOT_FAST = Long.MIN_VALUE;
+
+  /**
+   * SQuaSH's own {@code date_created} form, {@code 2019-03-29T18:44:45Z}, read without the
+   * formatter (which was a tenth of a sync's CPU); anything else, including years whose
+   * nanoseconds may not fit a long, gives {@link #NOT_FAST}.
+   */
+  static long utcSeconds(String text) {
+    if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-'
+        || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+        || text.charAt(19) != 'Z') {
+      return NOT_FAST;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if (year < 1678 || year > 2261 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59
+        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return NOT_FAST;
+    }
+    return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400L
+        + hour * 3_600L + minute * 60L + second;
+  }
+
+  /** The decimal number in {@code text[from, from + count)}, or -1 when a char is no digit. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 }
