@@ -18,6 +18,8 @@
 #   BENCH_NOTEBOOK_JOBS   run the notebook on the first K jobs only and extrapolate its time per
 #                         job to N (default: all N; 0 skips the notebook)
 #   BENCH_SYNC_JAVA_OPTS  JVM options for (b) only, e.g. -Xmx128m (passed as JAVA_TOOL_OPTIONS)
+#   BENCH_TUNED_JAVA_OPTS JVM options of an extra contender (b'), squash-influx sync run with them
+#                         in the same run, e.g. "-XX:TieredStopAtLevel=1 -Xmx128m"
 #   BENCH_SYNC_ARGS       extra sync options, e.g. "--parallel 4"
 set -euo pipefail
 
@@ -203,15 +205,27 @@ stop_influxd ceiling
 
 # --- (b) squash-influx ------------------------------------------------------------------------
 
-start_influxd sync
-echo "bench: (b) squash-influx sync" >&2
+# Runs the sync into a fresh influxd under a name, with JVM options when given.
+sync_contender() {
+  local name=$1 options=$2 env_args=()
+  start_influxd "$name"
+  [[ -n $options ]] && env_args=("JAVA_TOOL_OPTIONS=$options")
+  measure "$name" env "${env_args[@]}" "${si[@]}" sync --squash-url "$api" \
+    --influx-url "$influx_url" --db "$db" --no-state -q --rejects "$work/rejects.jsonl" \
+    "${sync_args[@]}"
+  stored[$name]=$(stored_values)
+  stop_influxd "$name"
+}
+declare -A stored
 read -r -a sync_args <<<"${BENCH_SYNC_ARGS:-}"
-sync_env=()
-[[ -n ${BENCH_SYNC_JAVA_OPTS:-} ]] && sync_env=("JAVA_TOOL_OPTIONS=$BENCH_SYNC_JAVA_OPTS")
-measure sync env "${sync_env[@]}" "${si[@]}" sync --squash-url "$api" --influx-url "$influx_url" \
-  --db "$db" --no-state -q --rejects "$work/rejects.jsonl" "${sync_args[@]}"
-stored_sync=$(stored_values)
-stop_influxd sync
+
+echo "bench: (b) squash-influx sync" >&2
+sync_contender sync "${BENCH_SYNC_JAVA_OPTS:-}"
+stored_sync=${stored[sync]}
+if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+  echo "bench: (b') squash-influx sync with $BENCH_TUNED_JAVA_OPTS" >&2
+  sync_contender tuned "$BENCH_TUNED_JAVA_OPTS"
+fi
 
 # --- (a) the notebook -------------------------------------------------------------------------
 
@@ -242,6 +256,10 @@ printf "%-26s %9s %11s %12s %8s\n" contender "wall s" points/s values/s "RSS MB"
 row ceiling "(c) ceiling (curl)" "${wall[ceiling]}" "$points" "$values" "${rss[ceiling]}" ""
 row sync "(b) squash-influx sync" "${wall[sync]}" "$points" "$values" "${rss[sync]}" \
   "${BENCH_SYNC_JAVA_OPTS:-}"
+if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+  row tuned "(b') sync, tuned JVM" "${wall[tuned]}" "$points" "$values" "${rss[tuned]}" \
+    "$BENCH_TUNED_JAVA_OPTS"
+fi
 if [[ -n $notebook_out ]]; then
   nb_lines=$(sed -n 's/.* lines=\([0-9]*\).*/\1/p' <<<"$notebook_out")
   nb_fields=$(sed -n 's/.* fields=\([0-9]*\).*/\1/p' <<<"$notebook_out")
@@ -258,8 +276,15 @@ if [[ -n $notebook_out ]]; then
     printf "%-26s %9.2f %11.0f %12.0f %8d  %s\n", l, w, p / mw, v / mw, r, note }'
   awk -v a="$nb_wall" -v b="${wall[sync]}" -v c="${wall[ceiling]}" 'BEGIN {
     printf "ratios: b/a = %.4f (squash-influx %.1fx faster than the notebook), b/c = %.2f\n", b / a, a / b, b / c }'
+  if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+    awk -v a="$nb_wall" -v b="${wall[tuned]}" -v c="${wall[ceiling]}" 'BEGIN {
+      printf "ratios: b'"'"'/a = %.4f (%.1fx faster than the notebook), b'"'"'/c = %.2f\n", b / a, a / b, b / c }'
+  fi
 else
   awk -v b="${wall[sync]}" -v c="${wall[ceiling]}" 'BEGIN { printf "ratios: b/c = %.2f (notebook not run)\n", b / c }'
+  if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+    awk -v b="${wall[tuned]}" -v c="${wall[ceiling]}" 'BEGIN { printf "ratios: b'"'"'/c = %.2f\n", b / c }'
+  fi
 fi
 
 status=0
@@ -268,6 +293,9 @@ verdict() { # label, stored, expected
   else echo "check: $1 stored $2 of $3 expected field values: FAILED"; return 1; fi
 }
 verdict "(b) squash-influx" "$stored_sync" "$values" || status=1
+if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+  verdict "(b') squash-influx, tuned JVM" "${stored[tuned]}" "$values" || status=1
+fi
 verdict "(c) ceiling" "$stored_ceiling" "$values" || status=1
 if [[ -n $notebook_out ]]; then
   if ((notebook_jobs == n)); then
