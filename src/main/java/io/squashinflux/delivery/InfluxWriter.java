@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -221,7 +222,7 @@ public final class InfluxWriter {
       return bytes;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out, 64 * 1024)) {
+    try (GZIPOutputStream gzip = new FastGzip(out)) {
       gzip.write(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -231,6 +232,17 @@ public final class InfluxWriter {
 
   private static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Gzip at the fastest level: line protocol still shrinks about fourfold (the default level:
+   * fivefold) for less than half the default level's CPU, which the sync shares with its readers.
+   */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(ByteArrayOutputStream out) throws IOException {
+      super(out, 64 * 1024);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
   }
 
   @FunctionalInterface

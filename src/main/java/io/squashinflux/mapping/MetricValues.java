@@ -26,9 +26,15 @@ final class MetricValues {
     if (fitsDouble(literal)) {
       return false;
     }
+    // Values written from a double (by Java, Jackson or Python) are its shortest text already:
+    // one string comparison instead of two BigDecimals, for nearly every real metric value.
+    String shortest = Double.toString(measurement.value());
+    if (literal.equals(shortest)) {
+      return false;
+    }
     try {
       return new BigDecimal(literal.strip())
-              .compareTo(new BigDecimal(Double.toString(measurement.value())))
+              .compareTo(new BigDecimal(shortest))
           != 0;
     } catch (NumberFormatException e) {
       return false;

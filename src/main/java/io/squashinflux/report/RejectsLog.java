@@ -59,6 +59,9 @@ public final class RejectsLog implements AutoCloseable {
       }
       try (JsonGenerator json = JSON.createGenerator(out)) {
         json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        // Closing the generator would flush the file: one write call per record, under the lock
+        // every fetch thread takes. The buffer is flushed by flush() and close() instead.
+        json.configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, false);
         json.writeStartObject();
         json.writeStringField("time", clock.instant().toString());
         json.writeStringField("kind", kind);

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,12 +14,19 @@ import java.util.concurrent.TimeUnit;
  * so a server that stalls mid-body would otherwise hang a fetch thread for ever.
  */
 final class BodyTimer {
-  private static final ScheduledExecutorService ALARMS =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "squash-body-timeout");
-        t.setDaemon(true);
-        return t;
-      });
+  private static final ScheduledExecutorService ALARMS = alarms();
+
+  private static ScheduledExecutorService alarms() {
+    ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "squash-body-timeout");
+      t.setDaemon(true);
+      return t;
+    });
+    // A cancelled alarm would otherwise stay queued for the whole timeout, holding its body:
+    // a read timeout's worth of jobs (60 s by default, tens of thousands) in memory.
+    alarms.setRemoveOnCancelPolicy(true);
+    return alarms;
+  }
 
   private final Duration timeout;
 

@@ -9,19 +9,26 @@ import io.squashinflux.retry.RetryAfter;
 import io.squashinflux.retry.Side;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * GETs from the SQuaSH API with retries: each answer is classified by {@link Policy} and bodies are
  * streamed straight into a reader, so a 3 MB job is never held as text.
+ *
+ * <p>Plain blocking {@link HttpURLConnection}s with keep-alive, one per fetch thread: for many
+ * small GETs they cost a third of the CPU of {@code java.net.http.HttpClient}, whose per-request
+ * futures and thread hand-offs dominated a sync's profile (bench/run.sh, BENCHMARKS.md).
  */
 final class SquashClient {
   private static final System.Logger LOG = System.getLogger(SquashClient.class.getName());
@@ -31,7 +38,8 @@ final class SquashClient {
     T read(InputStream body) throws IOException, JobFormatException;
   }
 
-  private final HttpClient http;
+  private final SSLSocketFactory tls;
+  private final int connectTimeoutMillis;
   private final String base;
   private final String authorization;
   private final Duration readTimeout;
@@ -40,15 +48,13 @@ final class SquashClient {
   private final BodyTimer timer;
 
   SquashClient(ApiOptions options) {
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .connectTimeout(options.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        // One connection per request in flight; HTTP/2 would multiplex, but SQuaSH serves 1.1.
-        .version(HttpClient.Version.HTTP_1_1);
-    if (options.ssl() != null) {
-      builder.sslContext(options.ssl());
+    // The JDK keeps 5 idle connections per host unless told otherwise: keep one per fetch thread,
+    // or the others reconnect (and redo TLS) on every job. Read once, when the cache first loads.
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", String.valueOf(Math.max(5, options.parallelism())));
     }
-    this.http = builder.build();
+    this.tls = options.ssl() == null ? null : options.ssl().getSocketFactory();
+    this.connectTimeoutMillis = millis(options.connectTimeout());
     this.base = withoutUserInfo(options.base());
     String userInfo = options.base().getRawUserInfo();
     this.authorization = userInfo == null ? null : "Basic " + Base64.getEncoder().encodeToString(
@@ -96,39 +102,71 @@ final class SquashClient {
   private record Attempt<T>(Answer answer, T value, Optional<Duration> retryAfter, String invalid) {}
 
   private <T> Attempt<T> once(URI uri, Side side, BodyReader<T> reader) throws InterruptedException {
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(request(uri), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      return new Attempt<>(Answer.failed(e), null, Optional.empty(), null);
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before GET " + uri.getPath());
     }
-    Optional<Duration> retryAfter =
-        RetryAfter.parse(response.headers().firstValue("Retry-After"), retrier.clock());
-    Answer status = Answer.of(response.statusCode(), "");
-    try (BodyTimer.Watch watch = timer.watch(response.body())) {
-      if (policy.decide(side, status).action() != Action.DONE) {
-        return new Attempt<>(Answer.of(status.status(), ErrorBody.message(watch.body())), null,
+    HttpURLConnection connection;
+    int status;
+    try {
+      connection = open(uri);
+      status = connection.getResponseCode();
+    } catch (IOException e) {
+      return new Attempt<>(Answer.failed(timeoutAsSuch(e)), null, Optional.empty(), null);
+    }
+    Optional<Duration> retryAfter = RetryAfter.parse(
+        Optional.ofNullable(connection.getHeaderField("Retry-After")), retrier.clock());
+    Answer answer = Answer.of(status, "");
+    boolean done = policy.decide(side, answer).action() == Action.DONE;
+    try (BodyTimer.Watch watch = timer.watch(body(connection, done))) {
+      if (!done) {
+        return new Attempt<>(Answer.of(status, ErrorBody.message(watch.body())), null,
             retryAfter, null);
       }
-      return new Attempt<>(status, reader.read(watch.body()), retryAfter, null);
+      return new Attempt<>(answer, reader.read(watch.body()), retryAfter, null);
     } catch (JobFormatException e) {
       return e.syntax()
           ? new Attempt<>(new Answer(0, e.getMessage(), e), null, retryAfter, null)
-          : new Attempt<>(status, null, retryAfter, e.getMessage());
+          : new Attempt<>(answer, null, retryAfter, e.getMessage());
     } catch (IOException e) {
-      return new Attempt<>(Answer.failed(timer.explain(e)), null, retryAfter, null);
+      return new Attempt<>(Answer.failed(timeoutAsSuch(timer.explain(e))), null, retryAfter, null);
     }
   }
 
-  private HttpRequest request(URI uri) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(readTimeout)
-        .header("Accept", "application/json")
-        .GET();
-    if (authorization != null) {
-      request.header("Authorization", authorization);
+  private HttpURLConnection open(URI uri) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+    if (tls != null && connection instanceof HttpsURLConnection https) {
+      https.setSSLSocketFactory(tls);
     }
-    return request.build();
+    connection.setConnectTimeout(connectTimeoutMillis);
+    // A bound on each wait for bytes; the whole body is bounded by the BodyTimer.
+    connection.setReadTimeout(millis(readTimeout));
+    connection.setRequestProperty("Accept", "application/json");
+    if (authorization != null) {
+      connection.setRequestProperty("Authorization", authorization);
+    }
+    return connection;
+  }
+
+  /** The answer's body; error bodies come from the error stream, and may be absent. */
+  private static InputStream body(HttpURLConnection connection, boolean ok) throws IOException {
+    InputStream body = ok ? connection.getInputStream() : connection.getErrorStream();
+    return body == null ? InputStream.nullInputStream() : body;
+  }
+
+  /** Socket timeouts become the JDK's HTTP timeouts, which the policy knows to retry. */
+  private static IOException timeoutAsSuch(IOException e) {
+    if (e instanceof SocketTimeoutException timeout) {
+      HttpTimeoutException mapped = e.getMessage() != null && e.getMessage().contains("connect")
+          ? new HttpConnectTimeoutException(e.getMessage())
+          : new HttpTimeoutException(String.valueOf(e.getMessage()));
+      mapped.initCause(timeout);
+      return mapped;
+    }
+    return e;
+  }
+
+  private static int millis(Duration duration) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
   }
 
   /** An answer as a user reads it: {@code not found (404)}, {@code invalid JSON at ...}. */

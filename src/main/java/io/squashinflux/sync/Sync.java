@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The sync loop: jobs flow from the source through the conversion into InfluxDB.
  *
  * <p>The source's threads (several requests in flight) read and convert jobs, then hand their
- * lines to a bounded queue; one writer thread gathers them into batches and writes each batch
- * whole through {@link InfluxWriter}, which retries, splits and isolates until every line is
+ * lines to a bounded queue; one writer thread gathers them into batches while one sender thread
+ * writes the previous batches, in order, each whole through {@link InfluxWriter}, which retries, splits and isolates until every line is
  * written or rejected. A job is reported synced only when every one of its lines is acknowledged.
  * The queue is bounded, so a slow InfluxDB slows the reading down and memory does not grow with
  * the number of jobs. A fatal delivery error stops reading and is rethrown to the caller.
@@ -38,6 +38,8 @@ public final class Sync {
    * still gets its jobs acknowledged and recorded (and a kill loses little) before a batch fills.
    */
   private static final long MAX_BATCH_AGE_NANOS = TimeUnit.SECONDS.toNanos(2);
+  /** Batches gathered but not yet written (one of them may be in flight). */
+  private static final int PENDING_BATCHES = 2;
 
   private final JobSource source;
   private final Conversion conversion;
@@ -215,11 +217,17 @@ public final class Sync {
     return job.id() != null ? String.valueOf(job.id()) : job.ref();
   }
 
-  /** Runs on the writer thread: gathers lines into batches and writes them. */
+  /**
+   * Runs on the writer thread: gathers lines into batches and hands each to the sender thread,
+   * which writes them one at a time, in order. While a batch is being written the next one
+   * fills, so the readers do not stall behind InfluxDB's fsync; at most {@link #PENDING_BATCHES}
+   * wait for the sender, so memory stays bounded by the batch size, not the number of jobs.
+   */
   private final class BatchLoop {
     private final BlockingQueue<Converted> queue;
     private final Runnable finished;
     private final Batch batch = new Batch();
+    private final Sender sender = new Sender();
 
     BatchLoop(BlockingQueue<Converted> queue, Runnable finished) {
       this.queue = queue;
@@ -227,8 +235,18 @@ public final class Sync {
     }
 
     void run() throws DeliveryException, InterruptedException {
+      try {
+        gather();
+        sender.finish();
+      } finally {
+        sender.stop();
+      }
+    }
+
+    private void gather() throws DeliveryException, InterruptedException {
       while (true) {
         Converted next = queue.poll(IDLE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        sender.rethrow();
         if (next == null) {
           flush();
           continue;
@@ -238,7 +256,7 @@ public final class Sync {
           return;
         }
         if (next.lines().isEmpty()) {
-          complete(next.key(), next.job());
+          sender.submit(List.of(), List.of(new Batch.Finished(next.key(), next.job())));
           continue;
         }
         for (Line line : next.lines()) {
@@ -255,20 +273,27 @@ public final class Sync {
     }
 
     private void flush() throws DeliveryException, InterruptedException {
-      if (batch.isEmpty()) {
-        return;
+      if (!batch.isEmpty()) {
+        List<Line> lines = List.copyOf(batch.lines());
+        sender.submit(lines, batch.clear());
       }
-      BatchResult result = writer.write(batch.lines());
-      long fields = 0;
-      for (Line line : result.written()) {
-        fields += line.fields();
+    }
+
+    private void write(List<Line> lines, List<Batch.Finished> jobs)
+        throws DeliveryException, InterruptedException {
+      if (!lines.isEmpty()) {
+        BatchResult result = writer.write(lines);
+        long fields = 0;
+        for (Line line : result.written()) {
+          fields += line.fields();
+        }
+        ledger.written(result.written().size(), fields);
+        pointsWritten.addAndGet(result.written().size());
+        for (Rejected rejected : result.rejected()) {
+          ledger.rejected(rejected.line().job(), rejected.line().text(), rejected.reason());
+        }
       }
-      ledger.written(result.written().size(), fields);
-      pointsWritten.addAndGet(result.written().size());
-      for (Rejected rejected : result.rejected()) {
-        ledger.rejected(rejected.line().job(), rejected.line().text(), rejected.reason());
-      }
-      for (Batch.Finished job : batch.clear()) {
+      for (Batch.Finished job : jobs) {
         complete(job.key(), job.job());
       }
     }
@@ -277,6 +302,59 @@ public final class Sync {
       ledger.synced(job);
       listener.synced(key);
       finished.run();
+    }
+
+    /**
+     * The one thread that writes, so batches (and the jobs they complete) finish in the order
+     * they were gathered: a job whose lines span two batches is complete only after both.
+     */
+    private final class Sender {
+      private final java.util.concurrent.ExecutorService thread =
+          java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "squash-influx-sender");
+            t.setDaemon(true);
+            return t;
+          });
+      private final java.util.concurrent.Semaphore pending =
+          new java.util.concurrent.Semaphore(PENDING_BATCHES);
+      private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+      void submit(List<Line> lines, List<Batch.Finished> jobs)
+          throws DeliveryException, InterruptedException {
+        pending.acquire();
+        rethrow();
+        thread.execute(() -> {
+          try {
+            if (failure.get() == null) {
+              write(lines, jobs);
+            }
+          } catch (DeliveryException | RuntimeException e) {
+            failure.compareAndSet(null, e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            pending.release();
+          }
+        });
+      }
+
+      /** Waits for every submitted batch to be written; rethrows the first failure. */
+      void finish() throws DeliveryException, InterruptedException {
+        pending.acquire(PENDING_BATCHES);
+        pending.release(PENDING_BATCHES);
+        rethrow();
+      }
+
+      void rethrow() throws DeliveryException {
+        Exception e = failure.get();
+        if (e != null) {
+          Sync.rethrow(e);
+        }
+      }
+
+      void stop() {
+        thread.shutdownNow();
+      }
     }
   }
 

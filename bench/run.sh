@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# bench/run.sh N: squash-influx against the notebook it replaces and against the machine's
+# ceiling, in one run, on the same N generated jobs served by one local SQuaSH API.
+#
+#   (a) notebook: bench/notebook.py, one GET per job and one POST per line (Python, requests)
+#   (b) squash-influx sync --squash-url ... --no-state
+#   (c) ceiling: the jobs fetched by curl, 8 in flight, while curl posts the same line protocol
+#       (precomputed by `convert`, not timed) in 5,000-line batches
+#
+# Each contender writes into a fresh private influxd. Prints wall time, points/s, field values/s
+# and peak RSS of each, the ratios b/a and b/c, and checks that (b) stored exactly the expected
+# field values. Exit status: 0 when the check passes.
+#
+# Environment:
+#   SQUASH_INFLUX_CMD     how to run squash-influx (default: java -jar target/squash-influx.jar,
+#                         built when missing); the test suite passes a java -cp command
+#   BENCH_SEED            generator seed (default 7)
+#   BENCH_NOTEBOOK_JOBS   run the notebook on the first K jobs only and extrapolate its time per
+#                         job to N (default: all N; 0 skips the notebook)
+#   BENCH_SYNC_JAVA_OPTS  JVM options for (b) only, e.g. -Xmx128m (passed as JAVA_TOOL_OPTIONS)
+#   BENCH_TUNED_JAVA_OPTS JVM options of an extra contender (b'), squash-influx sync run with them
+#                         in the same run, e.g. "-XX:TieredStopAtLevel=1 -Xmx128m"
+#   BENCH_SYNC_ARGS       extra sync options, e.g. "--parallel 4"
+set -euo pipefail
+
+usage="usage: bench/run.sh N   (number of jobs, e.g. 20000)"
+n=${1:?$usage}
+[[ $n =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+seed=${BENCH_SEED:-7}
+notebook_jobs=${BENCH_NOTEBOOK_JOBS:-$n}
+(( notebook_jobs > n )) && notebook_jobs=$n
+python=/usr/bin/python3 # Debian's, with python3-requests, -dateutil and -tz (scripts/ensure-deps)
+db=bench
+
+for tool in curl influxd /usr/bin/time "$python"; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing: run scripts/ensure-deps" >&2; exit 2; }
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/squash-influx-bench.XXXXXX")
+pids=()
+
+# Every process started here is stopped on any exit, so an interrupted run leaves nothing behind.
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [[ -n ${SQUASH_INFLUX_CMD:-} ]]; then
+  read -r -a si <<<"$SQUASH_INFLUX_CMD"
+else
+  if [[ ! -f $root/target/squash-influx.jar ]]; then
+    echo "bench: building target/squash-influx.jar" >&2
+    (cd "$root" && mvn -q -B -ntp -DskipTests package)
+  fi
+  si=(java -jar "$root/target/squash-influx.jar")
+fi
+
+now_ns() { date +%s%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+
+free_port() {
+  "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts a private influxd in its own directory on free ports; sets influx_url and influx_pid.
+start_influxd() {
+  local dir=$work/influxd-$1 port rpc_port i
+  mkdir -p "$dir"
+  port=$(free_port)
+  rpc_port=$(free_port)
+  cat >"$dir/influxdb.conf" <<EOF
+reporting-disabled = true
+bind-address = "127.0.0.1:$rpc_port"
+[meta]
+  dir = "$dir/meta"
+[data]
+  dir = "$dir/data"
+  wal-dir = "$dir/wal"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[http]
+  bind-address = "127.0.0.1:$port"
+  log-enabled = false
+[continuous_queries]
+  enabled = false
+[logging]
+  level = "warn"
+EOF
+  influxd run -config "$dir/influxdb.conf" >"$dir/influxd.log" 2>&1 &
+  influx_pid=$!
+  pids+=("$influx_pid")
+  influx_url=http://127.0.0.1:$port
+  for ((i = 0; i < 300; i++)); do
+    if curl -sf -o /dev/null "$influx_url/ping"; then
+      return 0
+    fi
+    kill -0 "$influx_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "bench: influxd did not start:" >&2
+  cat "$dir/influxd.log" >&2
+  exit 1
+}
+
+stop_influxd() {
+  kill "$influx_pid" 2>/dev/null || true
+  wait "$influx_pid" 2>/dev/null || true
+  rm -rf "$work/influxd-$1"
+}
+
+# Field values stored in the database: the sum of count(*) over every measurement.
+stored_values() {
+  curl -sS -G "$influx_url/query" --data-urlencode "db=$db" \
+    --data-urlencode 'q=SELECT count(*) FROM /.*/' |
+    "$python" -c '
+import json, sys
+total = 0
+for result in json.load(sys.stdin)["results"]:
+    if "error" in result:
+        sys.exit("query failed: " + result["error"])
+    for series in result.get("series", []):
+        for row in series["values"]:
+            total += sum(v for v in row[1:] if v is not None)
+print(total)'
+}
+
+# Runs a command, recording its wall time (s) and peak RSS (MB, its largest process) under a name.
+measure() {
+  local name=$1 start end
+  shift
+  start=$(now_ns)
+  /usr/bin/time -f %M -o "$work/rss.$name" "$@"
+  end=$(now_ns)
+  wall[$name]=$(seconds "$start" "$end")
+  rss[$name]=$(awk '/^[0-9]+$/ { printf "%.0f", $1 / 1024 }' "$work/rss.$name")
+}
+declare -A wall rss
+
+# --- The jobs, the API server, and what a correct sync stores (none of it timed) ---------------
+
+echo "bench: generating $n jobs (seed $seed)" >&2
+"${si[@]}" generate --count "$n" --seed "$seed" --format api --out "$work/jobs" >/dev/null
+
+start=$(now_ns)
+"${si[@]}" serve-api --from "$work/jobs" --port 0 >"$work/server.out" 2>&1 &
+pids+=("$!")
+api=""
+for ((i = 0; i < 600; i++)); do
+  api=$(sed -n 's/^serving SQuaSH API at \(http[^ ]*\) .*/\1/p' "$work/server.out")
+  [[ -n $api ]] && break
+  sleep 0.05
+done
+[[ -n $api ]] || { echo "bench: the API server did not start:" >&2; cat "$work/server.out" >&2; exit 1; }
+server_start=$(seconds "$start" "$(now_ns)")
+
+# The expected line protocol comes from the same path as a sync (the API), so it is exactly what
+# (b) must store; it also warms the server up before anything is timed.
+"${si[@]}" convert --squash-url "$api" -q -o "$work/expected.lp"
+points=$(wc -l <"$work/expected.lp")
+# A point is measurement + tags + time; two lines of one point merge, so count distinct
+# (point, field key) pairs. Escaped spaces, commas and equal signs are masked before splitting.
+values=$(awk '
+  { gsub(/\\ /, "\001"); gsub(/\\,/, "\002"); gsub(/\\=/, "\003")
+    n = split($2, fields, ",")
+    for (i = 1; i <= n; i++) { split(fields[i], kv, "="); seen[$1 " " $3 " " kv[1]] = 1 } }
+  END { print length(seen) }' "$work/expected.lp")
+mkdir -p "$work/batches"
+split -l 5000 -d -a 6 "$work/expected.lp" "$work/batches/b."
+
+echo "bench: $n jobs, $points points, $values field values; API server up in ${server_start} s at $api" >&2
+
+# --- (c) the ceiling --------------------------------------------------------------------------
+
+# Reads every job (8 in flight, keep-alive within each curl) while posting the precomputed lines
+# in 5,000-line batches: the best this machine does with the same API server and InfluxDB.
+ceiling() {
+  local api=$1 influx=$2 db=$3 batches=$4 f
+  curl -sSf -o /dev/null -XPOST "$influx/query" --data-urlencode "q=CREATE DATABASE \"$db\""
+  curl -sSf "$api/jobs" | tr -cs '0-9' '\n' | grep . | sed "s|^|$api/job/|" |
+    xargs -P 8 -n 500 curl -sSf >/dev/null &
+  local fetch=$!
+  for f in "$batches"/b.*; do
+    curl -sSf -o /dev/null --data-binary "@$f" "$influx/write?db=$db&precision=ns"
+  done
+  wait "$fetch"
+}
+export -f ceiling
+
+start_influxd ceiling
+echo "bench: (c) ceiling" >&2
+measure ceiling bash -c 'ceiling "$@"' _ "$api" "$influx_url" "$db" "$work/batches"
+stored_ceiling=$(stored_values)
+stop_influxd ceiling
+
+# --- (b) squash-influx ------------------------------------------------------------------------
+
+# Runs the sync into a fresh influxd under a name, with JVM options when given.
+sync_contender() {
+  local name=$1 options=$2 env_args=()
+  start_influxd "$name"
+  [[ -n $options ]] && env_args=("JAVA_TOOL_OPTIONS=$options")
+  measure "$name" env "${env_args[@]}" "${si[@]}" sync --squash-url "$api" \
+    --influx-url "$influx_url" --db "$db" --no-state -q --rejects "$work/rejects.jsonl" \
+    "${sync_args[@]}"
+  stored[$name]=$(stored_values)
+  stop_influxd "$name"
+}
+declare -A stored
+read -r -a sync_args <<<"${BENCH_SYNC_ARGS:-}"
+
+echo "bench: (b) squash-influx sync" >&2
+sync_contender sync "${BENCH_SYNC_JAVA_OPTS:-}"
+stored_sync=${stored[sync]}
+if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+  echo "bench: (b') squash-influx sync with $BENCH_TUNED_JAVA_OPTS" >&2
+  sync_contender tuned "$BENCH_TUNED_JAVA_OPTS"
+fi
+
+# --- (a) the notebook -------------------------------------------------------------------------
+
+notebook_out=""
+if ((notebook_jobs > 0)); then
+  start_influxd notebook
+  echo "bench: (a) notebook on $notebook_jobs of $n jobs" >&2
+  measure notebook "$python" "$root/bench/notebook.py" "$api" "$influx_url" "$db" "$notebook_jobs" \
+    >"$work/notebook.out"
+  notebook_out=$(cat "$work/notebook.out")
+  stored_notebook=$(stored_values)
+  stop_influxd notebook
+fi
+
+# --- Report -----------------------------------------------------------------------------------
+
+row() { # name, label, wall s, points, values, rss MB, note
+  awk -v l="$2" -v w="$3" -v p="$4" -v v="$5" -v r="$6" -v note="$7" 'BEGIN {
+    printf "%-26s %9.2f %11.0f %12.0f %8d  %s\n", l, w, p / w, v / w, r, note }'
+}
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+jdk=$(java -version 2>&1 | head -1)
+echo "squash-influx benchmark: N=$n jobs (seed $seed): $points points, $values field values"
+echo "machine: $(nproc) cores, $cpu, $mem; $jdk; $(influxd version 2>/dev/null | head -1)"
+echo "API server: one for all contenders, up in ${server_start} s (not timed)"
+printf "%-26s %9s %11s %12s %8s\n" contender "wall s" points/s values/s "RSS MB"
+row ceiling "(c) ceiling (curl)" "${wall[ceiling]}" "$points" "$values" "${rss[ceiling]}" ""
+row sync "(b) squash-influx sync" "${wall[sync]}" "$points" "$values" "${rss[sync]}" \
+  "${BENCH_SYNC_JAVA_OPTS:-}"
+if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+  row tuned "(b') sync, tuned JVM" "${wall[tuned]}" "$points" "$values" "${rss[tuned]}" \
+    "$BENCH_TUNED_JAVA_OPTS"
+fi
+if [[ -n $notebook_out ]]; then
+  nb_lines=$(sed -n 's/.* lines=\([0-9]*\).*/\1/p' <<<"$notebook_out")
+  nb_fields=$(sed -n 's/.* fields=\([0-9]*\).*/\1/p' <<<"$notebook_out")
+  nb_wall=${wall[notebook]}
+  note=""
+  if ((notebook_jobs < n)); then
+    nb_measured=$nb_wall
+    nb_wall=$(awk -v w="$nb_wall" -v k="$notebook_jobs" -v n="$n" 'BEGIN { printf "%.3f", w * n / k }')
+    note="extrapolated: $nb_measured s for $notebook_jobs jobs x $n/$notebook_jobs"
+  fi
+  # Rates from the jobs it did; its wall time per job scaled to N when run on a subset.
+  awk -v l="(a) notebook (python)" -v w="$nb_wall" -v mw="${wall[notebook]}" -v p="$nb_lines" \
+    -v v="$nb_fields" -v r="${rss[notebook]}" -v note="$note" 'BEGIN {
+    printf "%-26s %9.2f %11.0f %12.0f %8d  %s\n", l, w, p / mw, v / mw, r, note }'
+  awk -v a="$nb_wall" -v b="${wall[sync]}" -v c="${wall[ceiling]}" 'BEGIN {
+    printf "ratios: b/a = %.4f (squash-influx %.1fx faster than the notebook), b/c = %.2f\n", b / a, a / b, b / c }'
+  if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+    awk -v a="$nb_wall" -v b="${wall[tuned]}" -v c="${wall[ceiling]}" 'BEGIN {
+      printf "ratios: b'"'"'/a = %.4f (%.1fx faster than the notebook), b'"'"'/c = %.2f\n", b / a, a / b, b / c }'
+  fi
+else
+  awk -v b="${wall[sync]}" -v c="${wall[ceiling]}" 'BEGIN { printf "ratios: b/c = %.2f (notebook not run)\n", b / c }'
+  if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+    awk -v b="${wall[tuned]}" -v c="${wall[ceiling]}" 'BEGIN { printf "ratios: b'"'"'/c = %.2f\n", b / c }'
+  fi
+fi
+
+status=0
+verdict() { # label, stored, expected
+  if [[ $2 == "$3" ]]; then echo "check: $1 stored $2 of $3 expected field values: OK"
+  else echo "check: $1 stored $2 of $3 expected field values: FAILED"; return 1; fi
+}
+verdict "(b) squash-influx" "$stored_sync" "$values" || status=1
+if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
+  verdict "(b') squash-influx, tuned JVM" "${stored[tuned]}" "$values" || status=1
+fi
+verdict "(c) ceiling" "$stored_ceiling" "$values" || status=1
+if [[ -n $notebook_out ]]; then
+  if ((notebook_jobs == n)); then
+    echo "note: (a) notebook stored $stored_notebook of $values expected field values ($notebook_out)"
+  else
+    echo "note: (a) notebook stored $stored_notebook field values for its $notebook_jobs jobs ($notebook_out)"
+  fi
+fi
+exit "$status"
