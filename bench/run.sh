@@ -12,8 +12,9 @@
 # field values. Exit status: 0 when the check passes.
 #
 # Environment:
-#   SQUASH_INFLUX_CMD     how to run squash-influx (default: java -jar target/squash-influx.jar,
-#                         built when missing); the test suite passes a java -cp command
+#   SQUASH_INFLUX_CMD     how to run squash-influx (default: the ./squash-influx launcher, as a
+#                         user runs it, with its JVM settings; it builds the jar when missing or
+#                         stale); the test suite passes a java -cp command
 #   BENCH_SEED            generator seed (default 7)
 #   BENCH_NOTEBOOK_JOBS   run the notebook on the first K jobs only and extrapolate its time per
 #                         job to N (default: all N; 0 skips the notebook)
@@ -58,11 +59,7 @@ trap 'exit 130' INT TERM
 if [[ -n ${SQUASH_INFLUX_CMD:-} ]]; then
   read -r -a si <<<"$SQUASH_INFLUX_CMD"
 else
-  if [[ ! -f $root/target/squash-influx.jar ]]; then
-    echo "bench: building target/squash-influx.jar" >&2
-    (cd "$root" && mvn -q -B -ntp -DskipTests package)
-  fi
-  si=(java -jar "$root/target/squash-influx.jar")
+  si=("$root/squash-influx")
 fi
 
 now_ns() { date +%s%N; }

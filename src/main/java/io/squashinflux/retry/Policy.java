@@ -115,10 +115,14 @@ public final class Policy {
     return answer.status() + (answer.message().isEmpty() ? "" : " \"" + answer.message() + "\"");
   }
 
-  /** The JDK often throws without a message (a refused connection): name the innermost cause. */
+  /**
+   * A refused connection reads the same whichever client saw it (the JDK's HttpClient throws one
+   * without a message); otherwise the innermost cause that has a message.
+   */
   private static String describe(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException && (t.getMessage() == null || t.getMessage().isBlank())) {
+      if (t instanceof ConnectException && (t.getMessage() == null || t.getMessage().isBlank()
+          || t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
         return "connection refused";
       }
     }
