@@ -85,7 +85,7 @@ final class ConvertCommand implements Callable<Integer> {
     RejectsLog log = rejects == null ? RejectsLog.none() : new RejectsLog(rejects, Clock.systemUTC());
     Ledger ledger = new Ledger(log);
     Cardinality cardinality = stats ? new Cardinality(mapping) : null;
-    try (JobSource jobs = source.open(retry.retrier(), Tls.context(caCert));
+    try (JobSource jobs = source.open(retry.retrier(), Tls.context(caCert), mapping.packages());
         Writer out = stats ? Writer.nullWriter() : open()) {
       List<String> keys = jobs.list();
       ledger.listed(keys.size());

@@ -42,7 +42,7 @@ final class SourceOptions {
       description = "Longest wait for one SQuaSH answer, body included (default: ${DEFAULT-VALUE}).")
   Duration readTimeout;
 
-  JobSource open(Retrier retrier, SSLContext ssl) {
+  JobSource open(Retrier retrier, SSLContext ssl, boolean packages) {
     if (parallel < 1) {
       throw new UserError("--parallel must be at least 1, was " + parallel);
     }
@@ -58,7 +58,7 @@ final class SourceOptions {
           throw new UserError("--from " + file + ": no such file or folder");
         }
       }
-      return new FileJobSource(files, parallel);
+      return new FileJobSource(files, parallel, packages);
     }
     URI base;
     try {
@@ -67,7 +67,8 @@ final class SourceOptions {
       throw new UserError("--squash-url is not a URL: " + e.getMessage());
     }
     try {
-      return new ApiJobSource(new ApiOptions(base, parallel, connectTimeout, readTimeout, retrier, ssl));
+      return new ApiJobSource(
+          new ApiOptions(base, parallel, connectTimeout, readTimeout, retrier, ssl), packages);
     } catch (IllegalArgumentException e) {
       throw new UserError("--squash-url: " + e.getMessage());
     }

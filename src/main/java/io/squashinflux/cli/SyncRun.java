@@ -48,7 +48,8 @@ final class SyncRun implements AutoCloseable {
     Retrier retrier = retry.retrier();
     this.target = influx.target();
     this.mapping = model.load();
-    this.source = sourceOptions.open(retrier, target.ssl());
+    // Packages are read only when the model writes them: they are most of a job's meta.
+    this.source = sourceOptions.open(retrier, target.ssl(), mapping.packages());
     this.writer = new InfluxWriter(target, retrier);
     this.rejects = new RejectsLog(report.rejects, Clock.systemUTC());
     Identity identity = new Identity(source.describe(),

@@ -16,9 +16,16 @@ public final class ApiJobSource implements JobSource {
   private final ApiOptions options;
   private final SquashClient client;
   private final ApiCiRuns ciRuns;
+  private final boolean packages;
 
   public ApiJobSource(ApiOptions options) {
+    this(options, true);
+  }
+
+  /** With {@code packages} false, jobs are read without their {@code meta.packages}. */
+  public ApiJobSource(ApiOptions options, boolean packages) {
     this.options = options;
+    this.packages = packages;
     this.client = new SquashClient(options);
     this.ciRuns = new ApiCiRuns(client);
   }
@@ -87,7 +94,7 @@ public final class ApiJobSource implements JobSource {
     String ref = "job " + id;
     String url = client.url("/job/" + id);
     Outcome<Job> outcome = client.get("/job/" + id, Side.SQUASH_JOB,
-        body -> JobParser.parse(body, ref, Job.Origin.API, id, url));
+        body -> JobParser.parse(body, ref, Job.Origin.API, id, url, packages));
     if (outcome.ok()) {
       consumer.job(outcome.value());
     } else {

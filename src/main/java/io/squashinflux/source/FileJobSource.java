@@ -19,8 +19,14 @@ import java.util.stream.Stream;
 public final class FileJobSource implements JobSource {
   private final List<Path> paths;
   private final int parallelism;
+  private final boolean packages;
 
   public FileJobSource(List<Path> paths, int parallelism) {
+    this(paths, parallelism, true);
+  }
+
+  /** With {@code packages} false, jobs are read without their {@code meta.packages}. */
+  public FileJobSource(List<Path> paths, int parallelism, boolean packages) {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("no paths given");
     }
@@ -29,6 +35,7 @@ public final class FileJobSource implements JobSource {
     }
     this.paths = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     this.parallelism = parallelism;
+    this.packages = packages;
   }
 
   @Override
@@ -69,10 +76,10 @@ public final class FileJobSource implements JobSource {
     Parallel.forEach(new ArrayList<>(keys), parallelism, "read-file", key -> read(key, consumer));
   }
 
-  private static void read(String key, Consumer consumer) throws InterruptedException {
+  private void read(String key, Consumer consumer) throws InterruptedException {
     Job job;
     try (InputStream in = Files.newInputStream(Path.of(key))) {
-      job = JobParser.parse(in, key, Job.Origin.FILE, null, null);
+      job = JobParser.parse(in, key, Job.Origin.FILE, null, null, packages);
     } catch (JobFormatException e) {
       consumer.failed(key, key + ": " + e.getMessage());
       return;

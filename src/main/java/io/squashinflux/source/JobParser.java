@@ -34,6 +34,15 @@ public final class JobParser {
    */
   public static Job parse(InputStream in, String ref, Job.Origin origin, Long id, String url)
       throws IOException, JobFormatException {
+    return parse(in, ref, origin, id, url, true);
+  }
+
+  /**
+   * Parses one job; with {@code packages} false, {@code meta.packages} is skipped unread (the
+   * largest part of most meta objects), for data models that do not write packages.
+   */
+  public static Job parse(InputStream in, String ref, Job.Origin origin, Long id, String url,
+      boolean packages) throws IOException, JobFormatException {
     try (JsonParser p = MAPPER.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -42,7 +51,7 @@ public final class JobParser {
       if (first != JsonToken.START_OBJECT) {
         throw JobFormatException.shape("not a job: the document is not a JSON object");
       }
-      Job job = readJob(p, ref, origin, id, url);
+      Job job = readJob(p, ref, origin, id, url, packages);
       if (p.nextToken() != null) {
         throw JobFormatException.shape("not a job: more JSON after the job's closing brace");
       }
@@ -52,8 +61,8 @@ public final class JobParser {
     }
   }
 
-  private static Job readJob(JsonParser p, String ref, Job.Origin origin, Long id, String url)
-      throws IOException, JobFormatException {
+  private static Job readJob(JsonParser p, String ref, Job.Origin origin, Long id, String url,
+      boolean packages) throws IOException, JobFormatException {
     String dateCreated = null;
     String ciDataset = null;
     List<Measurement> measurements = null;
@@ -65,7 +74,7 @@ public final class JobParser {
         case "date_created" -> dateCreated = scalarText(p);
         case "ci_dataset" -> ciDataset = scalarText(p);
         case "measurements" -> measurements = readMeasurements(p);
-        case "meta" -> meta = Meta.read(p);
+        case "meta" -> meta = Meta.read(p, packages);
         // "id" is not read: the source knows which job it asked for, and files have no id.
         default -> p.skipChildren();
       }

@@ -21,7 +21,7 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
   static final Meta EMPTY = new Meta(Map.of(), Map.of(), List.of());
 
   /** Reads the meta object the parser is on; {@code null} is an empty meta. */
-  static Meta read(JsonParser p) throws IOException, JobFormatException {
+  static Meta read(JsonParser p, boolean withPackages) throws IOException, JobFormatException {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return EMPTY;
     }
@@ -35,6 +35,10 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
+      if (!withPackages && name.equals("packages")) {
+        p.skipChildren();
+        continue;
+      }
       JsonNode node = tree(p);
       switch (name) {
         case "env" -> env = envEntries(node);

@@ -65,6 +65,18 @@ class GoldenLinesTest {
     check(model, SharedSamples.file(sample), sample);
   }
 
+  @org.junit.jupiter.api.Test
+  void packagesAreReadAndWrittenOnlyWhenAsked() throws IOException {
+    Path document = Path.of("src/test/resources/fixtures/jenkins-decam.json");
+    Path output = tmp.resolve("packages.lp");
+    Cli.Result cli = Cli.run("convert", "--from", document.toString(), "--packages",
+        "--no-default-excludes", "--quiet", "-o", output.toString());
+    assertThat(cli.code()).isZero();
+    assertThat(Files.readAllLines(output)).filteredOn(line -> line.startsWith("packages,"))
+        .hasSize(2)
+        .anySatisfy(line -> assertThat(line).contains("package=afw", "git_sha=\"a1b2c3\""));
+  }
+
   private void check(String model, Path document, String name) throws IOException {
     Path output = tmp.resolve("out.lp");
     Cli.Result cli = Cli.run("convert", "--from", document.toString(), "--mapping", model,

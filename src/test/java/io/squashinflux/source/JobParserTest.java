@@ -15,6 +15,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JobParserTest {
 
   @Test
+  void packagesCanBeSkippedLeavingEverythingElseTheSame() throws Exception {
+    byte[] bytes = Fixtures.bytes("api-job.json");
+    Job full = JobParser.parse(new java.io.ByteArrayInputStream(bytes), "r", Job.Origin.API, 1L, null);
+    Job lean = JobParser.parse(new java.io.ByteArrayInputStream(bytes), "r", Job.Origin.API, 1L, null,
+        false);
+
+    assertThat(full.packages()).isNotEmpty();
+    assertThat(lean.packages()).isEmpty();
+    assertThat(lean.meta()).isEqualTo(full.meta());
+    assertThat(lean.env()).isEqualTo(full.env());
+    assertThat(lean.measurements()).isEqualTo(full.measurements());
+  }
+
+  @Test
   void apiResponseKeepsTopLevelFieldsMetaEnvAndPackageList() throws Exception {
     Job job = Fixtures.parse("api-job.json");
 
