@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,8 +114,8 @@ final class DemoQueries {
       boolean hasTime = hasTime(series);
       for (JsonNode values : series.path("values")) {
         List<String> row = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> tags = series.path("tags").fields(); tags.hasNext(); ) {
-          row.add(tags.next().getValue().asText());
+        for (Map.Entry<String, JsonNode> tag : series.path("tags").properties()) {
+          row.add(tag.getValue().asText());
         }
         for (int i = hasTime ? 1 : 0; i < values.size(); i++) {
           row.add(number(values.get(i)));

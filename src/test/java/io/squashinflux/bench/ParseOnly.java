@@ -1,6 +1,6 @@
 package io.squashinflux.bench;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class ParseOnly {
   // lsst.verify files may hold the bare literal NaN, which convert accepts too.
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS).build();
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private ParseOnly() {}
 

@@ -60,6 +60,7 @@ class StateStoreTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the first store is held open, not used: it holds the lock
   void aSecondRunOnTheSameStateIsRefused() throws Exception {
     Path path = dir.resolve("state.json");
     try (StateStore first = open(path)) {
