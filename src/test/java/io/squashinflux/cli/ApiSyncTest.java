@@ -10,26 +10,15 @@ import io.squashinflux.sample.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API path against a real local SQuaSH-compatible server and a real influxd. */
 class ApiSyncTest {
-  private static InfluxServer influx;
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void start() {
-    influx = InfluxServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    influx.close();
-  }
 
   @Test
   void everyJobArrivesAndBrokenOnesAreReportedWhileTheOthersAreWritten() throws Exception {

@@ -14,28 +14,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A sync process killed with SIGKILL at any moment loses nothing once it is run again. */
 class CrashResumeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int JOBS = 5000;
-  private static InfluxServer influx;
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    influx = InfluxServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    influx.close();
-  }
 
   private List<String> sync(SquashApiServer api, String db, String... more) {
     List<String> args = new ArrayList<>(List.of("sync", "--squash-url", api.url().toString(),

@@ -16,13 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every metric value of a job, read independently of the tool's own parser, either reads back
@@ -36,20 +35,10 @@ class RoundTripTest {
   private static final java.util.Set<String> SQUASH_DROPS =
       java.util.Set.of("date", "ci_label", "dataset_repo_url");
 
-  private static InfluxServer influx;
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
   private static int databases;
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void start() {
-    influx = InfluxServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    influx.close();
-  }
 
   static Stream<Arguments> documents() {
     List<Arguments> cases = new ArrayList<>();

@@ -20,28 +20,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code watch} and the state lock, run as separate processes that get real signals. */
 class WatchAndLockTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static InfluxServer influx;
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
   private static int databases;
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    influx = InfluxServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    influx.close();
-  }
 
   private static String freshDatabase() {
     return "watch" + (++databases);

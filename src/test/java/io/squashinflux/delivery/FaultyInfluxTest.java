@@ -15,22 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultyInfluxTest {
-  private static InfluxServer influx;
-
-  @BeforeAll
-  static void start() {
-    influx = InfluxServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    influx.close();
-  }
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
 
   @Test
   void faultsOnTheWayLoseAndDoubleNothing() throws Exception {

@@ -13,23 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InfluxWriterTest {
-  private static InfluxServer influx;
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
   private static int databases;
-
-  @BeforeAll
-  static void start() {
-    influx = InfluxServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    influx.close();
-  }
 
   private static String freshDatabase() {
     return "w" + (++databases);

@@ -20,9 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Writes encoded lines to a real influxd 1.6 and reads every name and value back. */
 class LineEncoderInfluxTest {
@@ -31,19 +30,9 @@ class LineEncoderInfluxTest {
           "a", "Z", " ", ",", "=", "\"", "\\", "\r", "\n", "\t", "\0", "#", "time", "é", "日本",
           "\uD83D\uDE00", "\uD800", "_", "'");
 
-  private static InfluxServer influx;
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
   private final LineEncoder encoder = new LineEncoder();
   private final RecordingNotes notes = new RecordingNotes();
-
-  @BeforeAll
-  static void start() {
-    influx = InfluxServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    influx.close();
-  }
 
   @Test
   void hostilePointsReadBackAsSentUnlessNoted() {

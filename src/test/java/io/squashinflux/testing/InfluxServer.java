@@ -16,16 +16,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A private, real {@code influxd} 1.x for one test class ({@link PrivateInflux}, as the demo runs
  * it), with helpers to query and write. It can be killed (SIGKILL) and started again on the same
  * port and data, to test what a sync does when InfluxDB goes away.
  */
-public final class InfluxServer implements AutoCloseable {
+public final class InfluxServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final PrivateInflux server;
+  private PrivateInflux server;
   private final Path certificate;
 
   private InfluxServer(PrivateInflux server, Path certificate) {
@@ -36,6 +39,26 @@ public final class InfluxServer implements AutoCloseable {
   /** Starts a plain influxd without auth. */
   public static InfluxServer start() {
     return builder().start();
+  }
+
+  /**
+   * A plain influxd for one test class, started before its first test and removed after its
+   * last: {@code @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();}.
+   */
+  public static InfluxServer perClass() {
+    return new InfluxServer(null, null);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (server == null) {
+      server = builder().options.start();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   public static Builder builder() {
@@ -95,7 +118,9 @@ public final class InfluxServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   /** Creates an admin user; the first user of an auth-enabled server can be created without auth. */
