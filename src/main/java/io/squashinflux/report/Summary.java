@@ -129,20 +129,23 @@ public record Summary(
     return out.toString();
   }
 
+  /** Each reason with its five most frequent keys (ties by name), then "..." if there are more. */
   private static void appendCounts(StringBuilder out, String verb, List<Count> counts) {
     for (Count count : counts) {
       out.append(String.format("%s: %d %s", verb, count.count(), count.reason()));
-      if (!count.keys().isEmpty()) {
+      List<Map.Entry<String, Long>> keys = count.keys().entrySet().stream()
+          .filter(key -> !key.getKey().equals(Tally.OTHER_KEYS))
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+              .thenComparing(Map.Entry.comparingByKey()))
+          .toList();
+      if (!keys.isEmpty()) {
         out.append(" (");
-        int shown = 0;
-        for (Map.Entry<String, Long> key : count.keys().entrySet()) {
-          if (shown++ == 5) {
-            out.append(", ...");
-            break;
-          }
-          out.append(shown > 1 ? ", " : "").append(key.getKey()).append(' ').append(key.getValue());
+        for (int i = 0; i < Math.min(5, keys.size()); i++) {
+          out.append(i > 0 ? ", " : "").append(keys.get(i).getKey()).append(' ')
+              .append(keys.get(i).getValue());
         }
-        out.append(')');
+        boolean more = keys.size() > 5 || count.keys().containsKey(Tally.OTHER_KEYS);
+        out.append(more ? ", ...)" : ")");
       }
       out.append(System.lineSeparator());
     }

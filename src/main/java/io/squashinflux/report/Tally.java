@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counts by reason, and within a reason by key (a few keys only, to stay small). */
 final class Tally {
   private static final int KEYS_PER_REASON = 20;
+  /** Where keys past the first {@value #KEYS_PER_REASON} of a reason are counted. */
+  static final String OTHER_KEYS = "(other keys)";
 
   private final Map<String, LongAdder> byReason = new ConcurrentHashMap<>();
   private final Map<String, Map<String, LongAdder>> keysByReason = new ConcurrentHashMap<>();
@@ -20,7 +22,7 @@ final class Tally {
     Map<String, LongAdder> keys = keysByReason.computeIfAbsent(reason, r -> new ConcurrentHashMap<>());
     LongAdder count = keys.get(key);
     if (count == null && keys.size() >= KEYS_PER_REASON) {
-      key = "(other keys)";
+      key = OTHER_KEYS;
     }
     keys.computeIfAbsent(key, k -> new LongAdder()).increment();
   }
