@@ -3,6 +3,7 @@ package io.squashinflux.cli;
 import io.squashinflux.delivery.InfluxTarget;
 import io.squashinflux.delivery.InfluxWriter;
 import io.squashinflux.delivery.Secret;
+import io.squashinflux.report.Urls;
 import io.squashinflux.retry.Retrier;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -67,7 +68,7 @@ final class InfluxOptions {
     try {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
-      throw new UserError("--influx-url is not a URL: " + io.squashinflux.delivery.Urls.masked(e.getMessage()));
+      throw new UserError("--influx-url is not a URL: " + Urls.masked(e.getMessage()));
     }
     String user = emptyToNull(this.user);
     String password = this.password;
@@ -101,7 +102,7 @@ final class InfluxOptions {
       return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
           uri.getQuery(), null);
     } catch (URISyntaxException e) {
-      throw new UserError("--influx-url is not a URL: " + io.squashinflux.delivery.Urls.masked(uri.toString()));
+      throw new UserError("--influx-url is not a URL: " + Urls.masked(uri.toString()));
     }
   }
 

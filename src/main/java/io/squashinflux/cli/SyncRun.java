@@ -3,7 +3,7 @@ package io.squashinflux.cli;
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.InfluxTarget;
 import io.squashinflux.delivery.InfluxWriter;
-import io.squashinflux.delivery.Urls;
+import io.squashinflux.report.Urls;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.report.Ledger;

@@ -1,5 +1,6 @@
 package io.squashinflux.delivery;
 
+import io.squashinflux.report.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

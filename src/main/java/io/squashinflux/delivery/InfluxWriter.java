@@ -1,5 +1,6 @@
 package io.squashinflux.delivery;
 
+import io.squashinflux.report.Urls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squashinflux.retry.Action;

@@ -1,5 +1,6 @@
 package io.squashinflux.source;
 
+import io.squashinflux.report.Urls;
 import io.squashinflux.retry.Action;
 import io.squashinflux.retry.Answer;
 import io.squashinflux.retry.Decision;
@@ -182,14 +183,7 @@ final class SquashClient {
 
   /** The URL with any password replaced by {@code ***}, for printing. */
   static String masked(URI uri) {
-    String userInfo = uri.getRawUserInfo();
-    if (userInfo == null) {
-      return uri.toString();
-    }
-    int colon = userInfo.indexOf(':');
-    String shown = colon < 0 ? "***" : userInfo.substring(0, colon) + ":***";
-    return uri.toString().replaceFirst(java.util.regex.Pattern.quote(userInfo + "@"),
-        java.util.regex.Matcher.quoteReplacement(shown + "@"));
+    return Urls.masked(uri.toString());
   }
 
   private static String withoutUserInfo(URI uri) {
