@@ -1,10 +1,8 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.delivery.InfluxTarget;
-import io.squashinflux.delivery.InfluxWriter;
 import io.squashinflux.delivery.Secret;
 import io.squashinflux.report.Urls;
-import io.squashinflux.retry.Retrier;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -87,10 +85,6 @@ final class InfluxOptions {
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
     }
-  }
-
-  InfluxWriter writer(Retrier retrier) {
-    return new InfluxWriter(target(), retrier);
   }
 
   private static String decode(String text) {
