@@ -1,0 +1,386 @@
+package io.squashinflux.source;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProtocolException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * HTTP/1.1 GETs over kept-alive connections, as the SQuaSH API is read: one small request, one
+ * JSON answer, tens of thousands of times. It does only that (status, headers, a body framed by
+ * Content-Length, chunks or the connection's end; redirects; TLS), and costs a third of the CPU of
+ * {@link java.net.HttpURLConnection} for the same GETs (bench/run.sh, BENCHMARKS.md), which matters
+ * because a sync is CPU-bound on a small machine. Not supported: proxies and compressed answers.
+ */
+final class HttpGet {
+  private static final int MAX_REDIRECTS = 5;
+  private static final int MAX_HEADERS = 200;
+
+  /** Where a connection goes. */
+  record Origin(boolean tls, String host, int port) {
+    static Origin of(URI uri) {
+      boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+      int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
+      return new Origin(tls, uri.getHost(), port);
+    }
+
+    String hostHeader() {
+      String host = this.host.contains(":") ? "[" + this.host + "]" : this.host;
+      return port == (tls ? 443 : 80) ? host : host + ":" + port;
+    }
+  }
+
+  /** An answer; its body must be closed, which lets a fully read connection serve the next GET. */
+  record Answer(int status, String retryAfter, InputStream body) {}
+
+  private final Origin origin;
+  private final String basePath;
+  private final SSLSocketFactory tls;
+  private final int connectTimeoutMillis;
+  private final long answerTimeoutMillis;
+  private final String authorization;
+  private final Map<Origin, ConcurrentLinkedDeque<HttpConnection>> idle = new ConcurrentHashMap<>();
+
+  /**
+   * GETs from {@code base}'s origin; {@code authorization} (a header value, or null) is sent to
+   * that origin only.
+   */
+  HttpGet(URI base, SSLSocketFactory tls, Duration connectTimeout, Duration answerTimeout,
+      String authorization) {
+    this.origin = Origin.of(base);
+    String path = base.getRawPath() == null ? "" : base.getRawPath();
+    this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    this.tls = tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
+    this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+    this.answerTimeoutMillis = answerTimeout.toMillis();
+    this.authorization = authorization;
+  }
+
+  /**
+   * GETs {@code path} (with its query, percent-encoded) under the base URL, following up to five
+   * redirects, but never from https to http.
+   */
+  Answer get(String path) throws IOException {
+    Origin to = origin;
+    String target = basePath + path;
+    for (int hop = 0; ; hop++) {
+      Answer answer = once(to, target);
+      String location = answer.status() / 100 == 3 ? location(answer) : null;
+      if (location == null || hop == MAX_REDIRECTS) {
+        return answer;
+      }
+      URI next;
+      try {
+        next = URI.create((to.tls() ? "https://" : "http://") + to.hostHeader() + target)
+            .resolve(location);
+      } catch (IllegalArgumentException e) {
+        return answer; // a Location that is not a URL: the 3xx is the answer
+      }
+      String scheme = String.valueOf(next.getScheme()).toLowerCase(Locale.ROOT);
+      if (next.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && !to.tls())) {
+        return answer;
+      }
+      answer.body().close();
+      to = Origin.of(next);
+      target = (next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath())
+          + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
+    }
+  }
+
+  private static String location(Answer answer) {
+    return answer.body() instanceof Body body ? body.location : null;
+  }
+
+  /** One exchange; a kept-alive connection the server had closed is replaced once, silently. */
+  private Answer once(Origin to, String target) throws IOException {
+    String request = request(to, target);
+    while (true) {
+      HttpConnection connection = idle.computeIfAbsent(to, o -> new ConcurrentLinkedDeque<>())
+          .pollFirst();
+      boolean reused = connection != null;
+      if (!reused) {
+        connection = HttpConnection.open(to, connectTimeoutMillis, tls);
+      }
+      Deadlines.Deadline deadline = Deadlines.arm(answerTimeoutMillis, connection);
+      try {
+        connection.send(request);
+        return answer(to, connection, deadline);
+      } catch (IOException e) {
+        deadline.disarm();
+        connection.close();
+        if (reused && connection.received() == 0 && !deadline.fired()) {
+          continue; // closed by the server while idle: the request never reached it
+        }
+        throw deadline.explain(e);
+      } catch (RuntimeException e) {
+        deadline.disarm();
+        connection.close();
+        throw e;
+      }
+    }
+  }
+
+  private String request(Origin to, String target) {
+    StringBuilder request = new StringBuilder(160)
+        .append("GET ").append(target).append(" HTTP/1.1\r\n")
+        .append("Host: ").append(to.hostHeader()).append("\r\n")
+        .append("Accept: application/json\r\n")
+        .append("User-Agent: squash-influx\r\n");
+    if (authorization != null && to.equals(origin)) {
+      request.append("Authorization: ").append(authorization).append("\r\n");
+    }
+    return request.append("\r\n").toString();
+  }
+
+  private Answer answer(Origin to, HttpConnection connection, Deadlines.Deadline deadline)
+      throws IOException {
+    String status = connection.readLine();
+    int code = statusCode(status);
+    boolean http10 = status.startsWith("HTTP/1.0");
+    long length = -1;
+    boolean chunked = false;
+    boolean close = http10;
+    String retryAfter = null;
+    String location = null;
+    int headers = 0;
+    for (String line; !(line = connection.readLine()).isEmpty(); ) {
+      if (++headers > MAX_HEADERS) {
+        throw new ProtocolException("more than " + MAX_HEADERS + " answer headers");
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+      String value = line.substring(colon + 1).trim();
+      switch (name) {
+        case "content-length" -> length = contentLength(value);
+        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+        case "connection" -> {
+          String v = value.toLowerCase(Locale.ROOT);
+          close = v.contains("close") || (http10 && !v.contains("keep-alive"));
+        }
+        case "retry-after" -> retryAfter = value;
+        case "location" -> location = value;
+        default -> { }
+      }
+    }
+    if (code / 100 == 1) { // an interim answer (100 Continue): the real one follows
+      return answer(to, connection, deadline);
+    }
+    boolean empty = code == 204 || code == 304;
+    Body body = chunked && !empty ? new Chunked(to, connection, deadline, close)
+        : new Fixed(to, connection, deadline, close || (length < 0 && !empty),
+            empty ? 0 : length);
+    body.location = location;
+    return new Answer(code, retryAfter, body);
+  }
+
+  private static int statusCode(String line) throws ProtocolException {
+    // "HTTP/1.1 200 OK"
+    if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' ') {
+      throw new ProtocolException("not an HTTP/1.x answer: " + abbreviated(line));
+    }
+    try {
+      return Integer.parseInt(line.substring(9, 12));
+    } catch (NumberFormatException e) {
+      throw new ProtocolException("not an HTTP status line: " + abbreviated(line));
+    }
+  }
+
+  private static long contentLength(String value) throws ProtocolException {
+    try {
+      long length = Long.parseLong(value);
+      if (length >= 0) {
+        return length;
+      }
+    } catch (NumberFormatException ignored) {
+      // Reported below.
+    }
+    throw new ProtocolException("invalid Content-Length: " + abbreviated(value));
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+  }
+
+  /** Closes every idle connection. */
+  void close() {
+    idle.values().forEach(connections -> {
+      for (HttpConnection c; (c = connections.pollFirst()) != null; ) {
+        c.close();
+      }
+    });
+  }
+
+  /**
+   * An answer's body. Closing it before its end reads on up to 64 KB so the connection can be
+   * kept; a connection is kept only when the body ended, within its deadline, with nothing extra.
+   */
+  private abstract class Body extends InputStream {
+    private static final int DRAIN_LIMIT = 64 * 1024;
+
+    final Origin to;
+    final HttpConnection connection;
+    final Deadlines.Deadline deadline;
+    final boolean close;
+    String location;
+    boolean ended;
+    private boolean closed;
+
+    Body(Origin to, HttpConnection connection, Deadlines.Deadline deadline, boolean close) {
+      this.to = to;
+      this.connection = connection;
+      this.deadline = deadline;
+      this.close = close;
+    }
+
+    abstract int next(byte[] into, int offset, int length) throws IOException;
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) throws IOException {
+      if (closed) {
+        throw new IOException("the answer's body is closed");
+      }
+      if (ended) {
+        return -1;
+      }
+      try {
+        int n = next(into, offset, length);
+        if (n < 0) {
+          ended = true;
+        }
+        return n;
+      } catch (IOException e) {
+        throw deadline.explain(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (!ended && !close) {
+        drain();
+      }
+      boolean inTime = deadline.disarm();
+      if (ended && inTime && !close && connection.drained()) {
+        idle.computeIfAbsent(to, o -> new ConcurrentLinkedDeque<>()).offerFirst(connection);
+      } else {
+        connection.close();
+      }
+    }
+
+    private void drain() {
+      byte[] scratch = new byte[8192];
+      try {
+        for (int total = 0; total <= DRAIN_LIMIT; ) {
+          int n = next(scratch, 0, scratch.length);
+          if (n < 0) {
+            ended = true;
+            return;
+          }
+          total += n;
+        }
+      } catch (IOException e) {
+        // The connection is closed instead of kept.
+      }
+    }
+  }
+
+  /** A body of a known length, or up to the connection's end when {@code length} is negative. */
+  private final class Fixed extends Body {
+    private long left;
+
+    Fixed(Origin to, HttpConnection connection, Deadlines.Deadline deadline, boolean close,
+        long length) {
+      super(to, connection, deadline, close);
+      this.left = length;
+    }
+
+    @Override
+    int next(byte[] into, int offset, int length) throws IOException {
+      if (left == 0) {
+        return -1;
+      }
+      int wanted = left < 0 ? length : (int) Math.min(length, left);
+      int n = connection.read(into, offset, wanted);
+      if (n < 0) {
+        if (left > 0) {
+          throw new EOFException("the connection closed " + left + " bytes before the answer's end");
+        }
+        return -1;
+      }
+      if (left > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+
+  /** A body in chunks: size in hex, CR LF, the bytes, CR LF; a zero size and trailers end it. */
+  private final class Chunked extends Body {
+    private long left;
+    private boolean last;
+
+    Chunked(Origin to, HttpConnection connection, Deadlines.Deadline deadline, boolean close) {
+      super(to, connection, deadline, close);
+    }
+
+    @Override
+    int next(byte[] into, int offset, int length) throws IOException {
+      if (last) {
+        return -1;
+      }
+      if (left == 0) {
+        left = chunkSize(connection.readLine());
+        if (left == 0) {
+          while (!connection.readLine().isEmpty()) {
+            // Trailers are not used.
+          }
+          last = true;
+          return -1;
+        }
+      }
+      int n = connection.read(into, offset, (int) Math.min(length, left));
+      if (n < 0) {
+        throw new EOFException("the connection closed in the middle of a chunk");
+      }
+      left -= n;
+      if (left == 0 && !connection.readLine().isEmpty()) {
+        throw new ProtocolException("a chunk does not end with CR LF");
+      }
+      return n;
+    }
+
+    private static long chunkSize(String line) throws ProtocolException {
+      int end = line.indexOf(';');
+      String hex = (end < 0 ? line : line.substring(0, end)).trim();
+      try {
+        long size = Long.parseLong(hex, 16);
+        if (size >= 0) {
+          return size;
+        }
+      } catch (NumberFormatException ignored) {
+        // Reported below.
+      }
+      throw new ProtocolException("invalid chunk size: " + abbreviated(line));
+    }
+  }
+}
