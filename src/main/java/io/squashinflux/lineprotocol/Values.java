@@ -61,13 +61,13 @@ final class Values {
   }
 
   /**
-   * Appends a storable value: floats as {@link Double#toString} (which influxd parses back to the
+   * Appends a storable value: floats as {@link Floats#shortest} (which influxd parses back to the
    * same double, -0.0 included), integers with {@code i}, strings quoted with {@code "} and {@code \}
    * escaped.
    */
   static void append(FieldValue value, StringBuilder out) {
     if (value instanceof FloatValue f) {
-      out.append(f.value());
+      out.append(Floats.shortest(f.value()));
     } else if (value instanceof IntValue i) {
       out.append(i.value()).append('i');
     } else if (value instanceof BoolValue b) {

@@ -1,5 +1,6 @@
 package io.squashinflux.mapping;
 
+import io.squashinflux.lineprotocol.Floats;
 import io.squashinflux.source.Measurement;
 import java.math.BigDecimal;
 
@@ -28,7 +29,7 @@ final class MetricValues {
     }
     // Values written from a double (by Java, Jackson or Python) are its shortest text already:
     // one string comparison instead of two BigDecimals, for nearly every real metric value.
-    String shortest = Double.toString(measurement.value());
+    String shortest = Floats.shortest(measurement.value());
     if (literal.equals(shortest)) {
       return false;
     }

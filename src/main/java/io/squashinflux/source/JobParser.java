@@ -2,6 +2,7 @@ package io.squashinflux.source;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -21,8 +22,11 @@ import java.util.List;
 public final class JobParser {
 
   /** Bare {@code NaN} and infinities are accepted: lsst.verify wrote them before 2021. */
-  static final JsonMapper MAPPER =
-      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      // Correctly rounded like the JDK's parser, and several times cheaper (bench/run.sh).
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .build();
 
   private JobParser() {}
 
@@ -139,6 +143,9 @@ public final class JobParser {
 
   /** The current value as JSON text ({@code "\"abc\""}, {@code {"a":1}}), for reports. */
   private static String jsonText(JsonParser p) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return "null";
+    }
     JsonNode node = MAPPER.readTree(p);
     return (node == null ? NullNode.getInstance() : node).toString();
   }
