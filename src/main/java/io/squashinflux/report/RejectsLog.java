@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * The rejects file: one JSON object a line for every value, line or job that did not reach
@@ -22,7 +23,10 @@ public final class RejectsLog implements AutoCloseable {
   private final Path path;
   private final Clock clock;
   private BufferedWriter out;
+  private JsonGenerator json;
   private long records;
+  private long stampMillis = Long.MIN_VALUE;
+  private String stamp;
 
   public RejectsLog(Path path, Clock clock) {
     this.path = path;
@@ -57,33 +61,49 @@ public final class RejectsLog implements AutoCloseable {
         out = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       }
-      try (JsonGenerator json = JSON.createGenerator(out)) {
+      if (json == null) {
+        // One generator for the file: AUTO_CLOSE_TARGET and flushing are the file's business.
+        // Nothing is flushed per record: that would be one write call per record, under the
+        // lock every fetch thread takes; flush() and close() do it.
+        json = JSON.createGenerator(out);
         json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        // Closing the generator would flush the file: one write call per record, under the lock
-        // every fetch thread takes. The buffer is flushed by flush() and close() instead.
         json.configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, false);
-        json.writeStartObject();
-        json.writeStringField("time", clock.instant().toString());
-        json.writeStringField("kind", kind);
-        json.writeStringField("job", job);
-        if (key != null) {
-          json.writeStringField("key", key);
-        }
-        if (line != null) {
-          json.writeStringField("line", line);
-        }
-        json.writeStringField("reason", reason);
-        json.writeEndObject();
+        json.setRootValueSeparator(null);
       }
-      out.write('\n');
+      json.writeStartObject();
+      json.writeStringField("time", stamp());
+      json.writeStringField("kind", kind);
+      json.writeStringField("job", job);
+      if (key != null) {
+        json.writeStringField("key", key);
+      }
+      if (line != null) {
+        json.writeStringField("line", line);
+      }
+      json.writeStringField("reason", reason);
+      json.writeEndObject();
+      json.writeRaw('\n');
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the rejects file " + path + ": " + e.getMessage(), e);
     }
   }
 
+  /** The time of a record, to the millisecond; formatted once per millisecond. */
+  private String stamp() {
+    long millis = clock.millis();
+    if (millis != stampMillis) {
+      stampMillis = millis;
+      stamp = Instant.ofEpochMilli(millis).toString();
+    }
+    return stamp;
+  }
+
   public synchronized void flush() {
     if (out != null) {
       try {
+        if (json != null) {
+          json.flush();
+        }
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -95,10 +115,14 @@ public final class RejectsLog implements AutoCloseable {
   public synchronized void close() {
     if (out != null) {
       try {
+        if (json != null) {
+          json.close();
+        }
         out.close();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      json = null;
       out = null;
     }
   }

@@ -42,10 +42,12 @@ final class HttpGet {
 
   private final Origin origin;
   private final String basePath;
+  private final String baseHost;
   private final SSLSocketFactory tls;
   private final int connectTimeoutMillis;
   private final long answerTimeoutMillis;
   private final String authorization;
+  private final ConcurrentLinkedDeque<HttpConnection> baseIdle = new ConcurrentLinkedDeque<>();
   private final Map<Origin, ConcurrentLinkedDeque<HttpConnection>> idle = new ConcurrentHashMap<>();
 
   /**
@@ -55,9 +57,10 @@ final class HttpGet {
   HttpGet(URI base, SSLSocketFactory tls, Duration connectTimeout, Duration answerTimeout,
       String authorization) {
     this.origin = Origin.of(base);
+    this.baseHost = origin.hostHeader();
     String path = base.getRawPath() == null ? "" : base.getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    this.tls = tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
+    this.tls = tls;
     this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
     this.answerTimeoutMillis = answerTimeout.toMillis();
     this.authorization = authorization;
@@ -88,7 +91,7 @@ final class HttpGet {
         return answer;
       }
       answer.body().close();
-      to = Origin.of(next);
+      to = Origin.of(next).equals(origin) ? origin : Origin.of(next);
       target = (next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath())
           + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
     }
@@ -102,11 +105,10 @@ final class HttpGet {
   private Answer once(Origin to, String target) throws IOException {
     String request = request(to, target);
     while (true) {
-      HttpConnection connection = idle.computeIfAbsent(to, o -> new ConcurrentLinkedDeque<>())
-          .pollFirst();
+      HttpConnection connection = idle(to).pollFirst();
       boolean reused = connection != null;
       if (!reused) {
-        connection = HttpConnection.open(to, connectTimeoutMillis, tls);
+        connection = HttpConnection.open(to, connectTimeoutMillis, to.tls() ? tls() : null);
       }
       Deadlines.Deadline deadline = Deadlines.arm(answerTimeoutMillis, connection);
       try {
@@ -127,10 +129,19 @@ final class HttpGet {
     }
   }
 
+  /** The JDK's default TLS setup is loaded only for https: it costs 0.15 s of CPU to load. */
+  private SSLSocketFactory tls() {
+    return tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
+  }
+
+  private ConcurrentLinkedDeque<HttpConnection> idle(Origin to) {
+    return to == origin ? baseIdle : idle.computeIfAbsent(to, o -> new ConcurrentLinkedDeque<>());
+  }
+
   private String request(Origin to, String target) {
     StringBuilder request = new StringBuilder(160)
         .append("GET ").append(target).append(" HTTP/1.1\r\n")
-        .append("Host: ").append(to.hostHeader()).append("\r\n")
+        .append("Host: ").append(to == origin ? baseHost : to.hostHeader()).append("\r\n")
         .append("Accept: application/json\r\n")
         .append("User-Agent: squash-influx\r\n");
     if (authorization != null && to.equals(origin)) {
@@ -213,6 +224,7 @@ final class HttpGet {
 
   /** Closes every idle connection. */
   void close() {
+    idle.put(origin, baseIdle);
     idle.values().forEach(connections -> {
       for (HttpConnection c; (c = connections.pollFirst()) != null; ) {
         c.close();
@@ -281,7 +293,7 @@ final class HttpGet {
       }
       boolean inTime = deadline.disarm();
       if (ended && inTime && !close && connection.drained()) {
-        idle.computeIfAbsent(to, o -> new ConcurrentLinkedDeque<>()).offerFirst(connection);
+        idle(to).offerFirst(connection);
       } else {
         connection.close();
       }
