@@ -48,7 +48,19 @@ final class InfluxOptions {
       description = "Most uncompressed bytes per write request (default: ${DEFAULT-VALUE}).")
   int batchBytes;
 
-  @Option(names = "--no-gzip", description = "Send write requests uncompressed.")
+  /** When write requests are compressed. */
+  enum Gzip {
+    auto,
+    always,
+    never
+  }
+
+  @Option(names = "--gzip", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Compress write requests: auto (default: unless InfluxDB is on this machine,"
+          + " a loopback address, where compressing only costs CPU), always or never.")
+  Gzip gzip;
+
+  @Option(names = "--no-gzip", description = "Send write requests uncompressed: --gzip never.")
   boolean noGzip;
 
   @Option(names = "--influx-timeout", paramLabel = "DURATION", defaultValue = "30s",
@@ -81,10 +93,17 @@ final class InfluxOptions {
     }
     try {
       return new InfluxTarget(uri, database, retentionPolicy, user, Secret.of(password),
-          !noCreateDatabase, !noGzip, batchLines, batchBytes, timeout, Tls.context(caCert));
+          !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, Tls.context(caCert));
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
     }
+  }
+
+  private boolean compress(URI uri) {
+    if (noGzip || gzip == Gzip.never) {
+      return false;
+    }
+    return gzip == Gzip.always || !Loopback.is(uri.getHost());
   }
 
   private static String decode(String text) {
