@@ -159,6 +159,7 @@ final class SyncRun implements AutoCloseable {
     try {
       source.close();
       rejects.close();
+      writer.close();
     } finally {
       if (state != null) {
         state.close();

@@ -1,5 +1,6 @@
 package io.squashinflux.delivery;
 
+import io.squashinflux.http.Http;
 import io.squashinflux.report.Urls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,20 +13,14 @@ import io.squashinflux.retry.RetryAfter;
 import io.squashinflux.retry.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -42,48 +37,31 @@ import java.util.zip.GZIPOutputStream;
 public final class InfluxWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * The TLS setup of a client that never uses TLS (a plain-http InfluxDB): without it the JDK's
-   * client loads the default trust store anyway, 0.2 s of start-up before anything is read.
-   */
-  private static final SSLContext NO_TLS = noTls();
-
-  private static SSLContext noTls() {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[0], new TrustManager[0], null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no TLS implementation in this JDK", e);
-    }
-  }
-
   private final InfluxTarget target;
   private final Policy policy;
   private final Retrier retrier;
-  private final HttpClient client;
-  private final URI writeUri;
-  private final URI queryUri;
+  private final Http http;
+  private final String writePath;
 
   public InfluxWriter(InfluxTarget target, Retrier retrier) {
     this.target = target;
     this.policy = new Policy(target.createDatabase());
     this.retrier = retrier;
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(target.timeout())
-            .version(HttpClient.Version.HTTP_1_1);
-    if (target.ssl() != null) {
-      builder.sslContext(target.ssl());
-    } else if (!"https".equalsIgnoreCase(target.url().getScheme())) {
-      builder.sslContext(NO_TLS);
-    }
-    this.client = builder.build();
-    String base = target.url().toString().replaceAll("/+$", "");
+    this.http = new Http(target.url(),
+        target.ssl() == null ? null : target.ssl().getSocketFactory(), target.timeout(),
+        target.timeout(), authorization(target));
     String rp =
         target.retentionPolicy() == null ? "" : "&rp=" + encode(target.retentionPolicy());
-    this.writeUri = URI.create(base + "/write?db=" + encode(target.database()) + rp + "&precision=ns");
-    this.queryUri = URI.create(base + "/query");
+    this.writePath = "/write?db=" + encode(target.database()) + rp + "&precision=ns";
+  }
+
+  private static String authorization(InfluxTarget target) {
+    if (target.user() == null) {
+      return null;
+    }
+    String password = target.password() == null ? "" : target.password().reveal();
+    String token = target.user() + ":" + password;
+    return "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Makes sure the database exists (or, with creation off, that InfluxDB answers at all). */
@@ -91,7 +69,7 @@ public final class InfluxWriter {
     if (target.createDatabase()) {
       createDatabase();
     } else {
-      exchange(Side.INFLUX_QUERY, () -> request(URI.create(queryUri.toString().replace("/query", "/ping"))).GET());
+      exchange(Side.INFLUX_QUERY, () -> http.get("/ping"));
     }
   }
 
@@ -111,13 +89,8 @@ public final class InfluxWriter {
     Outcome outcome =
         exchange(
             Side.INFLUX_WRITE,
-            () -> {
-              HttpRequest.Builder request = request(writeUri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-              if (target.gzip()) {
-                request.header("Content-Encoding", "gzip");
-              }
-              return request;
-            });
+            () -> http.post(writePath, "text/plain; charset=utf-8",
+                target.gzip() ? "gzip" : null, body));
     collector.requests += outcome.requests;
     switch (outcome.decision.action()) {
       case DONE -> collector.written.addAll(lines);
@@ -141,12 +114,8 @@ public final class InfluxWriter {
   private void createDatabase() throws DeliveryException, InterruptedException {
     String name = target.database().replace("\\", "\\\\").replace("\"", "\\\"");
     String form = "q=" + encode("CREATE DATABASE \"" + name + "\"");
-    exchange(
-        Side.INFLUX_QUERY,
-        () ->
-            request(queryUri)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    exchange(Side.INFLUX_QUERY, () -> http.post("/query", "application/x-www-form-urlencoded",
+        null, form.getBytes(StandardCharsets.US_ASCII)));
   }
 
   /** One answer after retries; fatal answers and exhausted retries become exceptions here. */
@@ -157,7 +126,7 @@ public final class InfluxWriter {
     int requests = 0;
     while (true) {
       requests++;
-      Response response = send(factory.create().build());
+      Response response = send(factory);
       Decision decision = policy.decide(side, response.answer);
       switch (decision.action()) {
         case RETRY -> {
@@ -191,21 +160,27 @@ public final class InfluxWriter {
     }
   }
 
-  private Response send(HttpRequest request) throws InterruptedException {
+  private Response send(RequestFactory request) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("interrupted before a request to InfluxDB");
+    }
     try {
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      String message = errorMessage(response);
-      return new Response(
-          Answer.of(response.statusCode(), message), response.headers().firstValue("Retry-After"));
+      Http.Answer answer = request.send();
+      String body;
+      try (InputStream in = answer.body()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      return new Response(Answer.of(answer.status(), errorMessage(answer, body)),
+          Optional.ofNullable(answer.retryAfter()));
     } catch (IOException e) {
-      return new Response(Answer.failed(e), java.util.Optional.empty());
+      return new Response(Answer.failed(e), Optional.empty());
     }
   }
 
   /** InfluxDB's error text: the JSON body's {@code error}, or a /query result's error. */
-  private static String errorMessage(HttpResponse<String> response) {
-    String header = response.headers().firstValue("X-Influxdb-Error").orElse("");
-    String body = response.body() == null ? "" : response.body().trim();
+  private static String errorMessage(Http.Answer answer, String text) {
+    String header = answer.header("x-influxdb-error");
+    String body = text.trim();
     if (body.startsWith("{")) {
       try {
         JsonNode json = JSON.readTree(body);
@@ -220,19 +195,7 @@ public final class InfluxWriter {
         // Fall back to the header or the raw text.
       }
     }
-    return header.isEmpty() ? body : header;
-  }
-
-  private HttpRequest.Builder request(URI uri) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout());
-    if (target.user() != null) {
-      String password = target.password() == null ? "" : target.password().reveal();
-      String token = target.user() + ":" + password;
-      builder.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
-    }
-    return builder;
+    return header == null || header.isEmpty() ? body : header;
   }
 
   private byte[] body(List<Line> lines) {
@@ -268,12 +231,18 @@ public final class InfluxWriter {
     }
   }
 
+  /** One request, sent again on each attempt. */
   @FunctionalInterface
   private interface RequestFactory {
-    HttpRequest.Builder create();
+    Http.Answer send() throws IOException;
   }
 
-  private record Response(Answer answer, java.util.Optional<String> retryAfter) {}
+  /** Closes the connections kept for the next requests. */
+  public void close() {
+    http.close();
+  }
+
+  private record Response(Answer answer, Optional<String> retryAfter) {}
 
   private record Outcome(Decision decision, Answer answer, int requests) {}
 

@@ -1,5 +1,6 @@
 package io.squashinflux.source;
 
+import io.squashinflux.http.Http;
 import io.squashinflux.report.Urls;
 import io.squashinflux.retry.Action;
 import io.squashinflux.retry.Answer;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * GETs from the SQuaSH API with retries: each answer is classified by {@link Policy} and bodies are
  * streamed straight into a reader, so a 3 MB job is never held as text.
  *
- * <p>The GETs go through {@link HttpGet}, a minimal HTTP/1.1 client on kept-alive connections:
+ * <p>The GETs go through {@link Http}, a minimal HTTP/1.1 client on kept-alive connections:
  * the JDK's {@code java.net.http.HttpClient} and then {@code HttpURLConnection} each dominated a
  * sync's CPU profile in turn (bench/run.sh, BENCHMARKS.md).
  */
@@ -34,7 +35,7 @@ final class SquashClient {
   }
 
   private final String base;
-  private final HttpGet http;
+  private final Http http;
   private final Retrier retrier;
   private final Policy policy = new Policy(false);
 
@@ -43,7 +44,7 @@ final class SquashClient {
     String userInfo = options.base().getRawUserInfo();
     String authorization = userInfo == null ? null : "Basic " + Base64.getEncoder().encodeToString(
         java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
-    this.http = new HttpGet(options.base(), options.ssl() == null ? null
+    this.http = new Http(options.base(), options.ssl() == null ? null
         : options.ssl().getSocketFactory(), options.connectTimeout(), options.readTimeout(),
         authorization);
     this.retrier = options.retrier();
@@ -90,7 +91,7 @@ final class SquashClient {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before GET " + path);
     }
-    HttpGet.Answer response;
+    Http.Answer response;
     try {
       response = http.get(path);
     } catch (IOException e) {

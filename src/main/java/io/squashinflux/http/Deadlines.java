@@ -1,4 +1,4 @@
-package io.squashinflux.source;
+package io.squashinflux.http;
 
 import java.net.http.HttpTimeoutException;
 import java.util.Set;

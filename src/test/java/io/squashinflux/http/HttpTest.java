@@ -1,4 +1,4 @@
-package io.squashinflux.source;
+package io.squashinflux.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,21 +29,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@link HttpGet} against real loopback servers that answer with exact bytes, so that framing,
+ * {@link Http} against real loopback servers that answer with exact bytes, so that framing,
  * connection reuse, redirects and deadlines are seen as a user of the client sees them.
  */
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class HttpGetTest {
+class HttpTest {
   private static final String AUTHORIZATION = "Basic dXNlcjpzZWNyZXQ=";
   private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration SHORT_ANSWER_TIMEOUT = Duration.ofMillis(300);
 
   private final List<ScriptedServer> servers = new ArrayList<>();
-  private final List<HttpGet> clients = new ArrayList<>();
+  private final List<Http> clients = new ArrayList<>();
 
   @AfterEach
   void closeEverything() {
-    clients.forEach(HttpGet::close);
+    clients.forEach(Http::close);
     servers.forEach(ScriptedServer::close);
   }
 
@@ -53,9 +53,9 @@ class HttpGetTest {
   void contentLengthBodyIsReadWholeAndItsConnectionServesTheNextGet() throws Exception {
     String big = "0123456789abcdef".repeat(6_250); // 100 000 bytes: several reads and buffer fills
     ScriptedServer server = serve((nth, exchange) -> exchange.send(ok(nth == 1 ? big : "second")));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
-    HttpGet.Answer first = http.get("/big");
+    Http.Answer first = http.get("/big");
     assertThat(first.status()).isEqualTo(200);
     assertThat(first.retryAfter()).isNull();
     assertThat(text(first)).isEqualTo(big);
@@ -74,7 +74,7 @@ class HttpGetTest {
         + "0\r\nX-Checksum: 42\r\nX-Other: yes\r\n\r\n";
     ScriptedServer server = serve((nth, exchange) ->
         exchange.send(nth == 1 ? chunked : ok("next")));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     assertThat(text(http.get("/chunks"))).isEqualTo("hello, 0123456789");
     assertThat(text(http.get("/next"))).isEqualTo("next");
@@ -87,7 +87,7 @@ class HttpGetTest {
       exchange.send("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil the end " + nth);
       exchange.hangUp();
     });
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     assertThat(text(http.get("/a"))).isEqualTo("until the end 1");
     assertThat(text(http.get("/b"))).isEqualTo("until the end 2");
@@ -99,7 +99,7 @@ class HttpGetTest {
     // The server would read a second request on the same connection: only the client can refuse.
     ScriptedServer server = serve((nth, exchange) ->
         exchange.send("HTTP/1.0 200 OK\r\nContent-Length: 4\r\n\r\nold" + nth));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     assertThat(text(http.get("/a"))).isEqualTo("old1");
     assertThat(text(http.get("/b"))).isEqualTo("old2");
@@ -110,7 +110,7 @@ class HttpGetTest {
   void http10AnswerWithKeepAliveIsReused() throws Exception {
     ScriptedServer server = serve((nth, exchange) -> exchange.send(
         "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 4\r\n\r\nold" + nth));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     assertThat(text(http.get("/a"))).isEqualTo("old1");
     assertThat(text(http.get("/b"))).isEqualTo("old2");
@@ -121,7 +121,7 @@ class HttpGetTest {
   void bodyClosedBeforeItsEndIsDrainedAndItsConnectionKept() throws Exception {
     ScriptedServer server = serve((nth, exchange) ->
         exchange.send(ok(nth == 1 ? "x".repeat(10_000) : "second")));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     try (InputStream body = http.get("/long").body()) {
       assertThat(body.read()).isEqualTo('x');
@@ -134,9 +134,9 @@ class HttpGetTest {
   void interimContinueAnswerIsSkipped() throws Exception {
     ScriptedServer server = serve((nth, exchange) ->
         exchange.send("HTTP/1.1 100 Continue\r\n\r\n" + ok("final")));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
-    HttpGet.Answer answer = http.get("/");
+    Http.Answer answer = http.get("/");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(text(answer)).isEqualTo("final");
   }
@@ -150,7 +150,7 @@ class HttpGetTest {
         exchange.send(String.valueOf(c)); // one TCP segment per byte: every read ends mid-line
       }
     });
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     assertThat(text(http.get("/a"))).isEqualTo("abcdefg");
     assertThat(text(http.get("/b"))).isEqualTo("whole");
@@ -165,12 +165,12 @@ class HttpGetTest {
       case 2 -> "HTTP/1.1 304 Not Modified\r\nContent-Length: 12\r\n\r\n";
       default -> ok("third");
     }));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
-    HttpGet.Answer noContent = http.get("/a");
+    Http.Answer noContent = http.get("/a");
     assertThat(noContent.status()).isEqualTo(204);
     assertThat(text(noContent)).isEmpty();
-    HttpGet.Answer notModified = http.get("/b");
+    Http.Answer notModified = http.get("/b");
     assertThat(notModified.status()).isEqualTo(304);
     assertThat(text(notModified)).isEmpty();
     assertThat(text(http.get("/c"))).isEqualTo("third");
@@ -187,7 +187,7 @@ class HttpGetTest {
         hungUp.countDown();
       }
     });
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     assertThat(text(http.get("/a"))).isEqualTo("answer 1");
     assertThat(hungUp.await(5, TimeUnit.SECONDS)).isTrue();
@@ -202,8 +202,8 @@ class HttpGetTest {
   @Test
   void requestLineJoinsTheBasePathAndTheGivenPathAndHostNamesThePort() throws Exception {
     ScriptedServer server = serve((nth, exchange) -> exchange.send(ok("{}")));
-    HttpGet http = client(server.uri("/api"));
-    HttpGet slashed = client(server.uri("/api/"));
+    Http http = client(server.uri("/api"));
+    Http slashed = client(server.uri("/api/"));
 
     text(http.get("/job/7"));
     text(slashed.get("/jobs?page=2"));
@@ -222,9 +222,9 @@ class HttpGetTest {
     ScriptedServer server = serve((nth, exchange) -> exchange.send(nth == 1
         ? "HTTP/1.1 302 Found\r\nLocation: new?x=1\r\nContent-Length: 9\r\n\r\nsee other"
         : ok("moved here")));
-    HttpGet http = client(server.uri("/api"));
+    Http http = client(server.uri("/api"));
 
-    HttpGet.Answer answer = http.get("/old");
+    Http.Answer answer = http.get("/old");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(text(answer)).isEqualTo("moved here");
@@ -240,7 +240,7 @@ class HttpGetTest {
     ScriptedServer elsewhere = serve((nth, exchange) -> exchange.send(ok("over there")));
     ScriptedServer origin = serve((nth, exchange) -> exchange.send("HTTP/1.1 302 Found\r\n"
         + "Location: " + elsewhere.uri("/there") + "\r\nContent-Length: 0\r\n\r\n"));
-    HttpGet http = client(origin.uri());
+    Http http = client(origin.uri());
 
     assertThat(text(http.get("/here"))).isEqualTo("over there");
 
@@ -255,9 +255,9 @@ class HttpGetTest {
   void moreThanFiveRedirectsReturnTheLastRedirect() throws Exception {
     ScriptedServer server = serve((nth, exchange) -> exchange.send("HTTP/1.1 302 Found\r\n"
         + "Location: /hop" + nth + "\r\nContent-Length: 1\r\n\r\n" + nth));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
-    HttpGet.Answer answer = http.get("/hop0");
+    Http.Answer answer = http.get("/hop0");
 
     assertThat(answer.status()).isEqualTo(302);
     assertThat(text(answer)).isEqualTo("6"); // the first GET and five redirects followed
@@ -271,9 +271,9 @@ class HttpGetTest {
   void retryAfterIsExposedAsTheServerSentIt() throws Exception {
     ScriptedServer server = serve((nth, exchange) -> exchange.send("HTTP/1.1 503 Unavailable\r\n"
         + "Retry-After: Wed, 21 Oct 2015 07:28:00 GMT\r\nContent-Length: 4\r\n\r\nbusy"));
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
-    HttpGet.Answer answer = http.get("/");
+    Http.Answer answer = http.get("/");
 
     assertThat(answer.status()).isEqualTo(503);
     assertThat(answer.retryAfter()).isEqualTo("Wed, 21 Oct 2015 07:28:00 GMT");
@@ -289,7 +289,7 @@ class HttpGetTest {
         exchange.send(ok("awake"));
       }
     });
-    HttpGet http = client(server.uri(), SHORT_ANSWER_TIMEOUT);
+    Http http = client(server.uri(), SHORT_ANSWER_TIMEOUT);
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> http.get("/sleepy"))
@@ -312,7 +312,7 @@ class HttpGetTest {
         exchange.send(ok("answer " + nth));
       }
     });
-    HttpGet http = client(server.uri(), SHORT_ANSWER_TIMEOUT);
+    Http http = client(server.uri(), SHORT_ANSWER_TIMEOUT);
 
     assertThat(text(http.get("/a"))).isEqualTo("answer 1");
     assertThatThrownBy(() -> http.get("/sleepy")).isInstanceOf(Deadlines.TimedOut.class);
@@ -329,7 +329,7 @@ class HttpGetTest {
         exchange.send(ok("fresh"));
       }
     });
-    HttpGet http = client(server.uri(), SHORT_ANSWER_TIMEOUT);
+    Http http = client(server.uri(), SHORT_ANSWER_TIMEOUT);
 
     long start = System.nanoTime();
     try (InputStream body = http.get("/slow").body()) {
@@ -347,7 +347,7 @@ class HttpGetTest {
       exchange.send("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabcd");
       exchange.hangUp();
     });
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     try (InputStream body = http.get("/").body()) {
       assertThatThrownBy(body::readAllBytes)
@@ -362,7 +362,7 @@ class HttpGetTest {
       exchange.send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n9\r\nwor");
       exchange.hangUp();
     });
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     try (InputStream body = http.get("/").body()) {
       assertThatThrownBy(body::readAllBytes).isInstanceOf(EOFException.class);
@@ -375,7 +375,7 @@ class HttpGetTest {
       exchange.send("hello\r\n");
       exchange.hangUp();
     });
-    HttpGet http = client(server.uri());
+    Http http = client(server.uri());
 
     assertThatThrownBy(() -> http.get("/"))
         .isInstanceOf(ProtocolException.class)
@@ -389,9 +389,53 @@ class HttpGetTest {
     try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
     }
-    HttpGet http = client(URI.create("http://127.0.0.1:" + port));
+    Http http = client(URI.create("http://127.0.0.1:" + port));
 
     assertThatThrownBy(() -> http.get("/")).isInstanceOf(ConnectException.class);
+  }
+
+  // POST, as InfluxDB is written to
+
+  @Test
+  void postSendsItsBodyWithLengthTypeAndEncodingThenTheConnectionServesAGet() throws Exception {
+    byte[] small = "cpu value=1 1\n".getBytes(StandardCharsets.UTF_8);
+    byte[] large = "m,t=x f=1.5 1\n".repeat(20_000).getBytes(StandardCharsets.UTF_8); // 280 kB
+    ScriptedServer server = serve((nth, exchange) ->
+        exchange.send(nth < 3 ? "HTTP/1.1 204 No Content\r\n\r\n" : ok("pong")));
+    Http http = client(server.uri("/influx"));
+
+    Http.Answer first = http.post("/write?db=a", "text/plain; charset=utf-8", null, small);
+    assertThat(first.status()).isEqualTo(204);
+    assertThat(text(first)).isEmpty();
+    try (InputStream body = http.post("/write?db=a", "text/plain", "gzip", large).body()) {
+      assertThat(body.readAllBytes()).isEmpty();
+    }
+    assertThat(text(http.get("/ping"))).isEqualTo("pong");
+
+    assertThat(server.connections()).isEqualTo(1);
+    assertThat(server.requestLines()).containsExactly("POST /influx/write?db=a HTTP/1.1",
+        "POST /influx/write?db=a HTTP/1.1", "GET /influx/ping HTTP/1.1");
+    assertThat(server.bodies()).containsExactly(small, large, new byte[0]);
+    assertThat(server.heads().get(0)).contains("Content-Type: text/plain; charset=utf-8\r\n",
+        "Content-Length: " + small.length, "Authorization: " + AUTHORIZATION)
+        .doesNotContain("Content-Encoding");
+    assertThat(server.heads().get(1)).contains("Content-Encoding: gzip",
+        "Content-Length: " + large.length);
+  }
+
+  @Test
+  void postIsNotRedirectedAndItsAnswerHeadersAreReadable() throws Exception {
+    ScriptedServer server = serve((nth, exchange) -> exchange.send("HTTP/1.1 307 Temporary\r\n"
+        + "Location: /elsewhere\r\nX-Influxdb-Error: moved\r\nContent-Length: 0\r\n\r\n"));
+    Http http = client(server.uri());
+
+    Http.Answer answer = http.post("/write", "text/plain", null, new byte[] {'x'});
+
+    assertThat(answer.status()).isEqualTo(307);
+    assertThat(answer.header("x-influxdb-error")).isEqualTo("moved");
+    assertThat(answer.header("location")).isEqualTo("/elsewhere");
+    answer.body().close();
+    assertThat(server.requestLines()).containsExactly("POST /write HTTP/1.1");
   }
 
   // Helpers
@@ -402,18 +446,18 @@ class HttpGetTest {
     return server;
   }
 
-  private HttpGet client(URI base) {
+  private Http client(URI base) {
     return client(base, ANSWER_TIMEOUT);
   }
 
-  private HttpGet client(URI base, Duration answerTimeout) {
-    HttpGet http = new HttpGet(base, null, Duration.ofSeconds(2), answerTimeout, AUTHORIZATION);
+  private Http client(URI base, Duration answerTimeout) {
+    Http http = new Http(base, null, Duration.ofSeconds(2), answerTimeout, AUTHORIZATION);
     clients.add(http);
     return http;
   }
 
   /** The whole body as text; the body is closed, which lets its connection serve the next GET. */
-  private static String text(HttpGet.Answer answer) throws IOException {
+  private static String text(Http.Answer answer) throws IOException {
     try (InputStream body = answer.body()) {
       return new String(body.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
@@ -468,6 +512,7 @@ class HttpGetTest {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> heads = new CopyOnWriteArrayList<>();
+    private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -499,6 +544,11 @@ class HttpGetTest {
       return heads;
     }
 
+    /** Each request's body (empty without a Content-Length), in arrival order. */
+    List<byte[]> bodies() {
+      return bodies;
+    }
+
     List<String> requestLines() {
       return heads.stream().map(head -> head.lines().findFirst().orElse("")).toList();
     }
@@ -522,6 +572,7 @@ class HttpGetTest {
         Exchange exchange = new Exchange(socket, closed);
         for (String head; !socket.isClosed() && (head = readHead(in)) != null; ) {
           heads.add(head);
+          bodies.add(in.readNBytes(contentLength(head)));
           script.answer(requests.incrementAndGet(), exchange);
         }
       } catch (IOException | InterruptedException e) {
@@ -543,6 +594,14 @@ class HttpGetTest {
       }
       String text = head.toString(StandardCharsets.ISO_8859_1);
       return text.substring(0, text.length() - 4);
+    }
+
+    private static int contentLength(String head) {
+      return head.lines()
+          .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+          .map(line -> Integer.parseInt(line.substring("content-length:".length()).trim()))
+          .findFirst()
+          .orElse(0);
     }
 
     private static void daemon(Runnable task, String name) {

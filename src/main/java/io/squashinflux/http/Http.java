@@ -1,4 +1,4 @@
-package io.squashinflux.source;
+package io.squashinflux.http;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +15,15 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * HTTP/1.1 GETs over kept-alive connections, as the SQuaSH API is read: one small request, one
- * JSON answer, tens of thousands of times. It does only that (status, headers, a body framed by
- * Content-Length, chunks or the connection's end; redirects; TLS), and costs a third of the CPU of
- * {@link java.net.HttpURLConnection} for the same GETs (bench/run.sh, BENCHMARKS.md), which matters
- * because a sync is CPU-bound on a small machine. Not supported: proxies and compressed answers.
+ * HTTP/1.1 over kept-alive connections, for the two servers a sync talks to: tens of thousands of
+ * small GETs to the SQuaSH API and a few large POSTs to InfluxDB. It does only that (status,
+ * headers, a body framed by Content-Length, chunks or the connection's end; redirects of GETs;
+ * TLS with the host name verified) and costs a third of the CPU of {@link
+ * java.net.HttpURLConnection} for the same GETs, and a tenth of the start-up of {@code
+ * java.net.http.HttpClient} (bench/run.sh, BENCHMARKS.md), which matters because a sync is
+ * CPU-bound on a small machine. Not supported: proxies and compressed answers. Thread-safe.
  */
-final class HttpGet {
+public final class Http {
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_HEADERS = 200;
 
@@ -37,8 +41,21 @@ final class HttpGet {
     }
   }
 
-  /** An answer; its body must be closed, which lets a fully read connection serve the next GET. */
-  record Answer(int status, String retryAfter, InputStream body) {}
+  /**
+   * An answer: its status, its headers (names in lower case; a repeated header keeps its last
+   * value) and its body, which must be closed: that lets a fully read connection serve again.
+   */
+  public record Answer(int status, Map<String, String> headers, InputStream body) {
+    /** A header's value, or null; {@code name} in lower case. */
+    public String header(String name) {
+      return headers.get(name);
+    }
+
+    /** The Retry-After header, or null. */
+    public String retryAfter() {
+      return header("retry-after");
+    }
+  }
 
   private final Origin origin;
   private final String basePath;
@@ -51,10 +68,11 @@ final class HttpGet {
   private final Map<Origin, ConcurrentLinkedDeque<HttpConnection>> idle = new ConcurrentHashMap<>();
 
   /**
-   * GETs from {@code base}'s origin; {@code authorization} (a header value, or null) is sent to
-   * that origin only.
+   * Talks to {@code base}'s origin, under its path; {@code tls} is used for https (null: the JDK's
+   * defaults); each exchange, from the request to the body's end, must end within {@code
+   * answerTimeout}; {@code authorization} (a header value, or null) is sent to that origin only.
    */
-  HttpGet(URI base, SSLSocketFactory tls, Duration connectTimeout, Duration answerTimeout,
+  public Http(URI base, SSLSocketFactory tls, Duration connectTimeout, Duration answerTimeout,
       String authorization) {
     this.origin = Origin.of(base);
     this.baseHost = origin.hostHeader();
@@ -70,11 +88,11 @@ final class HttpGet {
    * GETs {@code path} (with its query, percent-encoded) under the base URL, following up to five
    * redirects, but never from https to http.
    */
-  Answer get(String path) throws IOException {
+  public Answer get(String path) throws IOException {
     Origin to = origin;
     String target = basePath + path;
     for (int hop = 0; ; hop++) {
-      Answer answer = once(to, target);
+      Answer answer = once(to, request(to, "GET", target, null, null), null);
       String location = answer.status() / 100 == 3 ? location(answer) : null;
       if (location == null || hop == MAX_REDIRECTS) {
         return answer;
@@ -98,12 +116,29 @@ final class HttpGet {
   }
 
   private static String location(Answer answer) {
-    return answer.body() instanceof Body body ? body.location : null;
+    return answer.header("location");
   }
 
-  /** One exchange; a kept-alive connection the server had closed is replaced once, silently. */
-  private Answer once(Origin to, String target) throws IOException {
-    String request = request(to, target);
+  /**
+   * POSTs {@code body} to {@code path} (with its query, percent-encoded) under the base URL;
+   * {@code contentEncoding} may be null. Redirects are not followed.
+   */
+  public Answer post(String path, String contentType, String contentEncoding, byte[] body)
+      throws IOException {
+    StringBuilder headers = new StringBuilder(96)
+        .append("Content-Type: ").append(contentType).append("\r\n")
+        .append("Content-Length: ").append(body.length).append("\r\n");
+    if (contentEncoding != null) {
+      headers.append("Content-Encoding: ").append(contentEncoding).append("\r\n");
+    }
+    return once(origin, request(origin, "POST", basePath + path, headers, body), body);
+  }
+
+  /**
+   * One exchange; a kept-alive connection the server had closed is replaced once, silently (a
+   * request is sent again only when not one byte of an answer came back).
+   */
+  private Answer once(Origin to, String request, byte[] body) throws IOException {
     while (true) {
       HttpConnection connection = idle(to).pollFirst();
       boolean reused = connection != null;
@@ -112,7 +147,7 @@ final class HttpGet {
       }
       Deadlines.Deadline deadline = Deadlines.arm(answerTimeoutMillis, connection);
       try {
-        connection.send(request);
+        connection.send(request, body);
         return answer(to, connection, deadline);
       } catch (IOException e) {
         deadline.disarm();
@@ -138,14 +173,20 @@ final class HttpGet {
     return to == origin ? baseIdle : idle.computeIfAbsent(to, o -> new ConcurrentLinkedDeque<>());
   }
 
-  private String request(Origin to, String target) {
+  private String request(Origin to, String method, String target, CharSequence headers,
+      byte[] body) {
     StringBuilder request = new StringBuilder(160)
-        .append("GET ").append(target).append(" HTTP/1.1\r\n")
+        .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
         .append("Host: ").append(to == origin ? baseHost : to.hostHeader()).append("\r\n")
         .append("Accept: application/json\r\n")
         .append("User-Agent: squash-influx\r\n");
     if (authorization != null && to.equals(origin)) {
       request.append("Authorization: ").append(authorization).append("\r\n");
+    }
+    if (headers != null) {
+      request.append(headers);
+    } else if (body != null) {
+      request.append("Content-Length: ").append(body.length).append("\r\n");
     }
     return request.append("\r\n").toString();
   }
@@ -158,11 +199,10 @@ final class HttpGet {
     long length = -1;
     boolean chunked = false;
     boolean close = http10;
-    String retryAfter = null;
-    String location = null;
-    int headers = 0;
+    Map<String, String> headers = new HashMap<>();
+    int count = 0;
     for (String line; !(line = connection.readLine()).isEmpty(); ) {
-      if (++headers > MAX_HEADERS) {
+      if (++count > MAX_HEADERS) {
         throw new ProtocolException("more than " + MAX_HEADERS + " answer headers");
       }
       int colon = line.indexOf(':');
@@ -178,10 +218,9 @@ final class HttpGet {
           String v = value.toLowerCase(Locale.ROOT);
           close = v.contains("close") || (http10 && !v.contains("keep-alive"));
         }
-        case "retry-after" -> retryAfter = value;
-        case "location" -> location = value;
         default -> { }
       }
+      headers.put(name, value);
     }
     if (code / 100 == 1) { // an interim answer (100 Continue): the real one follows
       return answer(to, connection, deadline);
@@ -190,8 +229,7 @@ final class HttpGet {
     Body body = chunked && !empty ? new Chunked(to, connection, deadline, close)
         : new Fixed(to, connection, deadline, close || (length < 0 && !empty),
             empty ? 0 : length);
-    body.location = location;
-    return new Answer(code, retryAfter, body);
+    return new Answer(code, Collections.unmodifiableMap(headers), body);
   }
 
   private static int statusCode(String line) throws ProtocolException {
@@ -223,7 +261,7 @@ final class HttpGet {
   }
 
   /** Closes every idle connection. */
-  void close() {
+  public void close() {
     idle.put(origin, baseIdle);
     idle.values().forEach(connections -> {
       for (HttpConnection c; (c = connections.pollFirst()) != null; ) {
@@ -243,7 +281,6 @@ final class HttpGet {
     final HttpConnection connection;
     final Deadlines.Deadline deadline;
     final boolean close;
-    String location;
     boolean ended;
     private boolean closed;
 

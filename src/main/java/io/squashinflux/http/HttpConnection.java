@@ -1,4 +1,4 @@
-package io.squashinflux.source;
+package io.squashinflux.http;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One HTTP/1.1 connection of {@link HttpGet}: a socket, plain or TLS (with the server's name
+ * One HTTP/1.1 connection of {@link Http}: a socket, plain or TLS (with the server's name
  * verified), and a read buffer from which the status line, headers and body are taken. Reads block
  * without a socket timeout: {@link Deadlines} bounds each exchange by closing the socket.
  */
@@ -38,7 +38,7 @@ final class HttpConnection implements Deadlines.Stoppable {
   }
 
   /** Connects to {@code origin} within {@code connectTimeoutMillis}; TLS when it is https. */
-  static HttpConnection open(HttpGet.Origin origin, int connectTimeoutMillis, SSLSocketFactory tls)
+  static HttpConnection open(Http.Origin origin, int connectTimeoutMillis, SSLSocketFactory tls)
       throws IOException {
     Socket tcp = new Socket();
     Socket socket = tcp;
@@ -70,9 +70,20 @@ final class HttpConnection implements Deadlines.Stoppable {
     }
   }
 
-  void send(String request) throws IOException {
+  /** Sends a request's head and its body, if any. */
+  void send(String head, byte[] body) throws IOException {
     received = 0;
-    out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+    byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
+    if (body != null && body.length <= 16 * 1024) { // one packet for a small request
+      byte[] whole = java.util.Arrays.copyOf(bytes, bytes.length + body.length);
+      System.arraycopy(body, 0, whole, bytes.length, body.length);
+      bytes = whole;
+      body = null;
+    }
+    out.write(bytes);
+    if (body != null) {
+      out.write(body);
+    }
     out.flush();
   }
 
