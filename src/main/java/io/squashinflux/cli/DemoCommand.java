@@ -113,7 +113,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("Syncing:     squash-influx " + String.join(" ", args));
     out.flush();
-    int code = Main.commandLine(verbose, out, spec.commandLine().getErr()).execute(args.toArray(String[]::new));
+    String[] sync = args.toArray(String[]::new);
+    int code = Main.commandLine(verbose, out, spec.commandLine().getErr(), sync).execute(sync);
     if (code == Main.CONFIGURATION) {
       return code;
     }
