@@ -19,7 +19,7 @@ final class Deadlines {
 
   private static final Set<Deadline> ARMED = ConcurrentHashMap.newKeySet();
   private static final Object LOCK = new Object();
-  private static Thread watchdog;
+  private static volatile Thread watchdog;
 
   private Deadlines() {}
 
@@ -37,11 +37,15 @@ final class Deadlines {
   }
 
   private static void ensureWatching() {
+    if (watchdog != null) { // nearly always: no lock for the fetch threads to queue on
+      return;
+    }
     synchronized (LOCK) {
       if (watchdog == null) {
-        watchdog = new Thread(Deadlines::watch, "squash-deadlines");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Thread thread = new Thread(Deadlines::watch, "squash-deadlines");
+        thread.setDaemon(true);
+        watchdog = thread;
+        thread.start();
       }
     }
   }
@@ -55,12 +59,30 @@ final class Deadlines {
           deadline.fire();
         }
       }
-      synchronized (LOCK) {
-        if (ARMED.isEmpty()) {
-          watchdog = null;
-          return;
-        }
+      if (ARMED.isEmpty() && retire()) {
+        return;
       }
+    }
+  }
+
+  /**
+   * Stops this watchdog unless an exchange was armed meanwhile. One armed between the check and
+   * the retirement saw this thread still running and started none, so after retiring the set is
+   * checked again and the duty taken back when it is not empty (and no new watchdog took it).
+   */
+  private static boolean retire() {
+    synchronized (LOCK) {
+      watchdog = null;
+    }
+    if (ARMED.isEmpty()) {
+      return true;
+    }
+    synchronized (LOCK) {
+      if (watchdog != null) {
+        return true; // an exchange armed meanwhile started a new watchdog
+      }
+      watchdog = Thread.currentThread();
+      return false;
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Encodes points as InfluxDB 1.x line protocol, one line per point, so that influxd 1.6 accepts
@@ -15,10 +16,17 @@ import java.util.Set;
  * <p>Whatever cannot be stored as is gets changed or dropped, and each such change is reported to
  * {@link Notes} with a reason from {@link Reasons}: lossless escaping is the only silent change.
  * Tags are written in UTF-8 byte order of their escaped keys, the order influxd sorts them into;
- * when two keys clash after cleaning, the first in the point's order wins. Stateless and
- * thread-safe; a string that needs no change is written without copying.
+ * when two keys clash after cleaning, the first in the point's order wins. Thread-safe; a string
+ * that needs no change is written without copying, and the escaped form of a field or tag key that
+ * needed no change is remembered (up to {@link #KEYS_KEPT} of each), because the same keys come
+ * in every job.
  */
 public final class LineEncoder {
+  static final int KEYS_KEPT = 10_000;
+
+  private final Map<String, String> fieldKeys = new ConcurrentHashMap<>();
+  private final Map<String, String> tagKeys = new ConcurrentHashMap<>();
+
   /** influxd 1.6.7 answers {@code time outside range} beyond these (seen); 1677-09-21..2262-04-11. */
   static final long MIN_TIME = Long.MIN_VALUE + 2;
 
@@ -60,7 +68,25 @@ public final class LineEncoder {
     return encode(point, out, notes) > 0 ? out.toString() : null;
   }
 
-  private static List<EncodedField> fields(Point point, Notes notes) {
+  /** The escaped key, or "" when nothing is left of it (noted); clean keys are remembered. */
+  private static String key(Map<String, String> known, String raw, Kind kind, String job,
+      Notes notes) {
+    String escaped = known.get(raw);
+    if (escaped != null) {
+      return escaped;
+    }
+    String key = Names.clean(raw, kind, job, raw, notes);
+    if (key.isEmpty()) {
+      return key;
+    }
+    escaped = Names.escape(key, kind);
+    if (key == raw && known.size() < KEYS_KEPT) { // unchanged: nothing was noted about it
+      known.put(raw, escaped);
+    }
+    return escaped;
+  }
+
+  private List<EncodedField> fields(Point point, Notes notes) {
     String job = point.job();
     List<EncodedField> fields = new ArrayList<>(point.fields().size());
     Set<String> seen = point.fields().size() > 8 ? new HashSet<>() : null;
@@ -71,12 +97,11 @@ public final class LineEncoder {
         notes.dropped(job, rawKey, unstorable);
         continue;
       }
-      String key = Names.clean(rawKey, Kind.FIELD_KEY, job, rawKey, notes);
+      String key = key(fieldKeys, rawKey, Kind.FIELD_KEY, job, notes);
       if (key.isEmpty()) {
         notes.dropped(job, rawKey, Reasons.EMPTY_FIELD_KEY);
         continue;
       }
-      key = Names.escape(key, Kind.FIELD_KEY);
       if (seen == null ? containsKey(fields, key) : !seen.add(key)) {
         notes.dropped(job, rawKey, Reasons.DUPLICATE_FIELD_KEY);
         continue;
@@ -99,12 +124,12 @@ public final class LineEncoder {
     return false;
   }
 
-  private static List<EncodedTag> tags(Point point, Notes notes) {
+  private List<EncodedTag> tags(Point point, Notes notes) {
     String job = point.job();
     List<EncodedTag> tags = new ArrayList<>(point.tags().size());
     for (Map.Entry<String, String> entry : point.tags().entrySet()) {
       String rawKey = entry.getKey();
-      String key = Names.clean(rawKey, Kind.TAG_KEY, job, rawKey, notes);
+      String key = key(tagKeys, rawKey, Kind.TAG_KEY, job, notes);
       if (key.isEmpty()) {
         notes.dropped(job, rawKey, Reasons.EMPTY_TAG_KEY);
         continue;
@@ -115,8 +140,7 @@ public final class LineEncoder {
         continue;
       }
       tags.add(
-          new EncodedTag(
-              rawKey, Names.escape(key, Kind.TAG_KEY), Names.escape(value, Kind.TAG_VALUE)));
+          new EncodedTag(rawKey, key, Names.escape(value, Kind.TAG_VALUE)));
     }
     sortByKey(tags);
     dropDuplicates(job, tags, notes);

@@ -30,6 +30,18 @@ class LineEncoderTest {
   }
 
   @Test
+  void keysThatNeedAChangeAreNotedForEveryPointWhileCleanKeysRepeatSilently() {
+    Point first = point("m", Map.of("tag\nkey", "v", "ok", "v"),
+        ordered(entry("field\tkey", FieldValue.of(1.0)), entry("plain", FieldValue.of(2.0))));
+    for (int i = 0; i < 3; i++) {
+      assertThat(encode(first)).isEqualTo("m,ok=v,tag\\ key=v field\\ key=1.0,plain=2.0 1000\n");
+    }
+    assertThat(notes.all).extracting(RecordingNotes.Note::key)
+        .containsExactly("field\tkey", "tag\nkey", "field\tkey", "tag\nkey", "field\tkey",
+            "tag\nkey");
+  }
+
+  @Test
   void writesFloatsWithoutIIntegersWithIAndBooleansAsWords() {
     Point p =
         withFields(
