@@ -94,7 +94,7 @@ final class HttpConnection implements Deadlines.Stoppable {
 
   /** One line without its CR LF, as ISO-8859-1 text. */
   String readLine() throws IOException {
-    StringBuilder line = null;
+    StringBuilder line = null; // only for a line split across reads
     while (true) {
       if (position == limit && !fill()) {
         throw new EOFException("the connection closed in the middle of the answer's headers");
@@ -107,6 +107,10 @@ final class HttpConnection implements Deadlines.Stoppable {
       int length = position - start;
       if (end) {
         position++;
+        if (line == null) { // the usual case: the whole line is in the buffer
+          int cr = length > 0 && buffer[start + length - 1] == '\r' ? 1 : 0;
+          return new String(buffer, start, length - cr, StandardCharsets.ISO_8859_1);
+        }
       }
       String part = new String(buffer, start, length, StandardCharsets.ISO_8859_1);
       line = line == null ? new StringBuilder(part) : line.append(part);
