@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squashinflux.sample.Endpoint;
+import io.squashinflux.sample.Fault;
+import io.squashinflux.sample.Faults;
 import io.squashinflux.sample.JobGenerator;
 import io.squashinflux.sample.SquashApiServer;
 import io.squashinflux.testing.Database;
@@ -45,7 +47,11 @@ class CrashResumeTest {
       String state = dir.resolve("state.json").toString();
       Database killed = new Database(influx, "killed");
 
-      // Killed while starting, and then at a fifth, half and four fifths of the jobs written.
+      // Killed while starting, and then at a fifth, half and four fifths of the jobs written. Each
+      // job answers 5 ms late, so that a sync takes seconds and is still running when killed
+      // (the sync is fast enough to finish between two looks at the database otherwise).
+      api.setFaults(Faults.none().when("/job/.*", Integer.MAX_VALUE, Fault.delay(
+          Duration.ofMillis(5))));
       List<Long> killAt = List.of(0L, JOBS / 5L, JOBS / 2L, JOBS * 4L / 5);
       List<Long> killedAt = new ArrayList<>();
       for (int i = 0; i < killAt.size(); i++) {
@@ -58,6 +64,7 @@ class CrashResumeTest {
         }
       }
       System.err.println("killed with this many jobs written: " + killedAt);
+      api.setFaults(null);
       try (Child last = Child.start(dir, "last", sync(api, "killed", "--state", state))) {
         assertThat(last.exitCode(Duration.ofSeconds(60))).as(last.err()).isZero();
       }
