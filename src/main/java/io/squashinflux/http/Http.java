@@ -180,7 +180,7 @@ public final class Http {
         .append("Host: ").append(to == origin ? baseHost : to.hostHeader()).append("\r\n")
         .append("Accept: application/json\r\n")
         .append("User-Agent: squash-influx\r\n");
-    if (authorization != null && to.equals(origin)) {
+    if (authorization != null && to == origin) {
       request.append("Authorization: ").append(authorization).append("\r\n");
     }
     if (headers != null) {
@@ -262,12 +262,14 @@ public final class Http {
 
   /** Closes every idle connection. */
   public void close() {
-    idle.put(origin, baseIdle);
-    idle.values().forEach(connections -> {
-      for (HttpConnection c; (c = connections.pollFirst()) != null; ) {
-        c.close();
-      }
-    });
+    closeAll(baseIdle);
+    idle.values().forEach(Http::closeAll);
+  }
+
+  private static void closeAll(ConcurrentLinkedDeque<HttpConnection> connections) {
+    for (HttpConnection c; (c = connections.pollFirst()) != null; ) {
+      c.close();
+    }
   }
 
   /**
