@@ -237,6 +237,11 @@ public final class InfluxWriter {
     Http.Answer send() throws IOException;
   }
 
+  /** The longest one request to InfluxDB may take, its answer included. */
+  public java.time.Duration answerTimeout() {
+    return target.timeout();
+  }
+
   /** Closes the connections kept for the next requests. */
   public void close() {
     http.close();

@@ -25,6 +25,8 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class Http {
   private static final int MAX_REDIRECTS = 5;
+  /** How long an answer to a request whose body could not be sent is awaited. */
+  static final int EARLY_ANSWER_WAIT_MILLIS = 200;
   private static final int MAX_HEADERS = 200;
 
   /** Where a connection goes. */
@@ -36,7 +38,9 @@ public final class Http {
     }
 
     String hostHeader() {
-      String host = this.host.contains(":") ? "[" + this.host + "]" : this.host;
+      // URI.getHost() keeps an IPv6 literal's brackets; a bare one (from elsewhere) gets them.
+      String host = this.host.contains(":") && !this.host.startsWith("[")
+          ? "[" + this.host + "]" : this.host;
       return port == (tls ? 443 : 80) ? host : host + ":" + port;
     }
   }
@@ -135,10 +139,13 @@ public final class Http {
   }
 
   /**
-   * One exchange; a kept-alive connection the server had closed is replaced once, silently (a
-   * request is sent again only when not one byte of an answer came back).
+   * One exchange. A kept-alive connection the server had closed while idle is replaced silently
+   * when no byte of an answer came back and the request was a GET; a POST is not sent again here
+   * (the caller's retry policy decides). When sending a body fails, an answer the server sent
+   * before it stopped reading (InfluxDB's 413 for a body over its max-body-size) is read if it
+   * arrived, rather than lost behind the write error.
    */
-  private Answer once(Origin to, String request, byte[] body) throws IOException {
+  private Answer once(Origin to, String head, byte[] body) throws IOException {
     while (true) {
       HttpConnection connection = idle(to).pollFirst();
       boolean reused = connection != null;
@@ -147,21 +154,45 @@ public final class Http {
       }
       Deadlines.Deadline deadline = Deadlines.arm(answerTimeoutMillis, connection);
       try {
-        connection.send(request, body);
-        return answer(to, connection, deadline);
+        try {
+          connection.send(head, body);
+        } catch (IOException e) {
+          Answer early = body == null ? null : earlyAnswer(to, connection, deadline);
+          if (early != null) {
+            return early;
+          }
+          throw e;
+        }
+        return answer(to, connection, deadline, finalHead(connection), false);
       } catch (IOException e) {
-        deadline.disarm();
+        boolean inTime = deadline.disarm();
         connection.close();
-        if (reused && connection.received() == 0 && !deadline.fired()) {
+        if (!inTime) {
+          throw deadline.timedOut();
+        }
+        if (reused && connection.received() == 0 && body == null) {
           continue; // closed by the server while idle: the request never reached it
         }
-        throw deadline.explain(e);
+        throw e;
       } catch (RuntimeException e) {
         deadline.disarm();
         connection.close();
         throw e;
       }
     }
+  }
+
+  /** A final answer already received when a body could not be sent, or null. */
+  private Answer earlyAnswer(Origin to, HttpConnection connection, Deadlines.Deadline deadline) {
+    try {
+      if (connection.answerWithin(EARLY_ANSWER_WAIT_MILLIS)) {
+        Head head = finalHead(connection);
+        return answer(to, connection, deadline, head, true);
+      }
+    } catch (IOException e) {
+      // Nothing readable: the write error stands.
+    }
+    return null;
   }
 
   /** The JDK's default TLS setup is loaded only for https: it costs 0.15 s of CPU to load. */
@@ -191,14 +222,28 @@ public final class Http {
     return request.append("\r\n").toString();
   }
 
-  private Answer answer(Origin to, HttpConnection connection, Deadlines.Deadline deadline)
-      throws IOException {
+  /** An answer's status line and headers. */
+  private record Head(int code, long length, boolean chunked, boolean close,
+      Map<String, String> headers) {}
+
+  /** The final answer's head, after any interim ones (100 Continue). */
+  private static Head finalHead(HttpConnection connection) throws IOException {
+    while (true) {
+      Head head = head(connection);
+      if (head.code() / 100 != 1) {
+        return head;
+      }
+    }
+  }
+
+  private static Head head(HttpConnection connection) throws IOException {
     String status = connection.readLine();
     int code = statusCode(status);
     boolean http10 = status.startsWith("HTTP/1.0");
     long length = -1;
     boolean chunked = false;
-    boolean close = http10;
+    boolean close = false;
+    boolean keepAlive = false;
     Map<String, String> headers = new HashMap<>();
     int count = 0;
     for (String line; !(line = connection.readLine()).isEmpty(); ) {
@@ -212,24 +257,36 @@ public final class Http {
       String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
       String value = line.substring(colon + 1).trim();
       switch (name) {
-        case "content-length" -> length = contentLength(value);
-        case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+        case "content-length" -> {
+          long declared = contentLength(value);
+          if (length >= 0 && declared != length) {
+            throw new ProtocolException("two different Content-Length headers");
+          }
+          length = declared;
+        }
+        case "transfer-encoding" -> chunked |= value.toLowerCase(Locale.ROOT).contains("chunked");
         case "connection" -> {
           String v = value.toLowerCase(Locale.ROOT);
-          close = v.contains("close") || (http10 && !v.contains("keep-alive"));
+          close |= v.contains("close");
+          keepAlive |= v.contains("keep-alive");
         }
         default -> { }
       }
       headers.put(name, value);
     }
-    if (code / 100 == 1) { // an interim answer (100 Continue): the real one follows
-      return answer(to, connection, deadline);
-    }
-    boolean empty = code == 204 || code == 304;
-    Body body = chunked && !empty ? new Chunked(to, connection, deadline, close)
-        : new Fixed(to, connection, deadline, close || (length < 0 && !empty),
-            empty ? 0 : length);
-    return new Answer(code, Collections.unmodifiableMap(headers), body);
+    return new Head(code, length, chunked, close || http10 && !keepAlive,
+        Collections.unmodifiableMap(headers));
+  }
+
+  /** The answer with its body; {@code close}: the connection cannot serve again. */
+  private Answer answer(Origin to, HttpConnection connection, Deadlines.Deadline deadline,
+      Head head, boolean close) {
+    boolean empty = head.code() == 204 || head.code() == 304;
+    boolean closing = close || head.close();
+    Body body = head.chunked() && !empty ? new Chunked(to, connection, deadline, closing)
+        : new Fixed(to, connection, deadline, closing || head.length() < 0 && !empty,
+            empty ? 0 : head.length());
+    return new Answer(head.code(), head.headers(), body);
   }
 
   private static int statusCode(String line) throws ProtocolException {
@@ -285,6 +342,7 @@ public final class Http {
     final boolean close;
     boolean ended;
     private boolean closed;
+    private boolean broken; // a read failed: the connection's stream is not to be trusted
 
     Body(Origin to, HttpConnection connection, Deadlines.Deadline deadline, boolean close) {
       this.to = to;
@@ -317,6 +375,7 @@ public final class Http {
         }
         return n;
       } catch (IOException e) {
+        broken = true;
         throw deadline.explain(e);
       }
     }
@@ -327,11 +386,11 @@ public final class Http {
         return;
       }
       closed = true;
-      if (!ended && !close) {
+      if (!ended && !close && !broken) {
         drain();
       }
       boolean inTime = deadline.disarm();
-      if (ended && inTime && !close && connection.drained()) {
+      if (ended && inTime && !close && !broken && connection.drained()) {
         idle(to).offerFirst(connection);
       } else {
         connection.close();

@@ -70,9 +70,11 @@ final class HttpConnection implements Deadlines.Stoppable {
     }
   }
 
-  /** Sends a request's head and its body, if any. */
+  /** Sends a request's head (empty: the body of the request already sent) and its body, if any. */
   void send(String head, byte[] body) throws IOException {
-    received = 0;
+    if (!head.isEmpty()) {
+      received = 0;
+    }
     byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
     if (body != null && body.length <= 16 * 1024) { // one packet for a small request
       byte[] whole = java.util.Arrays.copyOf(bytes, bytes.length + body.length);
@@ -85,6 +87,27 @@ final class HttpConnection implements Deadlines.Stoppable {
       out.write(body);
     }
     out.flush();
+  }
+
+  /**
+   * Whether an answer starts within {@code millis}; false when none did (the wait is the only
+   * read with a timeout). An answer already buffered counts.
+   */
+  boolean answerWithin(int millis) throws IOException {
+    if (position < limit) {
+      return true;
+    }
+    socket.setSoTimeout(millis);
+    try {
+      if (!fill()) {
+        throw new EOFException("the connection closed before an answer");
+      }
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } finally {
+      socket.setSoTimeout(0);
+    }
   }
 
   /** Bytes received since the last request: none means a kept-alive connection the server closed. */

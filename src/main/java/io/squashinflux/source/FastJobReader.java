@@ -1,5 +1,6 @@
 package io.squashinflux.source;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -26,6 +27,8 @@ import java.util.Map;
 final class FastJobReader {
   private static final int MAX_DEPTH = 200;
   private static final int MAX_NUMBER = 100;
+  /** Jackson's limit on a name's length (StreamReadConstraints); longer is Jackson's to refuse. */
+  private static final int MAX_NAME = StreamReadConstraints.defaults().getMaxNameLength();
 
   /** Thrown to give up; no stack trace, it is never shown. */
   private static final class GiveUp extends RuntimeException {
@@ -256,6 +259,15 @@ final class FastJobReader {
   }
 
   private String key() {
+    if (peek() != '"') {
+      throw GIVE_UP;
+    }
+    int start = i;
+    skipString();
+    if (i - start - 2 > MAX_NAME) {
+      throw GIVE_UP; // Jackson refuses names this long
+    }
+    i = start;
     String key = string();
     expect(':');
     ws();
@@ -386,7 +398,11 @@ final class FastJobReader {
           if (peek() != '"') {
             throw GIVE_UP;
           }
+          int start = i;
           skipString();
+          if (i - start - 2 > MAX_NAME) {
+            throw GIVE_UP; // Jackson refuses names this long
+          }
           expect(':');
           skipValue(depth + 1);
         } while (separator('}'));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -113,6 +114,9 @@ public final class JobParser {
       return job;
     } catch (StreamReadException e) {
       throw syntaxError(e);
+    } catch (StreamConstraintsException e) { // too long, too deep: the document's fault, for good
+      throw new JobFormatException("invalid JSON: " + String.valueOf(e.getOriginalMessage())
+          .split("\\R", 2)[0], false, e);
     }
   }
 
@@ -231,6 +235,9 @@ public final class JobParser {
       return dateCreated;
     } catch (StreamReadException e) {
       throw syntaxError(e);
+    } catch (StreamConstraintsException e) { // too long, too deep: the document's fault, for good
+      throw new JobFormatException("invalid JSON: " + String.valueOf(e.getOriginalMessage())
+          .split("\\R", 2)[0], false, e);
     }
   }
 }

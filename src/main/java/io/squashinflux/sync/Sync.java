@@ -377,8 +377,17 @@ public final class Sync {
         }
       }
 
+      /**
+       * Stops writing: a batch being sent finishes first (a socket write ignores interrupts; the
+       * answer's deadline bounds it), so nothing reaches the ledger after the run has ended.
+       */
       void stop() {
         thread.shutdownNow();
+        try {
+          thread.awaitTermination(writer.answerTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

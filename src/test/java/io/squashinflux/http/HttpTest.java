@@ -438,6 +438,80 @@ class HttpTest {
     assertThat(server.requestLines()).containsExactly("POST /write HTTP/1.1");
   }
 
+  @Test
+  void anEarlyRefusalOfALargeBodyIsReadNotLostBehindTheWriteError() throws Exception {
+    // As InfluxDB answers a body over its max-body-size: from the head alone, then it stops reading
+    // and closes the connection, so the rest of the body cannot be written.
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread server = new Thread(() -> {
+        try (Socket socket = listener.accept()) {
+          ScriptedServer.readHead(new BufferedInputStream(socket.getInputStream()));
+          socket.getOutputStream().write(("HTTP/1.1 413 Request Entity Too Large\r\n"
+              + "Connection: close\r\nContent-Length: 36\r\n\r\n"
+              + "{\"error\":\"Request Entity Too Large\"}").getBytes(StandardCharsets.US_ASCII));
+          socket.shutdownOutput();
+          Thread.sleep(300);
+        } catch (IOException | InterruptedException e) {
+          // The test reads what the client saw.
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      Http http = client(URI.create("http://127.0.0.1:" + listener.getLocalPort()));
+
+      Http.Answer answer = http.post("/write", "text/plain", null, new byte[64 << 20]);
+
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(text(answer)).contains("Request Entity Too Large");
+    }
+  }
+
+  @Test
+  void aPostIsNotSentAgainBehindTheCallersBackWhenItsConnectionDies() throws Exception {
+    ScriptedServer server = serve((nth, exchange) -> {
+      if (nth == 1) {
+        exchange.send("HTTP/1.1 204 No Content\r\n\r\n");
+      } else {
+        exchange.hangUp(); // read the whole request, then gone without a word
+      }
+    });
+    Http http = client(server.uri());
+    text(http.post("/write", "text/plain", null, new byte[] {'a'}));
+
+    assertThatThrownBy(() -> http.post("/write", "text/plain", null, new byte[] {'b'}))
+        .isInstanceOf(IOException.class);
+    assertThat(server.requestLines()).hasSize(2);
+  }
+
+  @Test
+  void aConnectionWhoseAnswerWasMalformedIsNotReused() throws Exception {
+    ScriptedServer server = serve((nth, exchange) -> exchange.send(nth == 1
+        ? "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX\r\n0\r\n\r\n"
+        : ok("second")));
+    Http http = client(server.uri());
+
+    Http.Answer first = http.get("/a");
+    assertThatThrownBy(() -> text(first)).isInstanceOf(ProtocolException.class);
+    assertThat(text(http.get("/b"))).isEqualTo("second");
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void twoDifferentContentLengthsAreAProtocolError() throws Exception {
+    ScriptedServer server = serve((nth, exchange) -> exchange.send(
+        "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd"));
+    assertThatThrownBy(() -> client(server.uri()).get("/")).isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("Content-Length");
+  }
+
+  @Test
+  void anIpv6HostIsNamedInBracketsOnce() {
+    assertThat(Http.Origin.of(URI.create("http://[::1]:8086/")).hostHeader()).isEqualTo("[::1]:8086");
+    assertThat(Http.Origin.of(URI.create("https://[::1]/")).hostHeader()).isEqualTo("[::1]");
+    assertThat(Http.Origin.of(URI.create("http://influx.example.org:80/")).hostHeader())
+        .isEqualTo("influx.example.org");
+  }
+
   // Helpers
 
   private ScriptedServer serve(Script script) throws IOException {
@@ -581,7 +655,7 @@ class HttpTest {
     }
 
     /** The bytes up to an empty line, without it; null when the client closed first. */
-    private static String readHead(InputStream in) throws IOException {
+    static String readHead(InputStream in) throws IOException {
       ByteArrayOutputStream head = new ByteArrayOutputStream();
       int matched = 0; // of "\r\n\r\n"
       while (matched < 4) {

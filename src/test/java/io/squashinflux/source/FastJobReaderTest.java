@@ -73,6 +73,22 @@ class FastJobReaderTest {
     assertThat(readFast).contains("get_job_response_example.json");
   }
 
+  @Test
+  void aNameLongerThanJacksonAllowsIsReportedAsInvalidNotRead() throws Exception {
+    String name = "k".repeat(60_000);
+    byte[] document = ("{\"measurements\": [], \"extra\": {\"" + name + "\": 1}}")
+        .getBytes(StandardCharsets.US_ASCII);
+    assertThat(fast(document)).isNull();
+    assertThat(agreesWithJackson(document)).isFalse();
+    try {
+      JobParser.parse(new ByteArrayInputStream(document), "job 1", Job.Origin.API, 1L, "u", false);
+      throw new AssertionError("a 60,000-character name was read");
+    } catch (JobFormatException e) { // reported with the job, not retried as a broken transfer
+      assertThat(e.syntax()).isFalse();
+      assertThat(e.getMessage()).startsWith("invalid JSON: ").doesNotContain("\n");
+    }
+  }
+
   @Property(tries = 400)
   void aDamagedDocumentIsReadAsJacksonReadsItOrLeftToJackson(
       @ForAll("damagedDocuments") byte[] document) throws Exception {
