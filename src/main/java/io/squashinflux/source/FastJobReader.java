@@ -213,14 +213,20 @@ final class FastJobReader {
 
   // The grammar: whitespace, separators, keys, strings, numbers, literals and skipped values.
 
+  // The scanning loops work on locals: C1, the only JIT the launcher runs, keeps fields in memory.
+
   private void ws() {
-    while (i < end) {
-      byte c = b[i];
+    byte[] bytes = b;
+    int p = i;
+    int limit = end;
+    while (p < limit) {
+      byte c = bytes[p];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-        return;
+        break;
       }
-      i++;
+      p++;
     }
+    i = p;
   }
 
   /** The next non-blank byte, not consumed; -1 at the end. */
@@ -259,16 +265,10 @@ final class FastJobReader {
   }
 
   private String key() {
-    if (peek() != '"') {
-      throw GIVE_UP;
-    }
-    int start = i;
-    skipString();
-    if (i - start - 2 > MAX_NAME) {
+    String key = string();
+    if (key.length() > MAX_NAME) {
       throw GIVE_UP; // Jackson refuses names this long
     }
-    i = start;
-    String key = string();
     expect(':');
     ws();
     return key;
@@ -277,37 +277,41 @@ final class FastJobReader {
   /** A string without escapes, ASCII only. */
   private String string() {
     expect('"');
+    byte[] bytes = b;
     int start = i;
-    while (i < end) {
-      byte c = b[i];
+    int limit = end;
+    for (int p = start; p < limit; p++) {
+      byte c = bytes[p];
       if (c == '"') {
-        i++;
-        return new String(b, start, i - 1 - start, StandardCharsets.ISO_8859_1);
+        i = p + 1;
+        return new String(bytes, start, p - start, StandardCharsets.ISO_8859_1);
       }
       if (c == '\\' || c < 0x20) { // an escape to decode, or a control character (invalid)
         throw GIVE_UP;
       }
-      i++;
     }
     throw GIVE_UP;
   }
 
   /** Skips a string, escapes included; ASCII only. */
   private void skipString() {
-    i++; // the opening quote
-    while (i < end) {
-      byte c = b[i++];
+    byte[] bytes = b;
+    int limit = end;
+    int p = i + 1; // after the opening quote
+    while (p < limit) {
+      byte c = bytes[p++];
       if (c == '"') {
+        i = p;
         return;
       }
       if (c == '\\') {
-        if (i >= end) {
+        if (p >= limit) {
           throw GIVE_UP;
         }
-        byte e = b[i++];
+        byte e = bytes[p++];
         if (e == 'u') {
           for (int k = 0; k < 4; k++) {
-            if (i >= end || Character.digit(b[i++], 16) < 0) {
+            if (p >= limit || Character.digit(bytes[p++], 16) < 0) {
               throw GIVE_UP;
             }
           }
@@ -358,11 +362,15 @@ final class FastJobReader {
   }
 
   private int digits() {
+    byte[] bytes = b;
+    int limit = end;
     int start = i;
-    while (i < end && b[i] >= '0' && b[i] <= '9') {
-      i++;
+    int p = start;
+    while (p < limit && bytes[p] >= '0' && bytes[p] <= '9') {
+      p++;
     }
-    return i - start;
+    i = p;
+    return p - start;
   }
 
   /** Consumes the literal ({@code true}, {@code false}, {@code null}) when it comes next. */
