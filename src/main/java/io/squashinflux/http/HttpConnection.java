@@ -123,11 +123,15 @@ final class HttpConnection implements Deadlines.Stoppable {
         throw new EOFException("the connection closed in the middle of the answer's headers");
       }
       int start = position;
-      while (position < limit && buffer[position] != '\n') {
-        position++;
+      int p = start;
+      int filled = limit; // a local: C1 rereads fields on every byte
+      byte[] bytes = buffer;
+      while (p < filled && bytes[p] != '\n') {
+        p++;
       }
-      boolean end = position < limit;
-      int length = position - start;
+      position = p;
+      boolean end = p < filled;
+      int length = p - start;
       if (end) {
         position++;
         if (line == null) { // the usual case: the whole line is in the buffer
