@@ -87,7 +87,7 @@ final class Deadlines {
   }
 
   /** One armed exchange. */
-  static final class Deadline implements AutoCloseable {
+  static final class Deadline {
     private final long timeoutMillis;
     private final long due;
     private final Stoppable target;
@@ -106,11 +106,6 @@ final class Deadlines {
       }
     }
 
-    /** Whether the watchdog stopped this exchange. */
-    boolean fired() {
-      return fired;
-    }
-
     /** The error a read failed with, or the timeout when it failed because the deadline passed. */
     java.io.IOException explain(java.io.IOException e) {
       return fired ? timedOut() : e;
@@ -123,11 +118,6 @@ final class Deadlines {
     /** Stops the clock; false when the watchdog got there first and stops the exchange. */
     boolean disarm() {
       return ARMED.remove(this);
-    }
-
-    @Override
-    public void close() {
-      disarm();
     }
   }
 

@@ -37,10 +37,8 @@ public final class Http {
       return new Origin(tls, uri.getHost(), port);
     }
 
+    /** {@code host[:port]}; an IPv6 host keeps the brackets {@code URI.getHost()} gives it. */
     String hostHeader() {
-      // URI.getHost() keeps an IPv6 literal's brackets; a bare one (from elsewhere) gets them.
-      String host = this.host.contains(":") && !this.host.startsWith("[")
-          ? "[" + this.host + "]" : this.host;
       return port == (tls ? 443 : 80) ? host : host + ":" + port;
     }
   }
@@ -96,8 +94,8 @@ public final class Http {
     Origin to = origin;
     String target = basePath + path;
     for (int hop = 0; ; hop++) {
-      Answer answer = once(to, request(to, "GET", target, null, null), null);
-      String location = answer.status() / 100 == 3 ? location(answer) : null;
+      Answer answer = once(to, request(to, "GET", target, null), null);
+      String location = answer.status() / 100 == 3 ? answer.header("location") : null;
       if (location == null || hop == MAX_REDIRECTS) {
         return answer;
       }
@@ -113,14 +111,11 @@ public final class Http {
         return answer;
       }
       answer.body().close();
-      to = Origin.of(next).equals(origin) ? origin : Origin.of(next);
+      Origin nextOrigin = Origin.of(next);
+      to = nextOrigin.equals(origin) ? origin : nextOrigin; // the base origin by identity
       target = (next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath())
           + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery());
     }
-  }
-
-  private static String location(Answer answer) {
-    return answer.header("location");
   }
 
   /**
@@ -135,7 +130,7 @@ public final class Http {
     if (contentEncoding != null) {
       headers.append("Content-Encoding: ").append(contentEncoding).append("\r\n");
     }
-    return once(origin, request(origin, "POST", basePath + path, headers, body), body);
+    return once(origin, request(origin, "POST", basePath + path, headers), body);
   }
 
   /**
@@ -204,8 +199,8 @@ public final class Http {
     return to == origin ? baseIdle : idle.computeIfAbsent(to, o -> new ConcurrentLinkedDeque<>());
   }
 
-  private String request(Origin to, String method, String target, CharSequence headers,
-      byte[] body) {
+  /** A request's head; {@code headers} (CR LF ended, or null) describe its body. */
+  private String request(Origin to, String method, String target, CharSequence headers) {
     StringBuilder request = new StringBuilder(160)
         .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
         .append("Host: ").append(to == origin ? baseHost : to.hostHeader()).append("\r\n")
@@ -216,8 +211,6 @@ public final class Http {
     }
     if (headers != null) {
       request.append(headers);
-    } else if (body != null) {
-      request.append("Content-Length: ").append(body.length).append("\r\n");
     }
     return request.append("\r\n").toString();
   }

@@ -70,11 +70,9 @@ final class HttpConnection implements Deadlines.Stoppable {
     }
   }
 
-  /** Sends a request's head (empty: the body of the request already sent) and its body, if any. */
+  /** Sends a request's head and its body, if any. */
   void send(String head, byte[] body) throws IOException {
-    if (!head.isEmpty()) {
-      received = 0;
-    }
+    received = 0;
     byte[] bytes = head.getBytes(StandardCharsets.ISO_8859_1);
     if (body != null && body.length <= 16 * 1024) { // one packet for a small request
       byte[] whole = java.util.Arrays.copyOf(bytes, bytes.length + body.length);
@@ -149,13 +147,6 @@ final class HttpConnection implements Deadlines.Stoppable {
         return last >= 0 && line.charAt(last) == '\r' ? line.substring(0, last) : line.toString();
       }
     }
-  }
-
-  int read() throws IOException {
-    if (position == limit && !fill()) {
-      return -1;
-    }
-    return buffer[position++] & 0xff;
   }
 
   int read(byte[] into, int offset, int length) throws IOException {
