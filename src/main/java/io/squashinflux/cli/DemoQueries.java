@@ -2,6 +2,7 @@ package io.squashinflux.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squashinflux.http.Http;
 import io.squashinflux.sample.Regression;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,8 +86,7 @@ final class DemoQueries {
     String user = System.getenv("INFLUX_USERNAME");
     if (user != null && !user.isBlank()) {
       String password = System.getenv().getOrDefault("INFLUX_PASSWORD", "");
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", Http.basic(user + ":" + password));
     }
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode answer = JSON.readTree(response.body());

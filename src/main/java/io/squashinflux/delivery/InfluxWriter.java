@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.Deflater;
@@ -59,9 +58,8 @@ public final class InfluxWriter {
     if (target.user() == null) {
       return null;
     }
-    String password = target.password() == null ? "" : target.password().reveal();
-    String token = target.user() + ":" + password;
-    return "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+    return Http.basic(target.user() + ":"
+        + (target.password() == null ? "" : target.password().reveal()));
   }
 
   /** Makes sure the database exists (or, with creation off, that InfluxDB answers at all). */

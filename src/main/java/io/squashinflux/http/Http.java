@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -308,6 +310,12 @@ public final class Http {
 
   private static String abbreviated(String text) {
     return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+  }
+
+  /** The {@code Authorization} header value of HTTP basic authentication: {@code user:password}. */
+  public static String basic(String credentials) {
+    return "Basic " + Base64.getEncoder().encodeToString(
+        credentials.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Closes every idle connection. */

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -42,8 +41,8 @@ final class SquashClient {
   SquashClient(ApiOptions options) {
     this.base = withoutUserInfo(options.base());
     String userInfo = options.base().getRawUserInfo();
-    String authorization = userInfo == null ? null : "Basic " + Base64.getEncoder().encodeToString(
-        java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+    String authorization = userInfo == null ? null
+        : Http.basic(java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8));
     this.http = new Http(options.base(), options.ssl() == null ? null
         : options.ssl().getSocketFactory(), options.connectTimeout(), options.readTimeout(),
         authorization);
