@@ -80,8 +80,7 @@ final class FastJobReader {
     if (i != end || measurements == null) {
       throw GIVE_UP;
     }
-    return new Job(ref, origin, id, url, dateCreated, meta.runDate(), meta.dataset(ciDataset),
-        measurements, meta.entries(), meta.env(), List.of());
+    return meta.job(ref, origin, id, url, dateCreated, ciDataset, measurements);
   }
 
   private List<Measurement> measurements() {

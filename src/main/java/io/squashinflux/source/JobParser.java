@@ -141,8 +141,7 @@ public final class JobParser {
     if (measurements == null) {
       throw JobFormatException.shape("not a job: no \"measurements\" array");
     }
-    return new Job(ref, origin, id, url, dateCreated, meta.runDate(), meta.dataset(ciDataset),
-        measurements, meta.entries(), meta.env(), meta.packages());
+    return meta.job(ref, origin, id, url, dateCreated, ciDataset, measurements);
   }
 
   private static List<Measurement> readMeasurements(JsonParser p)

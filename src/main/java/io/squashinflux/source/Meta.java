@@ -54,6 +54,13 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
     return new Meta(entries, env, packages);
   }
 
+  /** The job of these parts and this meta, as both job readers assemble it. */
+  Job job(String ref, Job.Origin origin, Long id, String url, String dateCreated,
+      String ciDataset, List<Measurement> measurements) {
+    return new Job(ref, origin, id, url, dateCreated, runDate(), dataset(ciDataset), measurements,
+        entries, env, packages);
+  }
+
   /** {@code meta.env.date}: when the job ran. */
   String runDate() {
     return text(env.get("date"));
