@@ -2,7 +2,6 @@ package io.squashinflux.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,7 @@ public final class RejectsLog implements AutoCloseable {
 
   private final Path path;
   private final Clock clock;
-  private BufferedWriter out;
-  private JsonGenerator json;
+  private JsonGenerator json; // over the file, once the first record opened it
   private long records;
   private long stampMillis = Long.MIN_VALUE;
   private String stamp;
@@ -53,21 +51,15 @@ public final class RejectsLog implements AutoCloseable {
       return;
     }
     try {
-      if (out == null) {
+      if (json == null) {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
           Files.createDirectories(parent);
         }
-        out = Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      }
-      if (json == null) {
-        // One generator for the file: AUTO_CLOSE_TARGET and flushing are the file's business.
-        // Nothing is flushed per record: that would be one write call per record, under the
-        // lock every fetch thread takes; flush() and close() do it.
-        json = JSON.createGenerator(out);
-        json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        json.configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, false);
+        // One generator for the file. Nothing is flushed per record: that would be one write
+        // call per record, under the lock every fetch thread takes; flush() and close() do it.
+        json = JSON.createGenerator(Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         json.setRootValueSeparator(null);
       }
       json.writeStartObject();
@@ -99,12 +91,9 @@ public final class RejectsLog implements AutoCloseable {
   }
 
   public synchronized void flush() {
-    if (out != null) {
+    if (json != null) {
       try {
-        if (json != null) {
-          json.flush();
-        }
-        out.flush();
+        json.flush(); // and the file under it
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -113,17 +102,13 @@ public final class RejectsLog implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (out != null) {
+    if (json != null) {
       try {
-        if (json != null) {
-          json.close();
-        }
-        out.close();
+        json.close(); // and the file under it
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       json = null;
-      out = null;
     }
   }
 }
