@@ -17,16 +17,26 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import io.squashinflux.pipeline.Ack;
+import io.squashinflux.pipeline.Checkpoint;
 
 /**
  * Which jobs are synced and which failed, for one {@link Identity}, kept in a small JSON file.
  *
- * <p>The file is written atomically (a temporary file, fsync, rename, fsync of the folder), so a
- * crash leaves the old state or the new one, never half of one. A lock file held for the life of
+ * <p>Jobs whose points the sink refused in part are kept as <em>refused</em>, with the reason:
+ * they are not synced (a later run with {@code --retry-rejected} sends them again), and every
+ * run's summary counts them.
+ *
+ * <p>The file is written atomically (a temporary file, every write checked, fsync, rename, fsync of
+ * the folder), so a crash or a full disk leaves the old state or the new one, never half of one.
+ * Writes go through a stream that an interrupt cannot close, so a state is saved on a thread that
+ * was interrupted too. A lock file held for the life of
  * the store stops a second run from using the same state. A state that does not parse, or that
  * belongs to another source, database or data model, is refused and left untouched.
  */
-public final class StateStore implements AutoCloseable {
+public final class StateStore implements Checkpoint, AutoCloseable {
   static final String FORMAT = "squash-influx-state/1";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,6 +48,7 @@ public final class StateStore implements AutoCloseable {
   private final FileLock lock;
   private final KeySet synced = new KeySet();
   private final KeySet failed = new KeySet();
+  private final Map<String, String> refused = new TreeMap<>();
   private long lastSave;
   private boolean dirty;
 
@@ -107,10 +118,29 @@ public final class StateStore implements AutoCloseable {
     return failed.keys();
   }
 
+  /** Jobs the sink refused points of, each with the first reason. */
+  public synchronized Map<String, String> refused() {
+    return Map.copyOf(refused);
+  }
+
+  public synchronized boolean isRefused(String key) {
+    return refused.containsKey(key);
+  }
+
   /** Every point of the job was acknowledged. */
   public synchronized void synced(String key) {
     synced.add(key);
     failed.remove(key);
+    refused.remove(key);
+    dirty = true;
+    saveIfDue();
+  }
+
+  /** The sink refused some of the job's points for good; kept for {@code --retry-rejected}. */
+  public synchronized void refused(String key, String reason) {
+    synced.remove(key);
+    failed.remove(key);
+    refused.put(key, reason);
     dirty = true;
     saveIfDue();
   }
@@ -124,9 +154,30 @@ public final class StateStore implements AutoCloseable {
     saveIfDue();
   }
 
+  @Override
+  public Ack ack(String key) {
+    return new Ack() {
+      @Override
+      public void synced() {
+        StateStore.this.synced(key);
+      }
+
+      @Override
+      public void refused(String reason) {
+        StateStore.this.refused(key, reason);
+      }
+
+      @Override
+      public void failed(String reason) {
+        StateStore.this.failed(key);
+      }
+    };
+  }
+
   /** Forgets every job, for a full re-sync. */
   public synchronized void clear() {
     synced.clear();
+    refused.clear();
     dirty = true;
   }
 
@@ -145,7 +196,11 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
-  /** Writes the state atomically now. */
+  /**
+   * Writes the state atomically now; on any failure (a full disk, an I/O error) the previous file
+   * is left as it was, the temporary file is removed, and the exception names the file.
+   */
+  @Override
   public synchronized void save() throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
@@ -155,29 +210,13 @@ public final class StateStore implements AutoCloseable {
     root.put("updated", clock.instant().toString());
     root.set("synced", keys(synced));
     root.set("failed", keys(failed));
+    root.set("refused", JSON.valueToTree(refused));
+    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)
+        .getBytes(StandardCharsets.UTF_8);
     Path temp = path.resolveSibling(path.getFileName() + ".tmp");
-    try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      out.write(java.nio.ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(root).getBytes(StandardCharsets.UTF_8)));
-      out.force(true);
-    }
-    try {
-      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-    }
-    syncFolder();
+    DurableFile.replace(path, temp, bytes);
     lastSave = clock.millis();
     dirty = false;
-  }
-
-  private void syncFolder() {
-    try (FileChannel folder = FileChannel.open(path.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
-      folder.force(true);
-    } catch (IOException notSupported) {
-      // Some file systems cannot fsync a folder; the rename is still atomic.
-    }
   }
 
   private static ObjectNode keys(KeySet set) {
@@ -211,6 +250,7 @@ public final class StateStore implements AutoCloseable {
     try {
       read(root.path("synced"), synced);
       read(root.path("failed"), failed);
+      root.path("refused").fields().forEachRemaining(e -> refused.put(e.getKey(), e.getValue().asText()));
     } catch (IllegalArgumentException e) {
       throw new StateException(problem + ": " + e.getMessage());
     }
