@@ -1,5 +1,10 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.enrich.Enricher;
+import io.squashinflux.mapping.Mapped;
+import io.squashinflux.sink.LineBatch;
+import io.squashinflux.source.JobItems;
+
 import io.squashinflux.delivery.Line;
 import io.squashinflux.mapping.Cardinality;
 import io.squashinflux.mapping.Mapper;
@@ -8,8 +13,6 @@ import io.squashinflux.report.Ledger;
 import io.squashinflux.report.RejectsLog;
 import io.squashinflux.report.Summary;
 import io.squashinflux.source.JobSource;
-import io.squashinflux.sync.Conversion;
-import io.squashinflux.sync.Encoding;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -87,9 +90,12 @@ final class ConvertCommand implements Callable<Integer> {
     Cardinality cardinality = stats ? new Cardinality(mapping) : null;
     try (JobSource jobs = source.open(retry.retrier(), Tls.context(caCert), mapping.packages());
         Writer out = stats ? Writer.nullWriter() : open()) {
-      List<String> keys = jobs.list();
+      List<String> listed = jobs.list();
+      List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(listed));
       ledger.listed(keys.size());
-      Conversion conversion = new Encoding(new Mapper(mapping, jobs.ciRuns(), ledger), ledger,
+      ledger.duplicates(listed.size() - keys.size());
+      Mapper mapper = new Mapper(mapping, ledger);
+      Conversion conversion = new Conversion(new Enricher(mapper, jobs.ciRuns()), mapper, ledger,
           cardinality == null ? null : cardinality::add);
       new OrderedOutput(keys, conversion, ledger, out).run(jobs);
     } finally {
@@ -142,6 +148,33 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
+  /** A job to lines: enriched, mapped, encoded; a job that cannot be is noted with its reason. */
+  record Conversion(Enricher enricher, Mapper mapper, Ledger ledger,
+      java.util.function.Consumer<List<io.squashinflux.lineprotocol.Point>> observer) {
+    List<Line> lines(io.squashinflux.source.Job job) throws InterruptedException {
+      Mapped mapped;
+      try {
+        mapped = mapper.map(job, enricher.of(job));
+      } catch (io.squashinflux.source.CiRuns.LookupFailed e) {
+        ledger.failed(job.ref(), job.ref() + ": " + e.getMessage());
+        return List.of();
+      }
+      if (mapped instanceof Mapped.Skipped skipped) {
+        boolean loss = skipped.kind() != Mapped.Skip.DATASET_FILTER;
+        ledger.skipped(job.ref(), loss ? skipped.reason() : skipped.kind().label(), loss);
+        return List.of();
+      }
+      List<io.squashinflux.lineprotocol.Point> points = ((Mapped.Points) mapped).points();
+      if (observer != null) {
+        observer.accept(points);
+      }
+      List<Line> lines = LineBatch.encode(points, ledger).lines();
+      ledger.written(lines.size(), lines.stream().mapToLong(Line::fields).sum());
+      ledger.synced(job.ref());
+      return lines;
+    }
+  }
+
   /** Writes each job's lines in list order, whatever order the parallel reads finish in. */
   static final class OrderedOutput {
     private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
@@ -166,18 +199,7 @@ final class ConvertCommand implements Callable<Integer> {
           .sorted(java.util.Comparator.comparing(index::get)).toList(), new JobSource.Consumer() {
             @Override
             public void job(io.squashinflux.source.Job job) throws InterruptedException {
-              String key = io.squashinflux.sync.Sync.keyOf(job);
-              Conversion.Result result = conversion.convert(job);
-              List<Line> lines = List.of();
-              if (result instanceof Conversion.Skipped skipped) {
-                ledger.skipped(job.ref(), skipped.reason(), skipped.loss());
-              } else {
-                lines = ((Conversion.Lines) result).lines();
-                long fields = lines.stream().mapToLong(Line::fields).sum();
-                ledger.written(lines.size(), fields);
-                ledger.synced(job.ref());
-              }
-              deliver(key, lines);
+              deliver(JobItems.keyOf(job), conversion.lines(job));
             }
 
             @Override

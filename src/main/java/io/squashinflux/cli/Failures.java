@@ -1,5 +1,8 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.pipeline.Pipeline;
+import java.io.IOException;
+
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.source.SourceException;
 import java.io.PrintWriter;
@@ -14,6 +17,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   /** What to do when InfluxDB stayed unreachable: the message before it names the URL and error. */
   static final String START_INFLUX = "; to start a local InfluxDB 1.x: 'sudo systemctl start"
       + " influxdb' or 'influxd run'";
+  private static final String START_HINT = "influxd run";
   private final boolean verbose;
 
   Failures(boolean verbose) {
@@ -24,24 +28,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
     PrintWriter err = cli.getErr();
-    int code;
-    String message;
-    if (e instanceof UserError) {
-      code = Main.CONFIGURATION;
-      message = e.getMessage();
-    } else if (e instanceof DeliveryException delivery) {
-      code = delivery.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
-      message = e.getMessage() + (delivery.configuration() ? "" : START_INFLUX);
-    } else if (e instanceof SourceException source) {
-      code = source.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
-      message = e.getMessage();
-    } else if (e instanceof InterruptedException) {
-      code = Main.INCOMPLETE;
-      message = "interrupted";
-    } else {
-      code = Main.INCOMPLETE;
-      message = "unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)");
-    }
+    int code = code(e);
+    String message = message(e, verbose);
     err.println("squash-influx: " + message);
     if (verbose) {
       StringWriter trace = new StringWriter();
@@ -50,6 +38,33 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
     err.flush();
     return code;
+  }
+
+  /** The exit code for a failure. */
+  static int code(Exception e) {
+    if (e instanceof UserError) {
+      return Main.CONFIGURATION;
+    } else if (e instanceof DeliveryException delivery) {
+      return delivery.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
+    } else if (e instanceof SourceException source) {
+      return source.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
+    }
+    return Main.INCOMPLETE;
+  }
+
+  /** The one line that tells the user what went wrong (the start hint once, for an outage). */
+  static String message(Exception e, boolean verbose) {
+    if (e instanceof UserError || e instanceof SourceException || e instanceof IOException) {
+      return e.getMessage();
+    } else if (e instanceof DeliveryException delivery) {
+      return e.getMessage() + (delivery.configuration() || e.getMessage().contains(START_HINT)
+          ? "" : START_INFLUX);
+    } else if (e instanceof InterruptedException) {
+      return "interrupted";
+    } else if (e instanceof Pipeline.FatalError) {
+      return e.getMessage() + (verbose ? "" : " (run with --verbose for details)");
+    }
+    return "unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)");
   }
 
   /** A bad option or argument: the message and a pointer to --help on one line, exit code 2. */

@@ -7,6 +7,17 @@ import picocli.CommandLine;
 final class Output {
   private Output() {}
 
+  /**
+   * With --json, the summary of a run that {@code e} ended (as far as it got, and the error), so
+   * a script reads an outcome in every case; the error itself goes to stderr as usual.
+   */
+  static void failure(CommandLine cli, ReportOptions report, Summary summary, Exception e) {
+    if (report.json && summary != null) {
+      cli.getOut().println(summary.withError(Failures.message(e, false), Failures.code(e)).toJson());
+      cli.getOut().flush();
+    }
+  }
+
   static void summary(CommandLine cli, ReportOptions report, Summary summary) {
     if (report.json) {
       cli.getOut().println(summary.toJson());

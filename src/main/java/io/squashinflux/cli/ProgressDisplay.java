@@ -1,6 +1,6 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.sync.Progress;
+import io.squashinflux.pipeline.Progress;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,11 +6,21 @@ import picocli.CommandLine.Option;
 /** What a run tells: progress, the summary, and where rejected values are written. */
 final class ReportOptions {
 
-  @Option(names = "--rejects", paramLabel = "FILE", defaultValue = "squash-influx-rejects.jsonl",
+  @Option(names = "--rejects", paramLabel = "FILE",
       description = "JSON-lines file that receives every dropped, changed or rejected value and"
           + " every failed job, with its reason; appended to, created only when needed"
-          + " (default: ${DEFAULT-VALUE}).")
+          + " (default: next to the state file, named like it, ending in .rejects.jsonl).")
   Path rejects;
+
+  /** The rejects file: the one given, or the state file's sibling {@code NAME.rejects.jsonl}. */
+  Path rejects(Path state) {
+    if (rejects != null) {
+      return rejects;
+    }
+    String name = state.getFileName().toString();
+    String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    return state.resolveSibling(base + ".rejects.jsonl");
+  }
 
   @Option(names = {"--quiet", "-q"}, description = "No progress display and no summary text.")
   boolean quiet;

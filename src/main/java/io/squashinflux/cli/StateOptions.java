@@ -16,6 +16,11 @@ final class StateOptions {
   @Option(names = "--full", description = "Sync every job again, not only the new and failed ones.")
   boolean full;
 
+  @Option(names = "--retry-rejected",
+      description = "Send again the jobs the state keeps as refused (InfluxDB refused some of their"
+          + " lines), e.g. after raising a series limit or dropping a conflicting field.")
+  boolean retryRejected;
+
   @Option(names = "--no-state",
       description = "Keep no state: read and write every job, remember nothing.")
   boolean noState;

@@ -45,10 +45,16 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (SyncRun run = new SyncRun(source, model, influx, retry, state, report)) {
-      run.prepare();
-      Summary summary = run.cycle(state.full, ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
-      Output.summary(spec.commandLine(), report, summary);
-      return summary.exitCode();
+      try {
+        run.prepare();
+        Summary summary = run.cycle(state.full, state.retryRejected,
+            ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
+        Output.summary(spec.commandLine(), report, summary);
+        return summary.exitCode();
+      } catch (Exception e) {
+        Output.failure(spec.commandLine(), report, run.lastSummary(), e);
+        throw e;
+      }
     } catch (StateException e) {
       throw new UserError(e.getMessage());
     }

@@ -2,24 +2,26 @@ package io.squashinflux.cli;
 
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.InfluxTarget;
-import io.squashinflux.delivery.InfluxWriter;
-import io.squashinflux.report.Urls;
+import io.squashinflux.enrich.Enricher;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
+import io.squashinflux.pipeline.Checkpoint;
+import io.squashinflux.pipeline.Pipeline;
+import io.squashinflux.pipeline.Progress;
+import io.squashinflux.pipeline.Sink;
 import io.squashinflux.report.Ledger;
 import io.squashinflux.report.RejectsLog;
 import io.squashinflux.report.Summary;
 import io.squashinflux.retry.Retrier;
+import io.squashinflux.sink.InfluxV1Sink;
+import io.squashinflux.source.JobItems;
 import io.squashinflux.source.JobSource;
 import io.squashinflux.source.SourceException;
 import io.squashinflux.state.Identity;
 import io.squashinflux.state.StateException;
 import io.squashinflux.state.StateStore;
-import io.squashinflux.sync.Encoding;
-import io.squashinflux.sync.JobListener;
-import io.squashinflux.sync.Progress;
-import io.squashinflux.sync.Sync;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,18 +31,19 @@ import java.util.Set;
 
 /**
  * One configured sync from a source into InfluxDB, run once ({@code sync}) or again and again
- * ({@code watch}): lists the source's jobs, fetches those the state does not hold yet, and
- * records each job as synced once InfluxDB acknowledged it.
+ * ({@code watch}): each cycle runs a {@link Pipeline} from the jobs the state does not hold yet
+ * into the sink, then saves the state, on this thread, whatever ended the cycle.
  */
 final class SyncRun implements AutoCloseable {
   private final JobSource source;
-  private final InfluxWriter writer;
+  private final Sink sink;
   private final InfluxTarget target;
   private final Mapping mapping;
   private final StateStore state;
   private final RejectsLog rejects;
-  private Sync current;
+  private Pipeline current;
   private boolean stopped;
+  private Summary last;
 
   SyncRun(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
       RetryOptions retry, StateOptions stateOptions, ReportOptions report)
@@ -50,65 +53,71 @@ final class SyncRun implements AutoCloseable {
     this.mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
     this.source = sourceOptions.open(retrier, target.ssl(), mapping.packages());
-    this.writer = new InfluxWriter(target, retrier);
-    this.rejects = new RejectsLog(report.rejects, Clock.systemUTC());
-    Identity identity = new Identity(source.describe(),
-        Urls.masked(target.url().toString()) + " " + target.database(), model.fingerprint());
+    this.sink = new InfluxV1Sink(target, retrier);
+    Identity identity = new Identity(source.describe(), sink.describe(), model.fingerprint());
+    Path statePath = stateOptions.path(identity, target.database());
+    this.rejects = new RejectsLog(report.rejects(statePath), Clock.systemUTC());
     this.state = stateOptions.noState ? null
-        : StateStore.open(stateOptions.path(identity, target.database()), identity,
-            Clock.systemUTC(), Duration.ofSeconds(2));
+        : StateStore.open(statePath, identity, Clock.systemUTC(), Duration.ofSeconds(2));
   }
 
   /** Creates the database (or checks InfluxDB answers) before anything is read. */
   void prepare() throws DeliveryException, InterruptedException {
-    writer.prepare();
+    sink.open();
   }
 
   /** One pass: list, fetch what is new or failed, write; returns the pass's summary. */
-  Summary cycle(boolean full, Progress progress)
-      throws SourceException, DeliveryException, InterruptedException {
+  Summary cycle(boolean full, boolean retryRejected, Progress progress)
+      throws SourceException, DeliveryException, InterruptedException, IOException {
     Ledger ledger = new Ledger(rejects);
-    List<String> keys = source.list();
-    ledger.listed(keys.size());
-    List<String> todo = keys;
-    JobListener listener = JobListener.NONE;
-    if (state != null) {
-      if (full) {
-        state.clear();
-      }
-      todo = new ArrayList<>();
-      for (String key : keys) {
-        if (!state.isSynced(key)) {
-          todo.add(key);
-        }
-      }
-      ledger.alreadySynced(keys.size() - todo.size());
-      ledger.vanished(vanished(keys));
-      listener = new StateListener(state);
+    last = ledger.summary();
+    if (state != null && full) {
+      state.clear();
     }
-    Mapper mapper = new Mapper(mapping, source.ciRuns(), ledger);
-    Sync sync = new Sync(source, new Encoding(mapper, ledger, null), writer, ledger, listener,
-        progress, target.batchLines(), target.batchBytes());
+    Mapper mapper = new Mapper(mapping, ledger);
+    Pipeline[] pipeline = new Pipeline[1];
+    JobItems items = new JobItems(source, state == null ? Checkpoint.NONE : state,
+        key -> state == null || !state.isSynced(key) && (retryRejected || !state.isRefused(key)),
+        (listed, duplicates, todo) -> {
+          ledger.listed(listed.size());
+          ledger.duplicates(duplicates);
+          if (state != null) {
+            ledger.alreadySynced(listed.stream().filter(state::isSynced).count());
+            ledger.vanished(vanished(listed));
+          }
+          pipeline[0].expect(todo.size());
+        });
+    pipeline[0] = new Pipeline(items, new Enricher(mapper, source.ciRuns()), mapper, sink, ledger,
+        progress, target.batchLines(), target.batchBytes(), System::nanoTime);
     try {
-      runUnlessStopped(sync, todo);
+      runUnlessStopped(pipeline[0]);
     } finally {
       saveState();
+      if (state != null) {
+        ledger.refusedKept(state.refused().size());
+      }
+      last = ledger.summary();
       rejects.flush();
     }
-    return ledger.summary();
+    return last;
   }
 
-  /** Runs the sync, registered so that {@link #stop} reaches it. */
-  private void runUnlessStopped(Sync sync, List<String> todo)
-      throws DeliveryException, InterruptedException {
+  /** The summary of the last cycle so far, also of one a fatal error ended. */
+  Summary lastSummary() {
+    return last;
+  }
+
+  /** Runs the pipeline, registered so that {@link #stop} reaches it. */
+  private void runUnlessStopped(Pipeline pipeline)
+      throws SourceException, DeliveryException, InterruptedException {
     synchronized (this) {
       if (stopped) {
-        sync.stop();
+        pipeline.stop();
       }
-      current = sync;
+      current = pipeline;
     }
     try {
-      sync.run(todo);
+      pipeline.run();
     } finally {
       synchronized (this) {
         current = null;
@@ -140,12 +149,13 @@ final class SyncRun implements AutoCloseable {
     return gone;
   }
 
-  private void saveState() {
+  private void saveState() throws IOException {
     if (state != null) {
       try {
         state.save();
       } catch (IOException e) {
-        throw new UserError("cannot save the state " + state.path() + ": " + e.getMessage());
+        throw new IOException("cannot save the state " + e.getMessage()
+            + "; the previous state is kept (free some space, or use another --state)", e);
       }
     }
   }
@@ -159,24 +169,11 @@ final class SyncRun implements AutoCloseable {
     try {
       source.close();
       rejects.close();
-      writer.close();
+      sink.close();
     } finally {
       if (state != null) {
         state.close();
       }
-    }
-  }
-
-  /** Records finished jobs in the state. */
-  private record StateListener(StateStore state) implements JobListener {
-    @Override
-    public void synced(String key) {
-      state.synced(key);
-    }
-
-    @Override
-    public void failed(String key) {
-      state.failed(key);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.report.Summary;
 import io.squashinflux.source.SourceException;
 import io.squashinflux.state.StateException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,12 +98,14 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Summary run() throws SourceException, DeliveryException, InterruptedException {
+    public Summary run()
+        throws SourceException, DeliveryException, InterruptedException, IOException {
       if (!prepared) {
         run.prepare();
         prepared = true;
       }
-      Summary summary = run.cycle(state.full && first, ProgressDisplay.forConsole(err, report.quiet));
+      Summary summary = run.cycle(state.full && first, state.retryRejected && first,
+          ProgressDisplay.forConsole(err, report.quiet));
       first = false;
       return summary;
     }

@@ -3,6 +3,7 @@ package io.squashinflux.cli;
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.report.Summary;
 import io.squashinflux.source.SourceException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,7 @@ final class WatchLoop {
 
   /** One sync pass. */
   interface Cycle {
-    Summary run() throws SourceException, DeliveryException, InterruptedException;
+    Summary run() throws SourceException, DeliveryException, InterruptedException, IOException;
   }
 
   /** Waits up to a duration; returns true when a stop was requested meanwhile. */
@@ -53,7 +54,7 @@ final class WatchLoop {
 
   /** Runs cycles until a stop is requested; each summary goes to {@code summaries}. */
   void run(Cycle cycle, Consumer<Summary> summaries)
-      throws SourceException, DeliveryException, InterruptedException {
+      throws SourceException, DeliveryException, InterruptedException, IOException {
     int failuresInARow = 0;
     for (long number = 1; !stop.isRequested(); number++) {
       long started = clock.millis();

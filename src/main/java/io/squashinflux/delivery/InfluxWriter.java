@@ -83,6 +83,24 @@ public final class InfluxWriter {
     if (lines.isEmpty()) {
       return;
     }
+    Outcome outcome = send(lines, collector);
+    switch (outcome.decision.action()) {
+      case DONE -> collector.written.addAll(lines);
+      case SPLIT -> {
+        if (lines.size() == 1) {
+          collector.rejected.add(new Rejected(lines.get(0),
+              "line larger than the server's max-body-size (413)"));
+        } else {
+          bisect(lines, collector);
+        }
+      }
+      case ISOLATE -> isolate(lines, outcome.answer.message(), collector);
+      default -> throw new IllegalStateException("unhandled " + outcome.decision);
+    }
+  }
+
+  private Outcome send(List<Line> lines, Collector collector)
+      throws DeliveryException, InterruptedException {
     byte[] body = body(lines);
     Outcome outcome =
         exchange(
@@ -90,22 +108,53 @@ public final class InfluxWriter {
             () -> http.post(writePath, "text/plain; charset=utf-8",
                 target.gzip() ? "gzip" : null, body));
     collector.requests += outcome.requests;
-    switch (outcome.decision.action()) {
-      case DONE -> collector.written.addAll(lines);
-      case SPLIT, ISOLATE -> {
-        if (lines.size() == 1) {
-          String reason =
-              outcome.decision.action() == Action.SPLIT
-                  ? "line larger than the server's max-body-size (413)"
-                  : outcome.answer.message();
-          collector.rejected.add(new Rejected(lines.get(0), reason));
+    return outcome;
+  }
+
+  private void bisect(List<Line> lines, Collector collector)
+      throws DeliveryException, InterruptedException {
+    int half = lines.size() / 2;
+    writeInto(lines.subList(0, half), collector);
+    writeInto(lines.subList(half, lines.size()), collector);
+  }
+
+  /**
+   * Finds the refused lines of a batch from the server's message: lines it names are refused and
+   * the rest is sent again, once for all of them; a batch whose every point was dropped
+   * ({@code dropped=N} for N lines) is refused as a whole. Otherwise the batch is bisected, and a
+   * half the server takes whole is not split further.
+   */
+  private void isolate(List<Line> lines, String message, Collector collector)
+      throws DeliveryException, InterruptedException {
+    if (lines.size() == 1) {
+      collector.rejected.add(new Rejected(lines.get(0), message));
+      return;
+    }
+    RefusalMessage refusal = RefusalMessage.of(message);
+    if (!refusal.named().isEmpty()) {
+      java.util.Map<String, String> named = new java.util.HashMap<>();
+      refusal.named().forEach(n -> named.putIfAbsent(n.line(), n.reason()));
+      List<Line> rest = new ArrayList<>(lines.size());
+      for (Line line : lines) {
+        String reason = named.get(line.text());
+        if (reason != null) {
+          collector.rejected.add(new Rejected(line, reason));
         } else {
-          int half = lines.size() / 2;
-          writeInto(lines.subList(0, half), collector);
-          writeInto(lines.subList(half, lines.size()), collector);
+          rest.add(line);
         }
       }
-      default -> throw new IllegalStateException("unhandled " + outcome.decision);
+      if (rest.size() < lines.size()) {
+        writeInto(rest, collector);
+        return;
+      }
+    }
+    if (refusal.dropped() == lines.size()) {
+      // Every point of the request was refused: nothing to look for. (A smaller count does not
+      // say which were written: a point beyond the retention policy, or one conflicting with
+      // another of the same request, may be kept in one request and refused in the next.)
+      lines.forEach(line -> collector.rejected.add(new Rejected(line, message)));
+    } else {
+      bisect(lines, collector);
     }
   }
 

@@ -11,18 +11,16 @@ import java.util.Optional;
  */
 final class JobTime {
   private final TimeSource source;
-  private final RunCache runs;
 
-  JobTime(TimeSource source, RunCache runs) {
+  JobTime(TimeSource source) {
     this.source = source;
-    this.runs = runs;
   }
 
   /** A job's time in ns, or why it has none. */
   record Stamp(Long nanos, String problem) {}
 
   /** The job's time; {@code ciId} is its CI run, or null. */
-  Stamp of(Job job, String ciId, Notes notes) {
+  Stamp of(Job job, String ciId, Enrichment enrichment, Notes notes) {
     switch (source) {
       case RUN -> {
         Long run = Times.nanos(job.runDate());
@@ -34,8 +32,8 @@ final class JobTime {
             : "meta.env.date '" + job.runDate() + "' is not an ISO 8601 time: used date_created");
       }
       case CI_RUN -> {
-        if (RunCache.usable(ciId)) {
-          Optional<String> first = runs.firstDateCreated(ciId);
+        if (Mapper.usableRun(ciId)) {
+          Optional<String> first = enrichment.runFirstDateCreated();
           Long nanos = first.map(Times::nanos).orElse(null);
           if (nanos != null) {
             return new Stamp(nanos, null);

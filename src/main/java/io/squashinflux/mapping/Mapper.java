@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.squashinflux.lineprotocol.FieldValue;
 import io.squashinflux.lineprotocol.Point;
 import io.squashinflux.report.Notes;
-import io.squashinflux.source.CiRuns;
 import io.squashinflux.source.Job;
 import io.squashinflux.source.Measurement;
 import java.util.ArrayList;
@@ -22,29 +21,51 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Mapper {
   private final Mapping mapping;
   private final Notes notes;
-  private final RunCache runs;
   private final JobTime time;
   private final Map<String, MetricName> names = new ConcurrentHashMap<>();
 
-  public Mapper(Mapping mapping, CiRuns ciRuns, Notes notes) {
+  public Mapper(Mapping mapping, Notes notes) {
     this.mapping = mapping;
     this.notes = notes;
-    this.runs = new RunCache(ciRuns);
-    this.time = new JobTime(mapping.timeSource(), runs);
+    this.time = new JobTime(mapping.timeSource());
   }
 
-  /** The job's points, or why it is skipped. */
+  /**
+   * What the enrich stage must look up for this job before {@link #map(Job, Enrichment)}: the CI
+   * run's first time (time source {@code ci-run}) and its code changes (when the model records
+   * them), never for a job the dataset filter skips or a run without a usable id.
+   */
+  public Enrichment.Needs needs(Job job) {
+    String ciId = runKey(job, "ci_id");
+    if (mapping.datasets().rejects(job.dataset()) != null || !usableRun(ciId)) {
+      return new Enrichment.Needs(null, null, null);
+    }
+    return new Enrichment.Needs(mapping.timeSource() == TimeSource.CI_RUN ? ciId : null,
+        mapping.codeChanges() ? ciId : null, runKey(job, "ci_name"));
+  }
+
+  /** False for ids the CI never had: absent, empty or {@code unknown} (lsst.verify's placeholder). */
+  static boolean usableRun(String ciId) {
+    return ciId != null && !ciId.isBlank() && !ciId.equals("unknown");
+  }
+
+  /** The job's points, or why it is skipped, for a job that needs no lookups. */
   public Mapped map(Job job) {
+    return map(job, Enrichment.NONE);
+  }
+
+  /** The job's points, or why it is skipped; a pure function of the job and what was looked up. */
+  public Mapped map(Job job, Enrichment enrichment) {
     String rejected = mapping.datasets().rejects(job.dataset());
     if (rejected != null) {
       return new Mapped.Skipped(Mapped.Skip.DATASET_FILTER, rejected);
     }
     String ciId = runKey(job, "ci_id");
-    JobTime.Stamp stamp = time.of(job, ciId, notes);
+    JobTime.Stamp stamp = time.of(job, ciId, enrichment, notes);
     if (stamp.nanos() == null) {
       return new Mapped.Skipped(Mapped.Skip.NO_USABLE_TIME, stamp.problem());
     }
-    Claims claims = new Claims(mapping, job.ref(), notes, origins(job, ciId));
+    Claims claims = new Claims(mapping, job.ref(), notes, origins(job, enrichment));
     List<Point> points = new ArrayList<>();
     metricFields(job).forEach((measurement, fields) ->
         points.add(point(job.ref(), measurement, claims, fields, stamp.nanos())));
@@ -55,7 +76,7 @@ public final class Mapper {
   }
 
   /** The source keys in precedence order: job keys, meta, then env when the model flattens it. */
-  private List<Map<String, JsonNode>> origins(Job job, String ciId) {
+  private List<Map<String, JsonNode>> origins(Job job, Enrichment enrichment) {
     Map<String, JsonNode> jobKeys = new LinkedHashMap<>();
     if (job.id() != null) {
       jobKeys.put("id", LongNode.valueOf(job.id()));
@@ -63,8 +84,8 @@ public final class Mapper {
     putText(jobKeys, "url", job.url());
     putText(jobKeys, "date_created", job.dateCreated());
     putText(jobKeys, "dataset", job.dataset());
-    if (mapping.codeChanges() && RunCache.usable(ciId)) {
-      runs.codeChanges(ciId, runKey(job, "ci_name")).ifPresent(changes -> {
+    if (mapping.codeChanges()) {
+      enrichment.codeChanges().ifPresent(changes -> {
         putText(jobKeys, "code_changes", changes.packages());
         putText(jobKeys, "code_changes_counts", changes.counts());
       });

@@ -37,11 +37,12 @@ public interface Sink extends AutoCloseable {
   /**
    * The sink's answer for one batch.
    *
+   * @param points points written
    * @param fields field values written
    * @param refused the points refused for good (those the encoder dropped are in the notes, not here)
    * @param requests requests the batch took, retries and isolation included
    */
-  record Written(long fields, List<Refused> refused, int requests) {
+  record Written(long points, long fields, List<Refused> refused, int requests) {
     public Written {
       refused = List.copyOf(refused);
     }

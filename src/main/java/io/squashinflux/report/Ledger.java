@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Ledger implements Notes {
   private static final int FAILURES_KEPT = 20;
+  private static final int OK_CODE = Summary.OK;
 
   private final RejectsLog rejects;
   private final AtomicLong listed = new AtomicLong();
@@ -20,6 +21,9 @@ public final class Ledger implements Notes {
   private final AtomicLong pointsWritten = new AtomicLong();
   private final AtomicLong fieldsWritten = new AtomicLong();
   private final AtomicLong linesRejected = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong refusedJobs = new AtomicLong();
+  private final AtomicLong refusedKept = new AtomicLong(-1);
   private final Tally filtered = new Tally();
   private final Tally failed = new Tally();
   private final Tally dropped = new Tally();
@@ -70,12 +74,27 @@ public final class Ledger implements Notes {
   /** A job that could not be read or written at all. */
   public void failed(String job, String reason) {
     failed.add(firstWords(reason), null);
-    keep(job + ": " + reason);
+    keep(reason.startsWith(job + ": ") ? reason : job + ": " + reason);
     rejects.record("failed", job, null, null, reason);
   }
 
   public void synced(String job) {
     synced.incrementAndGet();
+  }
+
+  /** The source listed this many keys more than once (each is read once). */
+  public void duplicates(long keys) {
+    duplicates.addAndGet(keys);
+  }
+
+  /** A job the sink refused points of: not synced, kept apart for {@code --retry-rejected}. */
+  public void refusedJob(String job, String reason) {
+    refusedJobs.incrementAndGet();
+  }
+
+  /** How many jobs the state holds as refused at the end of the run, this run's included. */
+  public void refusedKept(long jobs) {
+    refusedKept.set(jobs);
   }
 
   public void written(long points, long fields) {
@@ -100,7 +119,9 @@ public final class Ledger implements Notes {
         synced.get(), failed.total(), pointsWritten.get(), fieldsWritten.get(), linesRejected.get(),
         filtered.byReason(), failed.byReason(), List.copyOf(failures),
         breakdown(dropped), breakdown(changed), rejected.byReason(),
-        List.copyOf(vanished), rejects.path() == null || rejects.records() == 0 ? null : rejects.path().toString());
+        List.copyOf(vanished), rejects.path() == null || rejects.records() == 0 ? null : rejects.path().toString(),
+        refusedJobs.get(), refusedKept.get() < 0 ? refusedJobs.get() : refusedKept.get(),
+        duplicates.get(), null, OK_CODE);
   }
 
   private static List<Summary.Count> breakdown(Tally tally) {

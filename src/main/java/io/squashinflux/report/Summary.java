@@ -18,6 +18,12 @@ import java.util.Set;
  * @param points points written
  * @param fields field values written
  * @param linesRejected lines InfluxDB refused
+ * @param refusedNow jobs of this run with refused lines: not synced, kept as refused in the state
+ * @param refused jobs the state holds as refused after this run ({@code --retry-rejected} sends
+ *     them again)
+ * @param duplicates keys the source listed more than once (each read once)
+ * @param error the fatal error that ended the run early, or null
+ * @param errorCode the exit code of that error
  */
 public record Summary(
     long listed,
@@ -35,7 +41,12 @@ public record Summary(
     List<Count> changed,
     Map<String, Long> rejectedByReason,
     List<String> vanished,
-    String rejectsFile) {
+    String rejectsFile,
+    long refusedNow,
+    long refused,
+    long duplicates,
+    String error,
+    int errorCode) {
 
   /** Exit code when everything was written. */
   public static final int OK = 0;
@@ -68,8 +79,18 @@ public record Summary(
     vanished = List.copyOf(vanished);
   }
 
+  /** This summary as the account of a run that a fatal error ended, with that error's exit code. */
+  public Summary withError(String message, int code) {
+    return new Summary(listed, alreadySynced, skipped, synced, failed, points, fields,
+        linesRejected, skippedByReason, failedByReason, failures, dropped, changed,
+        rejectedByReason, vanished, rejectsFile, refusedNow, refused, duplicates, message, code);
+  }
+
   /** 0 when everything was written, 1 when a job, a line or a value with content was lost. */
   public int exitCode() {
+    if (error != null) {
+      return errorCode;
+    }
     boolean lostValues =
         dropped.stream().anyMatch(c -> !NOTHING_TO_STORE.contains(c.reason()));
     return failed > 0 || linesRejected > 0 || lostValues ? INCOMPLETE : OK;
@@ -81,7 +102,8 @@ public record Summary(
     ObjectNode root = json.createObjectNode();
     ObjectNode jobs = root.putObject("jobs");
     jobs.put("listed", listed).put("already_synced", alreadySynced).put("skipped", skipped)
-        .put("synced", synced).put("failed", failed);
+        .put("synced", synced).put("failed", failed).put("refused", refusedNow)
+        .put("refused_in_state", refused).put("listed_twice", duplicates);
     root.put("points_written", points).put("fields_written", fields).put("lines_rejected", linesRejected);
     root.set("skipped_by_reason", json.valueToTree(skippedByReason));
     root.set("failed_by_reason", json.valueToTree(failedByReason));
@@ -91,6 +113,7 @@ public record Summary(
     root.set("rejected_by_reason", json.valueToTree(rejectedByReason));
     root.set("vanished", json.valueToTree(vanished));
     root.put("rejects_file", rejectsFile);
+    root.put("error", error);
     root.put("exit_code", exitCode());
     return root.toString();
   }
@@ -121,6 +144,14 @@ public record Summary(
       out.append(String.format("no longer listed by the source: %d (%s)%n", vanished.size(),
           String.join(", ", vanished.subList(0, Math.min(10, vanished.size())))
               + (vanished.size() > 10 ? ", ..." : "")));
+    }
+    if (refused > 0) {
+      out.append(String.format("refused: %d %s kept as refused in the state (InfluxDB refused some of"
+          + " their lines; --retry-rejected sends them again)%n", refused, refused == 1 ? "job" : "jobs"));
+    }
+    if (duplicates > 0) {
+      out.append(String.format("the listing named %d %s more than once (each was read once)%n",
+          duplicates, duplicates == 1 ? "job" : "jobs"));
     }
     if (rejectsFile != null) {
       out.append("details of every dropped, changed or rejected value: ").append(rejectsFile)

@@ -35,7 +35,7 @@ public final class InfluxV1Sink implements Sink {
       throws DeliveryException, InterruptedException {
     LineBatch batch = LineBatch.encode(points, notes);
     if (batch.lines().isEmpty()) {
-      return new Written(0, List.of(), 0);
+      return new Written(0, 0, List.of(), 0);
     }
     return batch.answer(writer.write(batch.lines()));
   }

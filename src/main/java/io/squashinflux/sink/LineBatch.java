@@ -59,6 +59,6 @@ public final class LineBatch {
       refused.add(new Sink.Refused(index.get(rejected.line()), rejected.line().text(),
           rejected.reason()));
     }
-    return new Sink.Written(fields, refused, result.requests());
+    return new Sink.Written(result.written().size(), fields, refused, result.requests());
   }
 }

@@ -11,11 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the SQuaSH API knows of CI runs, each asked once: the jobs of one run share answers, and
- * many threads ask at once.
+ * many threads ask at once. A failed lookup is not remembered: it fails the job that needed it.
  */
 final class ApiCiRuns implements CiRuns {
-  private static final System.Logger LOG = System.getLogger(ApiCiRuns.class.getName());
-
   private final SquashClient client;
   private final Map<String, CompletableFuture<Optional<String>>> firstDates =
       new ConcurrentHashMap<>();
@@ -27,7 +25,7 @@ final class ApiCiRuns implements CiRuns {
   }
 
   @Override
-  public Optional<String> firstDateCreated(String ciId) {
+  public Optional<String> firstDateCreated(String ciId) throws LookupFailed, InterruptedException {
     if (!known(ciId)) {
       return Optional.empty();
     }
@@ -36,7 +34,8 @@ final class ApiCiRuns implements CiRuns {
   }
 
   @Override
-  public Optional<CodeChanges> codeChanges(String ciId, String ciName) {
+  public Optional<CodeChanges> codeChanges(String ciId, String ciName)
+      throws LookupFailed, InterruptedException {
     if (!known(ciId)) {
       return Optional.empty();
     }
@@ -57,28 +56,44 @@ final class ApiCiRuns implements CiRuns {
     return ciId != null && !ciId.isBlank() && !ciId.equals("unknown");
   }
 
+  /**
+   * The first caller for a key asks, the others wait for its answer. An answer (a value, or none
+   * for a run the API does not know) is kept for the life of the source; a failure is not, so the
+   * next job or run asks again.
+   */
   private <T> Optional<T> once(Map<String, CompletableFuture<Optional<T>>> cache, String key,
-      String path, SquashClient.BodyReader<Optional<T>> reader) {
+      String path, SquashClient.BodyReader<Optional<T>> reader)
+      throws LookupFailed, InterruptedException {
     CompletableFuture<Optional<T>> mine = new CompletableFuture<>();
     CompletableFuture<Optional<T>> first = cache.putIfAbsent(key, mine);
     if (first != null) {
-      return first.join();
+      return await(first);
     }
-    Optional<T> value = Optional.empty();
     try {
       Outcome<Optional<T>> outcome = client.get(path, Side.SQUASH_JOB, reader);
-      if (outcome.ok()) {
-        value = outcome.value();
-      } else {
-        LOG.log(System.Logger.Level.WARNING, "GET {0}: {1}", path, outcome.problem());
+      if (outcome.ok() || outcome.kind() == Outcome.Kind.SKIPPED) {
+        Optional<T> value = outcome.ok() ? outcome.value() : Optional.empty();
+        mine.complete(value);
+        return value;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      throw new LookupFailed("GET " + path + ": " + outcome.problem());
+    } catch (LookupFailed | InterruptedException | RuntimeException e) {
       cache.remove(key, mine);
-    } finally {
-      mine.complete(value);
+      mine.completeExceptionally(e);
+      throw e;
     }
-    return value;
+  }
+
+  private static <T> Optional<T> await(CompletableFuture<Optional<T>> answer)
+      throws LookupFailed, InterruptedException {
+    try {
+      return answer.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof LookupFailed failed) {
+        throw new LookupFailed(failed.getMessage());
+      }
+      throw new LookupFailed("the lookup failed: " + e.getCause());
+    }
   }
 
   private static String json(JsonNode node) {

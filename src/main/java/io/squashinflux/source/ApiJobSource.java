@@ -93,8 +93,15 @@ public final class ApiJobSource implements JobSource {
     }
     String ref = "job " + id;
     String url = client.url("/job/" + id);
-    Outcome<Job> outcome = client.get("/job/" + id, Side.SQUASH_JOB,
-        body -> JobParser.parse(body, ref, Job.Origin.API, id, url, packages));
+    Outcome<Job> outcome;
+    try {
+      outcome = client.get("/job/" + id, Side.SQUASH_JOB,
+          body -> JobParser.parse(body, ref, Job.Origin.API, id, url, packages));
+    } catch (OutOfMemoryError e) {
+      consumer.failed(key, ref + ": too large to read within the heap (" + e.getMessage()
+          + "; raise -Xmx through JAVA_OPTS)");
+      return;
+    }
     if (outcome.ok()) {
       consumer.job(outcome.value());
     } else {

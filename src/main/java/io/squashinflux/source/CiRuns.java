@@ -8,11 +8,22 @@ import java.util.Optional;
  */
 public interface CiRuns {
 
-  /** The {@code date_created} text of the first job of this CI run ({@code GET /jenkins/<ci_id>}). */
-  Optional<String> firstDateCreated(String ciId);
+  /**
+   * The {@code date_created} text of the first job of this CI run ({@code GET /jenkins/<ci_id>});
+   * empty when the API has no such run.
+   */
+  Optional<String> firstDateCreated(String ciId) throws LookupFailed, InterruptedException;
 
   /** The code changes of this CI run ({@code GET /code_changes/<ci_id>?ci_name=}). */
-  Optional<CodeChanges> codeChanges(String ciId, String ciName);
+  Optional<CodeChanges> codeChanges(String ciId, String ciName)
+      throws LookupFailed, InterruptedException;
+
+  /** The API could not answer (after its retries): the job needing it fails, and is retried. */
+  final class LookupFailed extends Exception {
+    public LookupFailed(String message) {
+      super(message);
+    }
+  }
 
   /** The code changes of one CI run, as the API gives them. */
   record CodeChanges(String packages, String counts) {}

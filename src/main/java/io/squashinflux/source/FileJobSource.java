@@ -84,9 +84,23 @@ public final class FileJobSource implements JobSource {
       consumer.failed(key, key + ": " + e.getMessage());
       return;
     } catch (IOException e) {
-      consumer.failed(key, key + ": cannot read: " + e);
+      consumer.failed(key, key + ": cannot read: " + withoutPath(e));
+      return;
+    } catch (OutOfMemoryError e) {
+      consumer.failed(key, key + ": too large to read within the heap (" + e.getMessage()
+          + "; raise -Xmx through JAVA_OPTS)");
       return;
     }
     consumer.job(job);
+  }
+
+  /** What went wrong, without the path a {@link java.nio.file.FileSystemException} repeats. */
+  private static String withoutPath(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String what = e.getClass().getSimpleName().replace("Exception", "")
+          .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+      return f.getReason() != null ? f.getReason() : what;
+    }
+    return String.valueOf(e.getMessage());
   }
 }

@@ -48,17 +48,23 @@ class CrashResumeTest {
       Database killed = new Database(influx, "killed");
 
       // Killed while starting, and then at a fifth, half and four fifths of the jobs written. Each
-      // job answers 5 ms late, so that a sync takes seconds and is still running when killed
-      // (the sync is fast enough to finish between two looks at the database otherwise).
-      api.setFaults(Faults.none().when("/job/.*", Integer.MAX_VALUE, Fault.delay(
-          Duration.ofMillis(5))));
+      // job answers 5 ms late, so that kills fall between many acknowledged writes, and the last
+      // job is held open until well after the kill, so the sync is still running when killed
+      // however fast or slow the machine: the test waits for events, never for time.
+      api.setFaults(Faults.none()
+          .when("/job/" + JOBS, Integer.MAX_VALUE, Fault.delay(Duration.ofSeconds(120)))
+          .when("/job/.*", Integer.MAX_VALUE, Fault.delay(Duration.ofMillis(5))));
       List<Long> killAt = List.of(0L, JOBS / 5L, JOBS / 2L, JOBS * 4L / 5);
       List<Long> killedAt = new ArrayList<>();
       for (int i = 0; i < killAt.size(); i++) {
+        api.resetCounts();
         try (Child child = Child.start(dir, "kill" + i, sync(api, "killed", "--state", state))) {
-          awaitJobs(killAt.get(i), child, Duration.ofSeconds(20));
-          Thread.sleep(i == 0 ? 700 : 0);
-          assertThat(child.isAlive()).as("still syncing when killed").isTrue();
+          if (i == 0) {
+            awaitRequest(api, child, Duration.ofSeconds(60));
+          } else {
+            awaitJobs(killAt.get(i), child, Duration.ofSeconds(60));
+          }
+          assertThat(child.isAlive()).as("still syncing when killed: " + child.err()).isTrue();
           child.kill();
           killedAt.add(jobsWritten("killed"));
         }
@@ -77,6 +83,15 @@ class CrashResumeTest {
       assertThat(JSON.readTree(again.out()).get("jobs").get("already_synced").asLong())
           .isEqualTo(JOBS);
       assertThat(api.requests(Endpoint.JOB)).isZero();
+    }
+  }
+
+  /** Returns once the child asked for a job, or ended, or time is up. */
+  private static void awaitRequest(SquashApiServer api, Child child, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (child.isAlive() && System.nanoTime() < deadline && api.requests(Endpoint.JOB) == 0) {
+      Thread.sleep(20);
     }
   }
 

@@ -27,7 +27,8 @@ class MessagesTest {
     assertThat(oneLine())
         .contains(url)
         .contains("connection refused")
-        .contains("sudo systemctl start influxdb");
+        .contains("systemctl start influxdb");
+    assertThat(oneLine().split("influxd run", -1)).as("the start hint, once").hasSize(2);
   }
 
   @Test

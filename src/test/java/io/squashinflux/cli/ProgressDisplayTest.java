@@ -2,7 +2,7 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.sync.Progress;
+import io.squashinflux.pipeline.Progress;
 import io.squashinflux.testing.FakeTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;

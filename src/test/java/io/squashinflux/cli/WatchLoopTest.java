@@ -115,6 +115,6 @@ class WatchLoopTest {
 
   private static Summary summary(long synced) {
     return new Summary(synced, 0, 0, synced, 0, synced * 20, synced * 100, 0, Map.of(), Map.of(),
-        List.of(), List.of(), List.of(), Map.of(), List.of(), null);
+        List.of(), List.of(), List.of(), Map.of(), List.of(), null, 0, 0, 0, null, 0);
   }
 }

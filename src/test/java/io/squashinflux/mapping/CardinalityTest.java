@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.squashinflux.lineprotocol.FieldValue;
 import io.squashinflux.lineprotocol.Point;
 import io.squashinflux.report.Notes;
-import io.squashinflux.source.CiRuns;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class CardinalityTest {
   @Test
   void anIdLikeTagIsFlaggedAndFilterIsNot() {
     Mapping mapping = Mapping.builtIn("notebook");
-    Mapper mapper = new Mapper(mapping, CiRuns.NONE, Notes.NONE);
+    Mapper mapper = new Mapper(mapping, Notes.NONE);
     Cardinality cardinality = new Cardinality(mapping);
     String[] filters = {"g", "r", "i", "z", "y"};
     for (int id = 1; id <= 1000; id++) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.squashinflux.lineprotocol.FieldValue.StringValue;
 import io.squashinflux.lineprotocol.Point;
-import io.squashinflux.source.CiRuns;
 import io.squashinflux.source.Job;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ class MappingFileTest {
     Mapping mapping = Mapping.load(file);
 
     Job job = SquashModelTest.jenkinsJob(1234).build();
-    Point point = points(new Mapper(mapping, CiRuns.NONE, notes).map(job)).get(0);
+    Point point = points(new Mapper(mapping, notes).map(job)).get(0);
 
     assertThat(mapping.name()).isEqualTo("site");
     assertThat(point.tags()).isEqualTo(Map.of(
@@ -113,7 +112,7 @@ class MappingFileTest {
         .pkg("ghost", null, null, null, null)
         .build();
 
-    List<Point> points = points(new Mapper(mapping, CiRuns.NONE, notes).map(job));
+    List<Point> points = points(new Mapper(mapping, notes).map(job));
 
     assertThat(points).hasSize(2);
     assertThat(points.get(1)).isEqualTo(new Point("job 5", "packages",
@@ -130,7 +129,7 @@ class MappingFileTest {
     Job job = TestJobs.api(6).dateCreated("2019-03-29T18:44:45Z").metric("p.m", "1")
         .pkg("afw", "3c8a1f", null, null, null).build();
 
-    assertThat(points(new Mapper(Mapping.builtIn("squash"), CiRuns.NONE, notes).map(job)))
+    assertThat(points(new Mapper(Mapping.builtIn("squash"), notes).map(job)))
         .extracting(Point::measurement).containsExactly("p");
   }
 }

@@ -7,7 +7,6 @@ import io.squashinflux.lineprotocol.FieldValue;
 import io.squashinflux.lineprotocol.FieldValue.FloatValue;
 import io.squashinflux.lineprotocol.Point;
 import io.squashinflux.mapping.TestJobs.Note;
-import io.squashinflux.source.CiRuns;
 import io.squashinflux.source.Job;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class NotebookModelTest {
   private final TestJobs.RecordingNotes notes = new TestJobs.RecordingNotes();
-  private final Mapper mapper = new Mapper(Mapping.builtIn("notebook"), CiRuns.NONE, notes);
+  private final Mapper mapper = new Mapper(Mapping.builtIn("notebook"), notes);
 
   private static TestJobs.Builder hscJob(long id) {
     return TestJobs.api(id)
@@ -156,7 +155,7 @@ class NotebookModelTest {
   void anIncludeListWinsOverTheExcludes() {
     Mapping mapping = Mapping.builtIn("notebook")
         .withDatasetFilter(List.of("decam"), List.of(), false);
-    Mapper included = new Mapper(mapping, CiRuns.NONE, notes);
+    Mapper included = new Mapper(mapping, notes);
 
     assertThat(included.map(hscJob(9).dataset("decam").metric("p.m", "1").build()))
         .isInstanceOf(Mapped.Points.class);
@@ -169,7 +168,7 @@ class NotebookModelTest {
   void defaultExcludesCanBeClearedAndExtended() {
     Mapping mapping = Mapping.builtIn("notebook")
         .withDatasetFilter(List.of(), List.of("validation_data_hsc"), true);
-    Mapper cleared = new Mapper(mapping, CiRuns.NONE, notes);
+    Mapper cleared = new Mapper(mapping, notes);
 
     assertThat(mapping.exclude()).containsExactly("validation_data_hsc");
     assertThat(cleared.map(hscJob(11).dataset("decam").metric("p.m", "1").build()))

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.squashinflux.lineprotocol.FieldValue.FloatValue;
 import io.squashinflux.lineprotocol.FieldValue.StringValue;
 import io.squashinflux.lineprotocol.Point;
-import io.squashinflux.source.CiRuns;
 import io.squashinflux.source.Job;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ class SampleDocumentsTest {
     Job job = SampleJobs.read("get_job_response_example.json", Job.Origin.API);
 
     List<Point> points =
-        points(new Mapper(Mapping.builtIn("notebook"), CiRuns.NONE, notes).map(job));
+        points(new Mapper(Mapping.builtIn("notebook"), notes).map(job));
 
     assertThat(points).singleElement().satisfies(point -> {
       assertThat(point.measurement()).isEqualTo("validate_drp");
@@ -41,7 +40,7 @@ class SampleDocumentsTest {
     Job job = SampleJobs.read("get_job_response_example.json", Job.Origin.API);
 
     Point point =
-        points(new Mapper(Mapping.builtIn("squash"), CiRuns.NONE, notes).map(job)).get(0);
+        points(new Mapper(Mapping.builtIn("squash"), notes).map(job)).get(0);
 
     assertThat(point.tags()).isEqualTo(Map.of(
         "dataset", "validation_data_cfht", "filter", "r", "instrument", "CFHT",
@@ -58,10 +57,9 @@ class SampleDocumentsTest {
     Job job = SampleJobs.read("job-768.json", Job.Origin.FILE);
     Mapping squash = Mapping.builtIn("squash");
 
-    assertThat(new Mapper(squash, CiRuns.NONE, notes).map(job))
+    assertThat(new Mapper(squash, notes).map(job))
         .isInstanceOf(Mapped.Skipped.class);
-    Point point = points(new Mapper(squash.withDatasetFilter(List.of(), List.of(), true),
-        CiRuns.NONE, notes).map(job)).get(0);
+    Point point = points(new Mapper(squash.withDatasetFilter(List.of(), List.of(), true), notes).map(job)).get(0);
 
     assertThat(point.fields()).hasSize(21 + 2).containsEntry("run_url", new StringValue(
         "[904](https://ci.lsst.codes/job/validate_drp/dataset=decam,label=centos-7,python=py2/904/)"));

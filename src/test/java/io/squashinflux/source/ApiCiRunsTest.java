@@ -3,6 +3,7 @@ package io.squashinflux.source;
 import io.squashinflux.testing.FakeTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class ApiCiRunsTest {
   }
 
   @Test
-  void codeChangesKeepPackagesAndCountsAsJsonText() {
+  void codeChangesKeepPackagesAndCountsAsJsonText() throws Exception {
     squash.on("/code_changes/1612", (exchange, nth) -> FakeSquash.send(exchange, 200,
         "{\"id\": 5, \"previous_id\": 4, \"packages\": [[\"afw\", \"abc\", \"https://x/afw\"]],"
             + " \"counts\": {\"afw\": 1}}"));
@@ -61,7 +62,7 @@ class ApiCiRunsTest {
   }
 
   @Test
-  void unknownOrEmptyRunsAreNeverAsked() {
+  void unknownOrEmptyRunsAreNeverAsked() throws Exception {
     assertThat(ciRuns.firstDateCreated("unknown")).isEmpty();
     assertThat(ciRuns.firstDateCreated(null)).isEmpty();
     assertThat(ciRuns.codeChanges("", "validate_drp")).isEmpty();
@@ -70,12 +71,28 @@ class ApiCiRunsTest {
   }
 
   @Test
-  void failuresAreEmptyAndRememberedToo() {
+  void aRunTheApiDoesNotKnowIsEmptyAndRemembered() throws Exception {
     squash.on("/jenkins/77", (exchange, nth) -> FakeSquash.send(exchange, 404, "{}"));
 
     assertThat(ciRuns.firstDateCreated("77")).isEmpty();
     assertThat(ciRuns.firstDateCreated("77")).isEmpty();
     assertThat(squash.requests("/jenkins/77")).isEqualTo(1);
+  }
+
+  @Test
+  void aLookupThatFailsAfterItsRetriesThrowsAndIsAskedAgainNextTime() throws Exception {
+    squash.on("/jenkins/88", (exchange, nth) -> {
+      if (nth <= 2) {
+        FakeSquash.send(exchange, 503, "{}");
+      } else {
+        FakeSquash.send(exchange, 200, Fixtures.bytes("api-job.json"));
+      }
+    });
+
+    assertThatThrownBy(() -> ciRuns.firstDateCreated("88"))
+        .isInstanceOf(CiRuns.LookupFailed.class).hasMessageContaining("/jenkins/88");
+    assertThat(ciRuns.firstDateCreated("88")).contains("2019-03-29T18:44:45Z");
+    assertThat(squash.requests("/jenkins/88")).isEqualTo(3);
   }
 
   private static FakeSquash newServer() {

@@ -1,4 +1,4 @@
-package io.squashinflux.sync;
+package io.squashinflux.pipeline;
 
 /** Hears how far a run is; implementations draw a bar or log a line now and then. */
 public interface Progress {
