@@ -49,10 +49,10 @@ final class SyncRun implements AutoCloseable {
       RetryOptions retry, StateOptions stateOptions, ReportOptions report)
       throws StateException {
     Retrier retrier = retry.retrier();
-    this.target = influx.target();
+    this.target = influx.target(sourceOptions.http());
     this.mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
-    this.source = sourceOptions.open(retrier, target.ssl(), mapping.packages());
+    this.source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
     this.sink = new InfluxV1Sink(target, retrier);
     Identity identity = new Identity(source.describe(), sink.describe(), model.fingerprint());
     Path statePath = stateOptions.path(identity, target.database());
