@@ -33,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
  * refused line stands alone, which stores every good line and names every bad one, whatever the
  * server says about the batch as a whole; configuration errors stop the sync. Thread-safe.
  */
-public final class InfluxWriter {
+public final class InfluxWriter implements LineSink {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final InfluxTarget target;
@@ -63,6 +63,7 @@ public final class InfluxWriter {
   }
 
   /** Makes sure the database exists (or, with creation off, that InfluxDB answers at all). */
+  @Override
   public void prepare() throws DeliveryException, InterruptedException {
     if (target.createDatabase()) {
       createDatabase();
@@ -72,6 +73,7 @@ public final class InfluxWriter {
   }
 
   /** Writes these lines; every one is in the result as written or rejected. */
+  @Override
   public BatchResult write(List<Line> lines) throws DeliveryException, InterruptedException {
     Collector collector = new Collector();
     writeInto(lines, collector);
@@ -236,11 +238,13 @@ public final class InfluxWriter {
   }
 
   /** The longest one request to InfluxDB may take, its answer included. */
+  @Override
   public java.time.Duration answerTimeout() {
     return target.timeout();
   }
 
   /** Closes the connections kept for the next requests. */
+  @Override
   public void close() {
     http.close();
   }
