@@ -37,11 +37,16 @@ class SasquatchSyncTest {
   @TempDir Path dir;
 
   private List<String> sync(SquashApiServer api, RestProxyServer proxy, String token) {
+    return sync(api, proxy, token, "rejects.jsonl");
+  }
+
+  private List<String> sync(SquashApiServer api, RestProxyServer proxy, String token,
+      String rejects) {
     return new ArrayList<>(List.of("sync", "--squash-url", api.url().toString(), "--json",
         "--quiet", "--no-default-excludes", "--to", "sasquatch:" + proxy.url(),
         "--sasquatch-token", token, "--retry-delay", "10ms",
         "--state", dir.resolve("state.json").toString(),
-        "--rejects", dir.resolve("rejects.jsonl").toString()));
+        "--rejects", dir.resolve(rejects).toString()));
   }
 
   @Test
@@ -107,7 +112,7 @@ class SasquatchSyncTest {
       assertThat(run.code()).as(run.toString()).isEqualTo(1);
       assertThat(run.summary().get("lines_rejected").asLong()).isEqualTo(1);
       assertThat(Files.readString(dir.resolve("rejects.jsonl"))).contains("error_code 1");
-      Cli.Result clean = Cli.run(sync(api, proxy, TOKEN).subList(0, 10));
+      Cli.Result clean = Cli.run(sync(api, proxy, TOKEN, "again.jsonl"), "--full");
       long produced = proxy.requests().stream().filter(r -> r.path().startsWith("/topics/"))
           .mapToLong(r -> r.json().path("records").size()).sum();
       assertThat(clean.code()).isZero();
