@@ -55,7 +55,7 @@ final class OutputOptions {
       return new KafkaSink(kafka(to), retrier);
     }
     if (to.startsWith("sasquatch:")) {
-      return new SasquatchSink(sasquatch(), retrier);
+      return new SasquatchSink(sasquatch(), retrier, target.http());
     }
     throw new UserError("--to must be kafka://HOST:PORT/TOPIC or sasquatch:URL, was "
         + Urls.masked(to));

@@ -37,7 +37,7 @@ final class TopicRun {
   /** Consumes until caught up, or with {@code follow} until {@link #stop}; returns the summary. */
   Summary run(boolean follow, PrintWriter err) throws DeliveryException, InterruptedException {
     KafkaAddress address = output.kafka(source.kafkaFrom());
-    InfluxTarget target = influx.target();
+    InfluxTarget target = influx.target(source.http());
     try (RejectsLog rejects = new RejectsLog(report.rejects, Clock.systemUTC());
         LineSink sink = output.open(target, retry.retrier())) {
       sink.prepare();

@@ -9,6 +9,7 @@ import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.Line;
 import io.squashinflux.delivery.LineSink;
 import io.squashinflux.delivery.Rejected;
+import io.squashinflux.net.HttpSettings;
 import io.squashinflux.report.Urls;
 import io.squashinflux.retry.Decision;
 import io.squashinflux.retry.Policy;
@@ -47,15 +48,11 @@ public final class SasquatchSink implements LineSink {
   private final AvroRecords records;
   private final Topics topics;
 
-  public SasquatchSink(SasquatchTarget target, Retrier retrier) {
-    this(target, retrier, null, Duration.ofSeconds(30));
-  }
-
-  public SasquatchSink(SasquatchTarget target, Retrier retrier, javax.net.ssl.SSLContext ssl,
-      Duration timeout) {
+  /** {@code http}: proxies, trusted CAs and timeouts, as for the other servers. */
+  public SasquatchSink(SasquatchTarget target, Retrier retrier, HttpSettings http) {
     this.target = target;
     this.retrier = retrier;
-    this.proxy = new ProxyClient(target, ssl, timeout);
+    this.proxy = new ProxyClient(target, http);
     this.records = new AvroRecords(target.namespace());
     this.topics = new Topics();
   }
