@@ -13,7 +13,7 @@ import io.squashinflux.report.Ledger;
 import io.squashinflux.report.RejectsLog;
 import io.squashinflux.report.Summary;
 import io.squashinflux.retry.Retrier;
-import io.squashinflux.sink.InfluxV1Sink;
+import io.squashinflux.sink.LinesSink;
 import io.squashinflux.source.JobItems;
 import io.squashinflux.source.JobSource;
 import io.squashinflux.source.SourceException;
@@ -46,14 +46,14 @@ final class SyncRun implements AutoCloseable {
   private Summary last;
 
   SyncRun(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
-      RetryOptions retry, StateOptions stateOptions, ReportOptions report)
+      OutputOptions output, RetryOptions retry, StateOptions stateOptions, ReportOptions report)
       throws StateException {
     Retrier retrier = retry.retrier();
     this.target = influx.target(sourceOptions.http());
     this.mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
     this.source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
-    this.sink = new InfluxV1Sink(target, retrier);
+    this.sink = new LinesSink(output.open(target, retrier), output.describe(target));
     Identity identity = new Identity(source.describe(), sink.describe(), model.fingerprint());
     Path statePath = stateOptions.path(identity, target.database());
     this.rejects = new RejectsLog(report.rejects(statePath), Clock.systemUTC());

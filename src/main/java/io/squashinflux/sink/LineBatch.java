@@ -36,7 +36,7 @@ public final class LineBatch {
       text.setLength(0);
       int fields = ENCODER.encode(point, text, notes);
       if (fields > 0) {
-        Line line = new Line(point.job(), text.substring(0, text.length() - 1), fields);
+        Line line = new Line(point.job(), text.substring(0, text.length() - 1), fields, point);
         batch.lines.add(line);
         batch.index.put(line, i);
       }

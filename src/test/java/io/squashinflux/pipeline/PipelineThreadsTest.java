@@ -15,7 +15,8 @@ import io.squashinflux.sample.Fault;
 import io.squashinflux.sample.Faults;
 import io.squashinflux.sample.JobGenerator;
 import io.squashinflux.sample.SquashApiServer;
-import io.squashinflux.sink.InfluxV1Sink;
+import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.sink.LinesSink;
 import io.squashinflux.source.ApiJobSource;
 import io.squashinflux.source.ApiOptions;
 import io.squashinflux.source.JobItems;
@@ -67,9 +68,9 @@ class PipelineThreadsTest {
     ApiJobSource jobs = new ApiJobSource(new ApiOptions(api.url(), 4, Duration.ofSeconds(5),
         Duration.ofSeconds(5), time.retrier(2), null));
     Mapper mapper = new Mapper(Mapping.builtIn("notebook"), ledger);
-    InfluxV1Sink sink = new InfluxV1Sink(new InfluxTarget(URI.create(influx.url()), "d", null,
-        null, null, false, false, 50, InfluxTarget.DEFAULT_BATCH_BYTES, Duration.ofSeconds(5),
-        null), time.retrier(2));
+    LinesSink sink = new LinesSink(new InfluxWriter(new InfluxTarget(URI.create(influx.url()),
+        "d", null, null, null, false, false, 50, InfluxTarget.DEFAULT_BATCH_BYTES,
+        Duration.ofSeconds(5), null), time.retrier(2)), "fake influx");
     return new Pipeline(new JobItems(jobs, counting, key -> true, (keys, twice, todo) -> { }),
         new Enricher(mapper, jobs.ciRuns()), mapper, sink, ledger, Progress.NONE, 50, 1 << 20,
         System::nanoTime);
