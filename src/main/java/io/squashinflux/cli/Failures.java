@@ -54,7 +54,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   /** The one line that tells the user what went wrong (the start hint once, for an outage). */
   static String message(Exception e, boolean verbose) {
-    if (e instanceof UserError || e instanceof SourceException || e instanceof IOException) {
+    if (e instanceof UserError || e instanceof SourceException || e instanceof IOException
+        || e instanceof java.io.UncheckedIOException) {
       return e.getMessage();
     } else if (e instanceof DeliveryException delivery) {
       return e.getMessage() + (delivery.configuration() || e.getMessage().contains(START_HINT)
