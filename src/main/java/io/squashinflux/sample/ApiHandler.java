@@ -71,6 +71,9 @@ final class ApiHandler implements HttpHandler {
       if (fault.isPresent() && fault.get() instanceof Fault.Delay d) {
         sleep(d);
       }
+      if (fault.isPresent() && fault.get() instanceof Fault.Hold h) {
+        hold(h);
+      }
       Answer answer = exchange.getRequestMethod().equals("GET")
           ? safeRoute(path, query)
           : new Answer(405, json("{\"message\":\"The API is read-only\"}"));
@@ -176,6 +179,15 @@ final class ApiHandler implements HttpHandler {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted during an injected delay", e);
+    }
+  }
+
+  private static void hold(Fault.Hold hold) throws IOException {
+    try {
+      hold.gate().await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while holding a request", e);
     }
   }
 

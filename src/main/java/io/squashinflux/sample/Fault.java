@@ -16,6 +16,16 @@ public sealed interface Fault {
     }
   }
 
+  /**
+   * Hold the request until the gate opens, then answer normally: a test waits for an event (the
+   * client is stuck on this request) instead of for time.
+   */
+  record Hold(java.util.concurrent.CountDownLatch gate) implements Fault {
+    public Hold {
+      Objects.requireNonNull(gate, "gate == null");
+    }
+  }
+
   /** Announce the full length, send half of the body, then close the connection. */
   record Truncate() implements Fault {}
 
@@ -31,6 +41,10 @@ public sealed interface Fault {
 
   static Fault delay(Duration duration) {
     return new Delay(duration);
+  }
+
+  static Fault hold(java.util.concurrent.CountDownLatch gate) {
+    return new Hold(gate);
   }
 
   static Fault truncate() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,8 +52,9 @@ class CrashResumeTest {
       // job answers 5 ms late, so that kills fall between many acknowledged writes, and the last
       // job is held open until well after the kill, so the sync is still running when killed
       // however fast or slow the machine: the test waits for events, never for time.
+      CountDownLatch never = new CountDownLatch(1); // opened when the server closes
       api.setFaults(Faults.none()
-          .when("/job/" + JOBS, Integer.MAX_VALUE, Fault.delay(Duration.ofSeconds(120)))
+          .when("/job/" + JOBS, Integer.MAX_VALUE, Fault.hold(never))
           .when("/job/.*", Integer.MAX_VALUE, Fault.delay(Duration.ofMillis(5))));
       List<Long> killAt = List.of(0L, JOBS / 5L, JOBS / 2L, JOBS * 4L / 5);
       List<Long> killedAt = new ArrayList<>();
@@ -71,6 +73,7 @@ class CrashResumeTest {
       }
       System.err.println("killed with this many jobs written: " + killedAt);
       api.setFaults(null);
+      never.countDown();
       try (Child last = Child.start(dir, "last", sync(api, "killed", "--state", state))) {
         assertThat(last.exitCode(Duration.ofSeconds(60))).as(last.err()).isZero();
       }

@@ -8,6 +8,9 @@ import io.squashinflux.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import io.squashinflux.sample.Fault;
+import io.squashinflux.sample.Faults;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,12 +31,16 @@ class InfluxKilledMidSyncTest {
       args.addAll(List.of("--batch-lines", "200", "--retry-attempts", "1000", "--retry-time", "60s",
           "--influx-timeout", "2s"));
 
+      // The last job is held until InfluxDB is back, so the kill always lands mid-sync.
+      CountDownLatch restarted = new CountDownLatch(1);
+      api.setFaults(Faults.none().when("/job/" + JOBS, Integer.MAX_VALUE, Fault.hold(restarted)));
       CompletableFuture<Cli.Result> sync = Cli.start(args.toArray(String[]::new));
       long before = awaitSomePoints(influx, "killed", sync);
       influx.kill();
       boolean runningAtKill = !sync.isDone();
-      Thread.sleep(3_000);
+      Thread.sleep(3_000); // the outage: InfluxDB stays down this long while the sync retries
       influx.restart();
+      restarted.countDown();
       Cli.Result result = sync.get(60, TimeUnit.SECONDS);
 
       assertThat(runningAtKill).as("the kill landed mid-sync").isTrue();
