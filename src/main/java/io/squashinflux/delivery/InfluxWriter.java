@@ -300,8 +300,8 @@ public final class InfluxWriter implements LineSink {
   }
 
   /**
-   * Gzip at the fastest level: line protocol still shrinks about fourfold (the default level:
-   * fivefold) for less than half the default level's CPU, which the sync shares with its readers.
+   * Gzip at the fastest level: line protocol still shrinks well, for much less CPU than the
+   * default level, which the sync shares with its readers (BENCHMARKS.md).
    */
   private static final class FastGzip extends GZIPOutputStream {
     FastGzip(ByteArrayOutputStream out) throws IOException {

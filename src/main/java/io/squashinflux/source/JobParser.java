@@ -25,7 +25,7 @@ public final class JobParser {
   /** Bare {@code NaN} and infinities are accepted: lsst.verify wrote them before 2021. */
   static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      // Correctly rounded like the JDK's parser, and several times cheaper (bench/run.sh).
+      // Correctly rounded like the JDK's parser, and cheaper (BENCHMARKS.md).
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .build();
 
