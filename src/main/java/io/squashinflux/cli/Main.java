@@ -32,7 +32,21 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * A thread that dies of an {@code Error} (out of memory, say) outside the pipeline's own
+   * handling ends the process with one line and exit code 1, rather than leaving the others
+   * waiting for it for ever.
+   */
+  private static void uncaught(Thread thread, Throwable e) {
+    System.err.println("squash-influx: fatal error in thread " + thread.getName() + ": " + e);
+    System.err.flush();
+    if (e instanceof Error) {
+      Runtime.getRuntime().halt(INCOMPLETE);
+    }
   }
 
   /** Runs the command line with these streams and returns the exit code; used by tests too. */
@@ -62,7 +76,7 @@ public final class Main implements Runnable {
   /**
    * The command tree with these streams, one-line failures and exit codes. When {@code args}
    * start with a command's name, the tree holds that command only: picocli builds every
-   * command it holds from its annotations, 80 ms of start-up for all of them.
+   * command it holds from its annotations, which is start-up time (BENCHMARKS.md).
    */
   static CommandLine commandLine(boolean verbose, PrintWriter out, PrintWriter err,
       String[] args) {
@@ -94,7 +108,7 @@ public final class Main implements Runnable {
   /**
    * Log lines read {@code squash-influx: WARNING: ...}. Without --verbose the JDK's defaults show
    * warnings and hide debug lines already, so logging is set up only for --verbose: setting it up
-   * costs 30 ms of every start.
+   * costs start-up time.
    */
   private static void configureLogging(boolean verbose) {
     System.setProperty("java.util.logging.SimpleFormatter.format", "squash-influx: %4$s: %5$s%6$s%n");

@@ -25,10 +25,16 @@ final class Child implements AutoCloseable {
   }
 
   static Child start(Path dir, String name, List<String> args) {
+    return start(dir, name, List.of(), args);
+  }
+
+  /** Starts with these extra JVM options (e.g. a small heap). */
+  static Child start(Path dir, String name, List<String> jvm, List<String> args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-Xss512k",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-XX:+UseSerialGC", "-Xss512k"));
+    command.addAll(jvm);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(args);
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
