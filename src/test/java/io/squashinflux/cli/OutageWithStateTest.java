@@ -48,6 +48,21 @@ class OutageWithStateTest {
   }
 
   @Test
+  void aListingThatFailsStillPrintsTheJsonSummaryWithTheError() throws Exception {
+    try (FakeInflux influx = FakeInflux.start(lines -> FakeInflux.Answer.WRITTEN);
+        java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+      String squash = "http://127.0.0.1:" + closed.getLocalPort();
+      closed.close();
+      Cli.Result run = Cli.run("sync", "--squash-url", squash, "--influx-url", influx.url(),
+          "--db", "d", "--no-state", "--retry-attempts", "1", "--json", "--quiet");
+
+      assertThat(run.code()).as(run.toString()).isEqualTo(1);
+      assertThat(run.summary().get("error").asText()).contains("cannot list the jobs");
+      assertThat(run.summary().get("exit_code").asInt()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void watchRidesTheOutageOutAndStopsOnSigterm() throws Exception {
     try (FakeInflux influx = FakeInflux.start(lines -> new FakeInflux.Answer(500, "engine down"));
         Child watch = Child.start(dir, "watch", args("watch", influx, "--interval", "100ms",

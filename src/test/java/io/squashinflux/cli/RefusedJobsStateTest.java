@@ -58,6 +58,8 @@ class RefusedJobsStateTest {
       assertThat(state.get("refused").size()).isEqualTo((int) refused);
       state.get("refused").forEach(reason ->
           assertThat(reason.asText()).contains("field type conflict"));
+      assertThat(dir.resolve("state.rejects.jsonl")).as("the rejects file, next to the state")
+          .content().contains("\"kind\":\"rejected\"");
 
       api.resetCounts();
       Cli.Result second = Cli.run(sync(api, influx));
