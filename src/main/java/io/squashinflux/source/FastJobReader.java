@@ -61,6 +61,7 @@ final class FastJobReader {
   private Job job(String ref, Job.Origin origin, Long id, String url) {
     String dateCreated = null;
     String ciDataset = null;
+    String documentId = null;
     List<Measurement> measurements = null;
     Meta meta = Meta.EMPTY;
     expect('{');
@@ -70,6 +71,7 @@ final class FastJobReader {
         switch (name) {
           case "date_created" -> dateCreated = scalarText();
           case "ci_dataset" -> ciDataset = scalarText();
+          case "id" -> documentId = scalarText();
           case "measurements" -> measurements = measurements();
           case "meta" -> meta = meta();
           default -> skipValue(0);
@@ -80,7 +82,7 @@ final class FastJobReader {
     if (i != end || measurements == null) {
       throw GIVE_UP;
     }
-    return meta.job(ref, origin, id, url, dateCreated, ciDataset, measurements);
+    return meta.job(ref, origin, id, url, dateCreated, ciDataset, measurements, documentId);
   }
 
   private List<Measurement> measurements() {
@@ -172,7 +174,11 @@ final class FastJobReader {
     if (c == '-' || c >= '0' && c <= '9') {
       String number = number();
       if (!integer) {
-        return DoubleNode.valueOf(parseDouble(number));
+        double value = parseDouble(number);
+        if (!Meta.fits(value, number)) {
+          throw GIVE_UP; // beyond float64: Jackson keeps it, and the mapping notes it
+        }
+        return DoubleNode.valueOf(value);
       }
       long value = integerAsLong(number);
       return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
