@@ -41,9 +41,13 @@ final class SyncCommand implements Callable<Integer> {
   @Mixin RetryOptions retry;
   @Mixin StateOptions state;
   @Mixin ReportOptions report;
+  @Mixin TypeCheckOptions typeCheck;
 
   @Override
   public Integer call() throws Exception {
+    if (!typeCheck.passes(model.load(), influx.target(), spec.commandLine().getErr())) {
+      return Summary.CONFIGURATION;
+    }
     try (SyncRun run = new SyncRun(source, model, influx, retry, state, report)) {
       run.prepare();
       Summary summary = run.cycle(state.full, ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));

@@ -34,8 +34,7 @@ final class Claims {
     this.job = job;
     this.notes = notes;
     this.origins = origins;
-    mapping.constantTags().forEach((name, value) ->
-        claim("[tags] " + name, name, spaces(mapping, value), null));
+    mapping.constantTags().forEach((name, value) -> claim("[tags] " + name, name, value, null));
     for (Candidate candidate : candidates()) {
       apply(candidate);
     }
@@ -71,7 +70,7 @@ final class Claims {
       notes.changed(job, candidate.key(), changed);
     }
     switch (rule.kind()) {
-      case TAG -> claim(candidate.key(), rule.name(), spaces(mapping, text), null);
+      case TAG -> claim(candidate.key(), rule.name(), text, null);
       case FIELD -> claim(candidate.key(), rule.name(), null, FieldValue.of(text));
       case NUMBER -> {
         Double number = MetaValues.number(candidate.value());
@@ -112,14 +111,20 @@ final class Claims {
     return node != null && node.isTextual() && node.textValue().isEmpty();
   }
 
+  static final String SPACES_CHANGED = "spaces written as _ (spaces = underscore)";
+
   /** A tag key, tag value or field key as the mapping spells spaces: {@code _} or as they are. */
   static String spaces(Mapping mapping, String text) {
     return mapping.underscoreSpaces() && text.indexOf(' ') >= 0 ? text.replace(' ', '_') : text;
   }
 
   /** Gives {@code name} to {@code key} unless taken; exactly one of tag and field is non-null. */
-  private void claim(String key, String rawName, String tag, FieldValue field) {
+  private void claim(String key, String rawName, String rawTag, FieldValue field) {
     String name = spaces(mapping, rawName);
+    String tag = rawTag == null ? null : spaces(mapping, rawTag);
+    if (!name.equals(rawName) || (tag != null && !tag.equals(rawTag))) {
+      notes.changed(job, key, SPACES_CHANGED);
+    }
     if (name.equals("time")) {
       notes.dropped(job, key, "'time' is reserved by InfluxDB");
       return;

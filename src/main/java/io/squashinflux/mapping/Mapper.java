@@ -127,7 +127,11 @@ public final class Mapper {
       if (MetricValues.rounded(measurement)) {
         notes.changed(job.ref(), metric, "rounded to nearest float64");
       }
-      fields.put(Claims.spaces(mapping, name.fieldKey()), FieldValue.of(measurement.value()));
+      String key = Claims.spaces(mapping, name.fieldKey());
+      if (!key.equals(name.fieldKey())) {
+        notes.changed(job.ref(), metric, Claims.SPACES_CHANGED);
+      }
+      fields.put(key, FieldValue.of(measurement.value()));
     }
     return byMeasurement;
   }
