@@ -50,7 +50,8 @@ class DashboardQueriesTest {
         jobs.toString())).startsWith("0");
     for (String model : List.of("notebook", "squash")) {
       assertThat(cli("sync", "--from", jobs.toString(), "--mapping", model, "--no-state",
-          "--influx-url", influx.url(), "--db", model, "--quiet")).startsWith("0");
+          "--influx-url", influx.url(), "--db", model, "--rejects", tmp.resolve("rejects.jsonl").toString(),
+          "--quiet")).startsWith("0");
       assertThat(cli("dashboards", "--for", "all", "-o", out(model).toString(), "--mapping",
           model, "--influx-url", influx.url(), "--db", model, "--specs",
           jobs.resolve("1.verify.json").toString())).startsWith("0");
