@@ -46,10 +46,10 @@ final class SyncRun implements AutoCloseable {
       RetryOptions retry, StateOptions stateOptions, ReportOptions report)
       throws StateException {
     Retrier retrier = retry.retrier();
-    this.target = influx.target();
+    this.target = influx.target(sourceOptions.http());
     this.mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
-    this.source = sourceOptions.open(retrier, target.ssl(), mapping.packages());
+    this.source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
     this.writer = new InfluxWriter(target, retrier);
     this.rejects = new RejectsLog(report.rejects, Clock.systemUTC());
     Identity identity = new Identity(source.describe(),

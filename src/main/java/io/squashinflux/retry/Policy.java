@@ -1,6 +1,7 @@
 package io.squashinflux.retry;
 
 import java.io.EOFException;
+import io.squashinflux.net.TooLargeException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -50,11 +51,19 @@ public final class Policy {
     Predicate<Side> any = s -> true;
     return List.of(
         new Rule("2xx", any, a -> a.status() >= 200 && a.status() < 300, decision(Action.DONE, "ok")),
-        new Rule("TLS handshake failed", any, a -> causedBy(a, SSLHandshakeException.class),
+        new Rule("TLS handshake failed", influx, a -> causedBy(a, SSLHandshakeException.class),
             decision(Action.FATAL, "the server's TLS certificate does not verify: trust its CA with"
-                + " --ca-cert FILE, or check the URL")),
+                + " --influx-ca-cert FILE (or --ca-cert FILE for both servers), or check the URL")),
+        new Rule("TLS handshake failed", squash, a -> causedBy(a, SSLHandshakeException.class),
+            decision(Action.FATAL, "the server's TLS certificate does not verify: trust its CA with"
+                + " --squash-ca-cert FILE (or --ca-cert FILE for both servers), or check the URL")),
         new Rule("unknown host", any, a -> causedBy(a, UnknownHostException.class),
             decision(Action.FATAL, "unknown host: check the URL")),
+        new Rule("answer too large", s -> s == Side.SQUASH_JOB,
+            a -> causedBy(a, TooLargeException.class),
+            decision(Action.SKIP, "the job's answer is too large: raise --max-response-size")),
+        new Rule("other answer too large", any, a -> causedBy(a, TooLargeException.class),
+            decision(Action.FATAL, "the answer is too large: raise --max-response-size")),
         new Rule("no connection, timeout, reset", any, Policy::transientIo,
             decision(Action.RETRY, "no answer (connection refused, reset or timed out)")),
         new Rule("other I/O error", any, a -> a.error() != null,
@@ -125,6 +134,9 @@ public final class Policy {
           || t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
         return "connection refused";
       }
+    }
+    if (error instanceof TooLargeException) {
+      return error.getMessage();
     }
     Throwable shown = error;
     while ((shown.getMessage() == null || shown.getMessage().isBlank()) && shown.getCause() != null) {
