@@ -1,5 +1,7 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Proxies;
 import io.squashinflux.trends.dashboards.DashboardException;
 import io.squashinflux.trends.dashboards.Dashboards;
 import java.io.PrintWriter;
@@ -75,7 +77,7 @@ final class DashboardsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Dashboards.Request request = new Dashboards.Request(influx.target(), model.load(), kind, out,
+      Dashboards.Request request = new Dashboards.Request(influx.target(http()), model.load(), kind, out,
           specs, uri("--squash-url", squashUrl), uri("--upload", upload), token());
       return Dashboards.run(request, spec.commandLine().getOut());
     } catch (DashboardException e) {
@@ -84,6 +86,15 @@ final class DashboardsCommand implements Callable<Integer> {
       return e.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
     } finally {
       spec.commandLine().getOut().flush();
+    }
+  }
+
+  /** Proxies from the environment, as for sync; --ca-cert is added by the InfluxDB options. */
+  private static HttpSettings http() {
+    try {
+      return HttpSettings.defaults().withProxies(Proxies.fromEnvironment());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
     }
   }
 

@@ -48,7 +48,8 @@ public final class Dashboards {
 
   /** Makes the dashboards; prints what it did to {@code out}; returns the exit code (0). */
   public static int run(Request request, PrintWriter out) {
-    Web web = new Web(request.influx().timeout(), request.influx().ssl());
+    Web web = new Web(request.influx().http()
+        .withTimeouts(request.influx().timeout(), request.influx().timeout()));
     InfluxTarget influx = request.influx();
     Catalog catalog = new InfluxCatalog(influx, web);
     if (catalog.measurements().isEmpty()) {

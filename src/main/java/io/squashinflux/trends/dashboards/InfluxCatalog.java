@@ -2,12 +2,12 @@ package io.squashinflux.trends.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.net.Http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +60,8 @@ final class InfluxCatalog implements Catalog {
         + encode(target.database()) + "&q=" + encode(influxQl));
     Map<String, String> headers = new LinkedHashMap<>();
     if (target.user() != null) {
-      String password = target.password() == null ? "" : target.password().reveal();
-      headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (target.user() + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      headers.put("Authorization", Http.basic(target.user(),
+          target.password() == null ? "" : target.password().reveal()));
     }
     Web.Reply reply = web.send("GET", uri, headers, null);
     if (reply.status() == 401 || reply.status() == 403) {

@@ -1,17 +1,18 @@
 package io.squashinflux.trends.dashboards;
 
+import io.squashinflux.net.Http;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 
 /**
- * The one place the dashboards talk HTTP (InfluxDB's /query, SQuaSH, Chronograf, Grafana), over
- * the JDK's client; the project's shared wrapper replaces this class when it lands.
+ * The dashboards' HTTP (InfluxDB's /query, SQuaSH, Chronograf, Grafana) over the project's one
+ * client ({@link Http}: proxies, CAs, size cap, deadline), with its failures as one-line
+ * {@link DashboardException}s.
  */
 final class Web {
 
@@ -22,39 +23,36 @@ final class Web {
     }
   }
 
-  private final HttpClient client;
-  private final Duration timeout;
+  private final Http http;
 
-  Web(Duration timeout, SSLContext ssl) {
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NORMAL);
-    if (ssl != null) {
-      builder.sslContext(ssl);
-    }
-    this.client = builder.build();
-    this.timeout = timeout;
+  Web(HttpSettings settings) {
+    this.http = Http.create(settings);
   }
 
-  /** Sends {@code body} (JSON, or a form when the headers say so; null for none). */
+  /** Sends {@code body} as JSON (null for none); GET follows redirects, the others do not. */
   Reply send(String method, URI uri, Map<String, String> headers, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null && !headers.containsKey("Content-Type")) {
-      request.header("Content-Type", "application/json");
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Accept", "application/json");
+    if (body != null) {
+      all.putIfAbsent("Content-Type", "application/json");
     }
-    headers.forEach(request::header);
-    request.header("Accept", "application/json");
     try {
-      HttpResponse<String> response = client.send(request.build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body());
+      Response response = switch (method) {
+        case "GET" -> http.get(uri, all);
+        case "POST" -> http.post(uri, all, bytes(body));
+        default -> http.send(method, uri, all, body == null ? null : bytes(body));
+      };
+      return new Reply(response.status(), response.text());
     } catch (IOException e) {
       throw new DashboardException(origin(uri) + " is unreachable (" + describe(e) + ")", false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DashboardException("interrupted while asking " + origin(uri), false);
     }
+  }
+
+  private static byte[] bytes(String body) {
+    return (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Scheme, host and port: never a path, query or user info, which may hold secrets. */
