@@ -2,6 +2,7 @@ package io.squashinflux.cli;
 
 import io.squashinflux.delivery.InfluxTarget;
 import io.squashinflux.delivery.Secret;
+import io.squashinflux.net.HttpSettings;
 import io.squashinflux.report.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,7 +32,7 @@ final class CheckTargetOptions {
       description = "InfluxDB password; prefer the environment variable INFLUX_PASSWORD.")
   String password;
 
-  InfluxTarget target(Path caCert) {
+  InfluxTarget target(Path caCert, HttpSettings shared) {
     URI uri;
     try {
       uri = new URI(url.trim());
@@ -41,7 +42,8 @@ final class CheckTargetOptions {
     try {
       return new InfluxTarget(uri, database, null, user == null || user.isBlank() ? null : user,
           Secret.of(password), false, false, InfluxTarget.DEFAULT_BATCH_LINES,
-          InfluxTarget.DEFAULT_BATCH_BYTES, Duration.ofSeconds(30), Tls.context(caCert));
+          InfluxTarget.DEFAULT_BATCH_BYTES, Duration.ofSeconds(30),
+          shared.withCaCerts(Tls.caCerts("--ca-cert", caCert, "--ca-cert", null)));
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
     }

@@ -7,17 +7,16 @@ import io.squashinflux.report.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.squashinflux.net.Http;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The one InfluxQL read this command line needs ({@code SHOW FIELD KEYS}, for --check-types), over
- * the JDK's HTTP client: the seam to switch to the shared read-back client once it is on main.
+ * the shared HTTP wrapper: the one seam to switch to the trends read-back client once it is on main.
  */
 final class InfluxQuery {
   private static final JsonMapper JSON = new JsonMapper();
@@ -51,25 +50,20 @@ final class InfluxQuery {
     String base = target.url().toString().replaceAll("/+$", "");
     String form = "db=" + URLEncoder.encode(target.database(), StandardCharsets.UTF_8)
         + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/query"))
-        .timeout(target.timeout())
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/x-www-form-urlencoded");
     if (target.user() != null) {
-      String password = target.password() == null ? "" : target.password().reveal();
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (target.user() + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      headers.put("Authorization", Http.basic(target.user(),
+          target.password() == null ? "" : target.password().reveal()));
     }
-    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(target.timeout());
-    if (target.ssl() != null) {
-      client.sslContext(target.ssl());
+    HttpSettings settings = (target.http() == null ? HttpSettings.defaults() : target.http())
+        .withTimeouts(target.timeout(), target.timeout());
+    Response answer = Http.create(settings)
+        .post(URI.create(base + "/query"), headers, form.getBytes(StandardCharsets.UTF_8));
+    if (answer.status() != 200) {
+      throw new IOException(Urls.masked(base) + "/query answered " + answer.status() + ": "
+          + answer.text().strip());
     }
-    HttpResponse<String> answer = client.build().send(request.build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    if (answer.statusCode() != 200) {
-      throw new IOException(Urls.masked(base) + "/query answered " + answer.statusCode() + ": "
-          + answer.body().strip());
-    }
-    return JSON.readTree(answer.body());
+    return JSON.readTree(answer.text());
   }
 }
