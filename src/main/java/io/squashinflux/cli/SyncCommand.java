@@ -47,7 +47,7 @@ final class SyncCommand implements Callable<Integer> {
     try (SyncRun run = new SyncRun(source, model, influx, retry, state, report)) {
       run.prepare();
       Summary summary = run.cycle(state.full, ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
-      Output.summary(spec.commandLine(), report, summary);
+      Output.summary(spec.commandLine(), report, summary, run.target(), run.api());
       return summary.exitCode();
     } catch (StateException e) {
       throw new UserError(e.getMessage());

@@ -37,7 +37,10 @@ final class SyncRun implements AutoCloseable {
   private final InfluxWriter writer;
   private final InfluxTarget target;
   private final Mapping mapping;
-  private final StateStore state;
+  private final StateOptions stateOptions;
+  private final String modelFingerprint;
+  /** Opened once the API is known, since the state's identity holds it; null with --no-state. */
+  private StateStore state;
   private final RejectsLog rejects;
   private Sync current;
   private boolean stopped;
@@ -52,16 +55,43 @@ final class SyncRun implements AutoCloseable {
     this.source = sourceOptions.open(retrier, target.ssl(), mapping.packages());
     this.writer = new InfluxWriter(target, retrier);
     this.rejects = new RejectsLog(report.rejects, Clock.systemUTC());
-    Identity identity = new Identity(source.describe(),
-        Urls.masked(target.url().toString()) + " " + target.database(), model.fingerprint());
-    this.state = stateOptions.noState ? null
-        : StateStore.open(stateOptions.path(identity, target.database()), identity,
-            Clock.systemUTC(), Duration.ofSeconds(2));
+    this.stateOptions = stateOptions;
+    this.modelFingerprint = model.fingerprint();
+    if (target.api().version() != null) {
+      openState();
+    }
   }
 
-  /** Creates the database (or checks InfluxDB answers) before anything is read. */
-  void prepare() throws DeliveryException, InterruptedException {
+  /**
+   * Detects the API (with --influx-api auto), creates the database or checks the bucket (or checks
+   * InfluxDB answers) before anything is read, and opens the state, whose identity names the API's
+   * destination: v1's database as before, v2's org and bucket, v3's database.
+   */
+  void prepare() throws DeliveryException, InterruptedException, StateException {
     writer.prepare();
+    if (state == null) {
+      openState();
+    }
+  }
+
+  private void openState() throws StateException {
+    if (stateOptions.noState || writer.api() == null) {
+      return;
+    }
+    Identity identity = new Identity(source.describe(),
+        Urls.masked(target.url().toString()) + " " + writer.destination(), modelFingerprint);
+    state = StateStore.open(stateOptions.path(identity, target.database()), identity,
+        Clock.systemUTC(), Duration.ofSeconds(2));
+  }
+
+  /** {@code v1}, {@code v2} or {@code v3}: the API used (once prepared). */
+  String api() {
+    return writer.api() == null ? null : writer.api().label();
+  }
+
+  /** The API used and where it writes, one line for the summary. */
+  String target() {
+    return writer.describe();
   }
 
   /** One pass: list, fetch what is new or failed, write; returns the pass's summary. */
@@ -142,10 +172,16 @@ final class SyncRun implements AutoCloseable {
 
   private void saveState() {
     if (state != null) {
+      // A fatal answer mid-write interrupts this thread; an interrupt would close the file's channel.
+      boolean interrupted = Thread.interrupted();
       try {
         state.save();
       } catch (IOException e) {
-        throw new UserError("cannot save the state " + state.path() + ": " + e.getMessage());
+        throw new UserError("cannot save the state " + state.path() + ": " + e);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

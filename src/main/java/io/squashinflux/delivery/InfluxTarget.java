@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
  * @param batchBytes the most uncompressed bytes in one request
  * @param timeout the connect and request timeout
  * @param ssl the TLS context (a private CA), or null for the JDK's trust store
+ * @param api the write API and its settings (token, org, bucket)
  */
 public record InfluxTarget(
     URI url,
@@ -32,12 +33,22 @@ public record InfluxTarget(
     int batchLines,
     int batchBytes,
     Duration timeout,
-    SSLContext ssl) {
+    SSLContext ssl,
+    ApiSettings api) {
 
   public static final int DEFAULT_BATCH_LINES = 5_000;
   public static final int DEFAULT_BATCH_BYTES = 4 * 1024 * 1024;
 
+  /** A target written with InfluxDB 1.x's {@code /write}. */
+  public InfluxTarget(URI url, String database, String retentionPolicy, String user,
+      Secret password, boolean createDatabase, boolean gzip, int batchLines, int batchBytes,
+      Duration timeout, SSLContext ssl) {
+    this(url, database, retentionPolicy, user, password, createDatabase, gzip, batchLines,
+        batchBytes, timeout, ssl, ApiSettings.V1);
+  }
+
   public InfluxTarget {
+    Objects.requireNonNull(api, "api == null");
     Objects.requireNonNull(url, "url == null");
     Objects.requireNonNull(database, "database == null");
     Objects.requireNonNull(timeout, "timeout == null");

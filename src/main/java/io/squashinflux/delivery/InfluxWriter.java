@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,9 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes batches of lines to InfluxDB 1.x {@code /write}, so that every line ends up written or
- * rejected with the server's reason.
+ * Writes batches of lines to InfluxDB ({@code /write}, {@code /api/v2/write} or {@code
+ * /api/v3/write_lp}: a {@link WriteApi}, detected from {@code /ping} when not given), so that
+ * every line ends up written or rejected with the server's reason.
  *
  * <p>Each answer goes through the one {@link Policy}: transient failures are retried with backoff
  * (every point has an explicit time, so a retried write is idempotent); a missing database is
@@ -39,36 +39,74 @@ public final class InfluxWriter {
   private final InfluxTarget target;
   private final Policy policy;
   private final Retrier retrier;
-  private final Http http;
-  private final String writePath;
+  private final Exchanges exchanges = new WriterExchanges();
+  /** The API spoken: given, or detected by {@link #prepare}; null until then. */
+  private volatile WriteApi api;
+  private volatile String detectedBy = "";
+  private volatile Http http;
 
   public InfluxWriter(InfluxTarget target, Retrier retrier) {
     this.target = target;
     this.policy = new Policy(target.createDatabase());
     this.retrier = retrier;
-    this.http = new Http(target.url(),
+    ApiVersion version = target.api().version();
+    this.api = version == null ? null : WriteApi.of(version, target);
+    // Until detection, the token goes as "Token", which every InfluxDB that has tokens takes.
+    this.http = http(api != null ? api.authorization() : new V1Api(target).authorization());
+  }
+
+  private Http http(String authorization) {
+    return new Http(target.url(),
         target.ssl() == null ? null : target.ssl().getSocketFactory(), target.timeout(),
-        target.timeout(), authorization(target));
-    String rp =
-        target.retentionPolicy() == null ? "" : "&rp=" + encode(target.retentionPolicy());
-    this.writePath = "/write?db=" + encode(target.database()) + rp + "&precision=ns";
+        target.timeout(), authorization);
   }
 
-  private static String authorization(InfluxTarget target) {
-    if (target.user() == null) {
-      return null;
-    }
-    return Http.basic(target.user() + ":"
-        + (target.password() == null ? "" : target.password().reveal()));
-  }
-
-  /** Makes sure the database exists (or, with creation off, that InfluxDB answers at all). */
+  /**
+   * Detects the API when not given, then makes the destination ready: the v1 database created
+   * (or, with creation off, InfluxDB answering at all), the v2 bucket checked or created.
+   */
   public void prepare() throws DeliveryException, InterruptedException {
-    if (target.createDatabase()) {
-      createDatabase();
-    } else {
-      exchange(Side.INFLUX_QUERY, () -> http.get("/ping"));
+    if (api == null) {
+      Reply ping = exchanges.get(Side.INFLUX_QUERY, "/ping");
+      ApiDetection detected = ApiDetection.fromPing(ping.header("x-influxdb-version"),
+          ping.header("x-influxdb-build"));
+      WriteApi chosen = WriteApi.of(detected.version(), target);
+      if (!java.util.Objects.equals(chosen.authorization(), new V1Api(target).authorization())) {
+        Http old = http;
+        http = http(chosen.authorization());
+        old.close();
+      }
+      detectedBy = detected.because();
+      api = chosen;
     }
+    api.prepare(exchanges);
+  }
+
+  /** The API spoken; null before {@link #prepare} when it is detected. */
+  public ApiVersion api() {
+    WriteApi current = api;
+    return current == null ? null : current.version();
+  }
+
+  /** Where lines go, for a state's identity: {@code squash} (v1), {@code v2 org o bucket b}. */
+  public String destination() {
+    return api.destination();
+  }
+
+  /** One line for the summary: the API, where it writes, how it was chosen, what was checked. */
+  public String describe() {
+    WriteApi current = api;
+    if (current == null) {
+      return "InfluxDB API not detected yet";
+    }
+    String path = current.writePath();
+    StringBuilder out = new StringBuilder("InfluxDB API ").append(current.version().label())
+        .append(" (POST ").append(path, 0, path.indexOf('?')).append(", ")
+        .append(current.version() == ApiVersion.V1 ? "database " : "")
+        .append(current.destination().replaceFirst("^v[23] ", ""));
+    out.append(detectedBy.isEmpty() ? "; as --influx-api says" : "; detected from " + detectedBy);
+    out.append(current.prepared().isEmpty() ? "" : "; " + current.prepared()).append(')');
+    return out.toString();
   }
 
   /** Writes these lines; every one is in the result as written or rejected. */
@@ -84,20 +122,26 @@ public final class InfluxWriter {
       return;
     }
     byte[] body = body(lines);
+    WriteApi writing = api;
     Outcome outcome =
         exchange(
             Side.INFLUX_WRITE,
-            () -> http.post(writePath, "text/plain; charset=utf-8",
+            () -> http.post(writing.writePath(), "text/plain; charset=utf-8",
                 target.gzip() ? "gzip" : null, body));
     collector.requests += outcome.requests;
     switch (outcome.decision.action()) {
       case DONE -> collector.written.addAll(lines);
       case SPLIT, ISOLATE -> {
+        List<WriteApi.Refusal> named = outcome.decision.action() == Action.ISOLATE
+            ? writing.refusals(outcome.response.body()) : List.of();
+        if (LineRefusals.apply(named, lines, collector.written, collector.rejected)) {
+          return;
+        }
         if (lines.size() == 1) {
           String reason =
               outcome.decision.action() == Action.SPLIT
                   ? "line larger than the server's max-body-size (413)"
-                  : outcome.answer.message();
+                  : outcome.response.answer().message();
           collector.rejected.add(new Rejected(lines.get(0), reason));
         } else {
           int half = lines.size() / 2;
@@ -109,12 +153,6 @@ public final class InfluxWriter {
     }
   }
 
-  private void createDatabase() throws DeliveryException, InterruptedException {
-    String name = target.database().replace("\\", "\\\\").replace("\"", "\\\"");
-    String form = "q=" + encode("CREATE DATABASE \"" + name + "\"");
-    exchange(Side.INFLUX_QUERY, () -> http.post("/query", "application/x-www-form-urlencoded",
-        null, form.getBytes(StandardCharsets.US_ASCII)));
-  }
 
   /** One answer after retries; fatal answers and exhausted retries become exceptions here. */
   private Outcome exchange(Side side, RequestFactory factory)
@@ -144,15 +182,15 @@ public final class InfluxWriter {
             throw new DeliveryException("database \"" + target.database() + "\" still not found after creating it", true);
           }
           created = true;
-          createDatabase();
+          api.create(exchanges);
         }
-        case FATAL, SKIP ->
+        case FATAL ->
             throw new DeliveryException(
                 "InfluxDB at " + Urls.masked(target.url().toString()) + ": " + decision.reason()
                     + " (" + Policy.describe(response.answer) + ")",
                 true);
         default -> {
-          return new Outcome(decision, response.answer, requests);
+          return new Outcome(decision, response, requests);
         }
       }
     }
@@ -169,13 +207,16 @@ public final class InfluxWriter {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       return new Response(Answer.of(answer.status(), errorMessage(answer, body)),
-          Optional.ofNullable(answer.retryAfter()));
+          Optional.ofNullable(answer.retryAfter()), body, answer.headers());
     } catch (IOException e) {
-      return new Response(Answer.failed(e), Optional.empty());
+      return new Response(Answer.failed(e), Optional.empty(), "", java.util.Map.of());
     }
   }
 
-  /** InfluxDB's error text: the JSON body's {@code error}, or a /query result's error. */
+  /**
+   * InfluxDB's error text: the JSON body's {@code error} (1.x, 3.x) or {@code message} (2.x, 3.x:
+   * {@code {"code", "message"}}), or a /query result's error.
+   */
   private static String errorMessage(Http.Answer answer, String text) {
     String header = answer.header("x-influxdb-error");
     String body = text.trim();
@@ -184,6 +225,9 @@ public final class InfluxWriter {
         JsonNode json = JSON.readTree(body);
         if (json.hasNonNull("error")) {
           return json.get("error").asText();
+        }
+        if (json.hasNonNull("message")) {
+          return json.get("message").asText();
         }
         JsonNode resultError = json.path("results").path(0).path("error");
         if (!resultError.isMissingNode()) {
@@ -214,10 +258,6 @@ public final class InfluxWriter {
     return out.toByteArray();
   }
 
-  private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8);
-  }
-
   /**
    * Gzip at the fastest level: line protocol still shrinks about fourfold (the default level:
    * fivefold) for less than half the default level's CPU, which the sync shares with its readers.
@@ -245,9 +285,36 @@ public final class InfluxWriter {
     http.close();
   }
 
-  private record Response(Answer answer, Optional<String> retryAfter) {}
+  private record Response(Answer answer, Optional<String> retryAfter, String body,
+      java.util.Map<String, String> headers) {}
 
-  private record Outcome(Decision decision, Answer answer, int requests) {}
+  private record Outcome(Decision decision, Response response, int requests) {}
+
+  /** The preparation's requests, through {@link #exchange} like every write. */
+  private final class WriterExchanges implements Exchanges {
+    @Override
+    public Reply get(Side side, String path) throws DeliveryException, InterruptedException {
+      return reply(exchange(side, () -> http.get(path)));
+    }
+
+    @Override
+    public Reply post(Side side, String path, String contentType, byte[] body)
+        throws DeliveryException, InterruptedException {
+      return reply(exchange(side, () -> http.post(path, contentType, null, body)));
+    }
+
+    @Override
+    public DeliveryException refused(String what) {
+      return new DeliveryException(
+          "InfluxDB at " + Urls.masked(target.url().toString()) + ": " + what, true);
+    }
+
+    private Reply reply(Outcome outcome) {
+      Response response = outcome.response();
+      return new Reply(outcome.decision(), response.answer().status(),
+          response.answer().message(), response.body(), response.headers());
+    }
+  }
 
   private static final class Collector {
     final List<Line> written = new ArrayList<>();
