@@ -3,6 +3,7 @@ package io.squashinflux.cli;
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.InfluxTarget;
 import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.delivery.LineSink;
 import io.squashinflux.report.Urls;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
@@ -34,9 +35,12 @@ import java.util.Set;
  */
 final class SyncRun implements AutoCloseable {
   private final JobSource source;
-  private final InfluxWriter writer;
+  private final LineSink writer;
   private final InfluxTarget target;
   private final Mapping mapping;
+  /** The writer when the points go to InfluxDB (not --to): its API decides the state's identity. */
+  private final InfluxWriter influx;
+  private final OutputOptions output;
   private final StateOptions stateOptions;
   private final String modelFingerprint;
   /** Opened once the API is known, since the state's identity holds it; null with --no-state. */
@@ -46,18 +50,20 @@ final class SyncRun implements AutoCloseable {
   private boolean stopped;
 
   SyncRun(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
-      RetryOptions retry, StateOptions stateOptions, ReportOptions report)
+      OutputOptions output, RetryOptions retry, StateOptions stateOptions, ReportOptions report)
       throws StateException {
     Retrier retrier = retry.retrier();
-    this.target = influx.target();
+    this.target = influx.target(sourceOptions.http());
     this.mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
-    this.source = sourceOptions.open(retrier, target.ssl(), mapping.packages());
-    this.writer = new InfluxWriter(target, retrier);
+    this.source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
+    this.writer = output.open(target, retrier);
     this.rejects = new RejectsLog(report.rejects, Clock.systemUTC());
     this.stateOptions = stateOptions;
     this.modelFingerprint = model.fingerprint();
-    if (target.api().version() != null) {
+    this.output = output;
+    this.influx = writer instanceof InfluxWriter influxWriter ? influxWriter : null;
+    if (influx == null || target.api().version() != null) {
       openState();
     }
   }
@@ -75,23 +81,24 @@ final class SyncRun implements AutoCloseable {
   }
 
   private void openState() throws StateException {
-    if (stateOptions.noState || writer.api() == null) {
+    if (stateOptions.noState || influx != null && influx.api() == null) {
       return;
     }
-    Identity identity = new Identity(source.describe(),
-        Urls.masked(target.url().toString()) + " " + writer.destination(), modelFingerprint);
+    String destination = influx == null ? output.describe(target)
+        : Urls.masked(target.url().toString()) + " " + influx.destination();
+    Identity identity = new Identity(source.describe(), destination, modelFingerprint);
     state = StateStore.open(stateOptions.path(identity, target.database()), identity,
         Clock.systemUTC(), Duration.ofSeconds(2));
   }
 
   /** {@code v1}, {@code v2} or {@code v3}: the API used (once prepared). */
   String api() {
-    return writer.api() == null ? null : writer.api().label();
+    return influx == null || influx.api() == null ? null : influx.api().label();
   }
 
   /** The API used and where it writes, one line for the summary. */
   String target() {
-    return writer.describe();
+    return influx == null ? output.describe(target) : influx.describe();
   }
 
   /** One pass: list, fetch what is new or failed, write; returns the pass's summary. */

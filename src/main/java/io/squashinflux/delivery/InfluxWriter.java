@@ -1,6 +1,5 @@
 package io.squashinflux.delivery;
 
-import io.squashinflux.http.Http;
 import io.squashinflux.report.Urls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +10,19 @@ import io.squashinflux.retry.Policy;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.retry.RetryAfter;
 import io.squashinflux.retry.Side;
+import io.squashinflux.net.Http;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -31,55 +36,62 @@ import java.util.zip.GZIPOutputStream;
  * (every point has an explicit time, so a retried write is idempotent); a missing database is
  * created; a body too large is split in halves; a batch with refused lines is bisected until each
  * refused line stands alone, which stores every good line and names every bad one, whatever the
- * server says about the batch as a whole; configuration errors stop the sync. Thread-safe.
+ * server says about the batch as a whole; configuration errors stop the sync. A server that
+ * refuses the very first connections is reported within seconds ({@link #FIRST_CONTACT_REFUSALS}):
+ * nothing is listening there, and the long retries are kept for outages that start mid-run.
+ * Thread-safe.
  */
-public final class InfluxWriter {
+public final class InfluxWriter implements LineSink {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Refused connections in a row, at the start, after which InfluxDB is taken to be not running. */
+  static final int FIRST_CONTACT_REFUSALS = 3;
 
   private final InfluxTarget target;
   private final Policy policy;
   private final Retrier retrier;
-  private final Exchanges exchanges = new WriterExchanges();
+  private final Http http;
+  private final String base;
   /** The API spoken: given, or detected by {@link #prepare}; null until then. */
   private volatile WriteApi api;
   private volatile String detectedBy = "";
-  private volatile Http http;
+  /** The Authorization header (the API's way of sending the token), or none. */
+  private volatile Map<String, String> headers;
 
   public InfluxWriter(InfluxTarget target, Retrier retrier) {
     this.target = target;
     this.policy = new Policy(target.createDatabase());
     this.retrier = retrier;
+    HttpSettings settings = target.http() == null ? HttpSettings.defaults() : target.http();
+    this.http = Http.create(settings.withTimeouts(target.timeout(), target.timeout()));
+    this.base = target.url().toString().replaceAll("/+$", "");
     ApiVersion version = target.api().version();
     this.api = version == null ? null : WriteApi.of(version, target);
-    // Until detection, the token goes as "Token", which every InfluxDB that has tokens takes.
-    this.http = http(api != null ? api.authorization() : new V1Api(target).authorization());
+    // Until detection, a token goes as "Token", which every InfluxDB that has tokens takes.
+    this.headers = authorization(api != null ? api : new V1Api(target));
   }
 
-  private Http http(String authorization) {
-    return new Http(target.url(),
-        target.ssl() == null ? null : target.ssl().getSocketFactory(), target.timeout(),
-        target.timeout(), authorization);
+  private static Map<String, String> authorization(WriteApi api) {
+    String value = api.authorization();
+    return value == null ? Map.of() : Map.of("Authorization", value);
   }
 
   /**
    * Detects the API when not given, then makes the destination ready: the v1 database created
    * (or, with creation off, InfluxDB answering at all), the v2 bucket checked or created.
    */
+  @Override
   public void prepare() throws DeliveryException, InterruptedException {
+    Exchanges first = new WriterExchanges(true);
     if (api == null) {
-      Reply ping = exchanges.get(Side.INFLUX_QUERY, "/ping");
+      Reply ping = first.get(Side.INFLUX_QUERY, "/ping");
       ApiDetection detected = ApiDetection.fromPing(ping.header("x-influxdb-version"),
           ping.header("x-influxdb-build"));
       WriteApi chosen = WriteApi.of(detected.version(), target);
-      if (!java.util.Objects.equals(chosen.authorization(), new V1Api(target).authorization())) {
-        Http old = http;
-        http = http(chosen.authorization());
-        old.close();
-      }
+      headers = authorization(chosen);
       detectedBy = detected.because();
       api = chosen;
     }
-    api.prepare(exchanges);
+    api.prepare(first);
   }
 
   /** The API spoken; null before {@link #prepare} when it is detected. */
@@ -110,6 +122,7 @@ public final class InfluxWriter {
   }
 
   /** Writes these lines; every one is in the result as written or rejected. */
+  @Override
   public BatchResult write(List<Line> lines) throws DeliveryException, InterruptedException {
     Collector collector = new Collector();
     writeInto(lines, collector);
@@ -123,17 +136,15 @@ public final class InfluxWriter {
     }
     byte[] body = body(lines);
     WriteApi writing = api;
+    URI writeUri = URI.create(base + writing.writePath());
     Outcome outcome =
-        exchange(
-            Side.INFLUX_WRITE,
-            () -> http.post(writing.writePath(), "text/plain; charset=utf-8",
-                target.gzip() ? "gzip" : null, body));
+        exchange(Side.INFLUX_WRITE, false, () -> http.post(writeUri, writeHeaders(), body));
     collector.requests += outcome.requests;
     switch (outcome.decision.action()) {
       case DONE -> collector.written.addAll(lines);
       case SPLIT, ISOLATE -> {
         List<WriteApi.Refusal> named = outcome.decision.action() == Action.ISOLATE
-            ? writing.refusals(outcome.response.body()) : List.of();
+            ? writing.refusals(outcome.sent.body()) : List.of();
         if (LineRefusals.apply(named, lines, collector.written, collector.rejected)) {
           return;
         }
@@ -141,7 +152,7 @@ public final class InfluxWriter {
           String reason =
               outcome.decision.action() == Action.SPLIT
                   ? "line larger than the server's max-body-size (413)"
-                  : outcome.response.answer().message();
+                  : outcome.sent.answer().message();
           collector.rejected.add(new Rejected(lines.get(0), reason));
         } else {
           int half = lines.size() / 2;
@@ -153,24 +164,38 @@ public final class InfluxWriter {
     }
   }
 
+  private Map<String, String> writeHeaders() {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Content-Type", "text/plain; charset=utf-8");
+    if (target.gzip()) {
+      all.put("Content-Encoding", "gzip");
+    }
+    return all;
+  }
 
-  /** One answer after retries; fatal answers and exhausted retries become exceptions here. */
-  private Outcome exchange(Side side, RequestFactory factory)
+  /**
+   * One answer after retries; fatal answers and exhausted retries become exceptions here. On
+   * {@code firstContact}, refused connections give up after {@link #FIRST_CONTACT_REFUSALS}.
+   */
+  private Outcome exchange(Side side, boolean firstContact, RequestFactory factory)
       throws DeliveryException, InterruptedException {
     Retrier.Attempts attempts = retrier.start();
     boolean created = false;
     int requests = 0;
     while (true) {
       requests++;
-      Response response = send(factory);
+      Sent response = send(factory);
       Decision decision = policy.decide(side, response.answer);
       switch (decision.action()) {
         case RETRY -> {
-          if (!attempts.waitBeforeNext(RetryAfter.parse(response.retryAfter, retrier.clock()))) {
+          firstContact &= refused(response.answer);
+          boolean notRunning = firstContact && requests >= FIRST_CONTACT_REFUSALS;
+          if (notRunning
+              || !attempts.waitBeforeNext(RetryAfter.parse(response.retryAfter, retrier.clock()))) {
             throw new DeliveryException(
                 "InfluxDB at " + Urls.masked(target.url().toString())
                     + (side == Side.INFLUX_WRITE ? " did not accept writes" : " did not answer")
-                    + " after " + attempts.failed() + " attempts in " + attempts.elapsed().toSeconds()
+                    + " after " + requests + " attempts in " + attempts.elapsed().toSeconds()
                     + " s: " + Policy.describe(response.answer) + " (is it running? start it with"
                     + " 'systemctl start influxdb' or 'influxd run'; check --influx-url, or raise"
                     + " --retry-time)",
@@ -182,7 +207,7 @@ public final class InfluxWriter {
             throw new DeliveryException("database \"" + target.database() + "\" still not found after creating it", true);
           }
           created = true;
-          api.create(exchanges);
+          api.create(new WriterExchanges(false));
         }
         case FATAL ->
             throw new DeliveryException(
@@ -196,29 +221,38 @@ public final class InfluxWriter {
     }
   }
 
-  private Response send(RequestFactory request) throws InterruptedException {
+  private Sent send(RequestFactory request) throws InterruptedException {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before a request to InfluxDB");
     }
     try {
-      Http.Answer answer = request.send();
-      String body;
-      try (InputStream in = answer.body()) {
-        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      return new Response(Answer.of(answer.status(), errorMessage(answer, body)),
-          Optional.ofNullable(answer.retryAfter()), body, answer.headers());
+      Response answer = request.send();
+      String text = answer.text();
+      Map<String, String> names = new LinkedHashMap<>();
+      answer.headers().map().forEach((name, values) ->
+          names.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+      return new Sent(Answer.of(answer.status(), errorMessage(answer, text)),
+          answer.header("retry-after"), text, names);
     } catch (IOException e) {
-      return new Response(Answer.failed(e), Optional.empty(), "", java.util.Map.of());
+      return new Sent(Answer.failed(e), Optional.empty(), "", Map.of());
     }
+  }
+
+  private static boolean refused(Answer answer) {
+    for (Throwable t = answer.error(); t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
    * InfluxDB's error text: the JSON body's {@code error} (1.x, 3.x) or {@code message} (2.x, 3.x:
    * {@code {"code", "message"}}), or a /query result's error.
    */
-  private static String errorMessage(Http.Answer answer, String text) {
-    String header = answer.header("x-influxdb-error");
+  private static String errorMessage(Response answer, String text) {
+    String header = answer.header("x-influxdb-error").orElse(null);
     String body = text.trim();
     if (body.startsWith("{")) {
       try {
@@ -272,35 +306,47 @@ public final class InfluxWriter {
   /** One request, sent again on each attempt. */
   @FunctionalInterface
   private interface RequestFactory {
-    Http.Answer send() throws IOException;
+    Response send() throws IOException, InterruptedException;
   }
 
   /** The longest one request to InfluxDB may take, its answer included. */
+  @Override
   public java.time.Duration answerTimeout() {
     return target.timeout();
   }
 
-  /** Closes the connections kept for the next requests. */
+  /** Nothing to release: the JDK's client drops its idle connections once unused. */
+  @Override
   public void close() {
-    http.close();
+    // JDK 17's HttpClient has no close(); its connections time out on their own.
   }
 
-  private record Response(Answer answer, Optional<String> retryAfter, String body,
-      java.util.Map<String, String> headers) {}
+  private record Sent(Answer answer, Optional<String> retryAfter, String body,
+      Map<String, String> headers) {}
 
-  private record Outcome(Decision decision, Response response, int requests) {}
+  private record Outcome(Decision decision, Sent sent, int requests) {}
 
   /** The preparation's requests, through {@link #exchange} like every write. */
   private final class WriterExchanges implements Exchanges {
+    private final boolean firstContact;
+
+    WriterExchanges(boolean firstContact) {
+      this.firstContact = firstContact;
+    }
+
     @Override
     public Reply get(Side side, String path) throws DeliveryException, InterruptedException {
-      return reply(exchange(side, () -> http.get(path)));
+      URI uri = URI.create(base + path);
+      return reply(exchange(side, firstContact, () -> http.get(uri, headers)));
     }
 
     @Override
     public Reply post(Side side, String path, String contentType, byte[] body)
         throws DeliveryException, InterruptedException {
-      return reply(exchange(side, () -> http.post(path, contentType, null, body)));
+      URI uri = URI.create(base + path);
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.put("Content-Type", contentType);
+      return reply(exchange(side, firstContact, () -> http.post(uri, all, body)));
     }
 
     @Override
@@ -310,9 +356,9 @@ public final class InfluxWriter {
     }
 
     private Reply reply(Outcome outcome) {
-      Response response = outcome.response();
-      return new Reply(outcome.decision(), response.answer().status(),
-          response.answer().message(), response.body(), response.headers());
+      Sent sent = outcome.sent();
+      return new Reply(outcome.decision(), sent.answer().status(), sent.answer().message(),
+          sent.body(), sent.headers());
     }
   }
 
