@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real QuestDB (Maven {@code org.questdb:questdb}) inside the test JVM for one test class, its
  * HTTP server (line protocol on {@code /write} and {@code /api/v2/write}, SQL on {@code /exec})
  * bound to a free loopback port, everything else it could listen on (PostgreSQL wire, ILP over
- * TCP and UDP, the metrics server) switched off, telemetry off. Started once per class: about 4 s.
+ * TCP and UDP, the metrics server) switched off, telemetry off. Started once per class: about 4 s
+ * on an idle machine, 15-25 s beside other builds (it fsyncs its system tables).
  */
 public final class QuestDbServer implements BeforeAllCallback, AfterAllCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,9 @@ public final class QuestDbServer implements BeforeAllCallback, AfterAllCallback 
         "line.udp.enabled=false",
         "telemetry.enabled=false",
         "metrics.enabled=false",
+        // Fewer system tables to create (each a few fsyncs) at start-up.
+        "cairo.mat.view.enabled=false",
+        "query.tracing.enabled=false",
         "shared.worker.count=2",
         "http.worker.count=1",
         ""));
