@@ -46,6 +46,7 @@ final class SyncCommand implements Callable<Integer> {
   @Mixin RetryOptions retry;
   @Mixin StateOptions state;
   @Mixin ReportOptions report;
+  @Mixin TypeCheckOptions typeCheck;
 
   @Override
   public Integer call() throws Exception {
@@ -54,6 +55,9 @@ final class SyncCommand implements Callable<Integer> {
           .run(false, spec.commandLine().getErr());
       Output.summary(spec.commandLine(), report, summary);
       return summary.exitCode();
+    }
+    if (!typeCheck.passes(model.load(), influx.target(source.http()), spec.commandLine().getErr())) {
+      return Summary.CONFIGURATION;
     }
     try (SyncRun run = new SyncRun(source, model, influx, output, retry, state, report)) {
       run.prepare();

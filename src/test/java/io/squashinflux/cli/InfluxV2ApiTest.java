@@ -216,6 +216,30 @@ class InfluxV2ApiTest {
     }
   }
 
+  @Test
+  void watchTakesTheV2OptionsFromAConfigFileAndWritesEveryLine() throws Exception {
+    try (InfluxApiServer server = v2().bucket("squash")) {
+      Path config = dir.resolve("watch.properties");
+      Files.writeString(config, "influx-api = v2\norg = lsst\nbucket = squash\ninterval = 1h\n");
+      List<String> args = sync(server, "--config", config.toString());
+      args.set(0, "watch");
+      try (Child watch = Child.start(dir, "watch", args)) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (watch.isAlive() && server.stored().size() < expected.size()
+            && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        watch.terminate();
+        assertThat(watch.exitCode(java.time.Duration.ofSeconds(30))).as(watch.err()).isZero();
+        assertThat(watch.err()).contains("writing with InfluxDB API v2").doesNotContain(TOKEN);
+      }
+      assertThat(server.stored().stream().sorted().toList()).isEqualTo(expected);
+      assertThat(server.requests("/api/v2/buckets")).hasSize(1);
+      assertThat(server.requests("/api/v2/write")).allSatisfy(w ->
+          assertThat(w.header("authorization")).isEqualTo("Token " + TOKEN));
+    }
+  }
+
   private static InfluxApiServer v2() {
     try {
       return InfluxApiServer.v2(TOKEN, "lsst");
