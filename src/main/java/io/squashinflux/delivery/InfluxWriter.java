@@ -113,9 +113,7 @@ public final class InfluxWriter implements LineSink {
     }
     String path = current.writePath();
     StringBuilder out = new StringBuilder("InfluxDB API ").append(current.version().label())
-        .append(" (POST ").append(path, 0, path.indexOf('?')).append(", ")
-        .append(current.version() == ApiVersion.V1 ? "database " : "")
-        .append(current.destination().replaceFirst("^v[23] ", ""));
+        .append(" (POST ").append(path, 0, path.indexOf('?')).append(", ").append(current.where());
     out.append(detectedBy.isEmpty() ? "; as --influx-api says" : "; detected from " + detectedBy);
     out.append(current.prepared().isEmpty() ? "" : "; " + current.prepared()).append(')');
     return out.toString();

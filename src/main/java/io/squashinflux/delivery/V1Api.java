@@ -47,6 +47,11 @@ final class V1Api extends WriteApi {
   }
 
   @Override
+  String where() {
+    return "database " + target.database();
+  }
+
+  @Override
   String destination() {
     return target.database();
   }

@@ -93,6 +93,11 @@ final class V2Api extends WriteApi {
   }
 
   @Override
+  String where() {
+    return "bucket " + bucket() + (org() == null ? "" : " in org " + org());
+  }
+
+  @Override
   String destination() {
     return "v2 org " + (org() == null ? "-" : org()) + " bucket " + bucket();
   }

@@ -53,6 +53,11 @@ final class V3Api extends WriteApi {
   }
 
   @Override
+  String where() {
+    return "database " + target.database();
+  }
+
+  @Override
   String destination() {
     return "v3 database " + target.database();
   }

@@ -1,8 +1,8 @@
 package io.squashinflux.delivery;
 
+import io.squashinflux.net.Http;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -39,8 +39,11 @@ abstract sealed class WriteApi permits V1Api, V2Api, V3Api {
   /** Creates the missing database or bucket, when the policy asks for it. */
   abstract void create(Exchanges exchanges) throws DeliveryException, InterruptedException;
 
-  /** Where the lines go, for the state's identity and the summary: {@code database squash}. */
+  /** Where the lines go, for the state's identity: {@code squash}, {@code v2 org o bucket b}. */
   abstract String destination();
+
+  /** Where the lines go, for the summary: {@code database squash}, {@code bucket b in org o}. */
+  abstract String where();
 
   /** What preparing found, for the summary (e.g. {@code bucket checked}), or empty. */
   String prepared() {
@@ -66,9 +69,7 @@ abstract sealed class WriteApi permits V1Api, V2Api, V3Api {
     if (target.user() == null) {
       return null;
     }
-    String password = target.password() == null ? "" : target.password().reveal();
-    return "Basic " + Base64.getEncoder().encodeToString(
-        (target.user() + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return Http.basic(target.user(), target.password() == null ? "" : target.password().reveal());
   }
 
   static String encode(String text) {

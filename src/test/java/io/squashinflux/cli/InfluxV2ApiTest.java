@@ -58,7 +58,7 @@ class InfluxV2ApiTest {
 
       JsonNode summary = result.summary();
       assertThat(summary.path("influx_api").asText()).isEqualTo("v2");
-      assertThat(summary.path("target").asText()).contains("/api/v2/write")
+      assertThat(summary.path("target").asText()).contains("/api/v2/write, bucket squash in org lsst")
           .contains("X-Influxdb-Version v2.7.10").contains("bucket checked");
       List<Request> requests = server.requests();
       assertThat(requests.get(0).path()).isEqualTo("/ping");
