@@ -194,7 +194,18 @@ class DashboardQueriesTest {
       assertThat(Formats.chronograf(JSON.readTree(file.toFile()))).as("missing in %s", file).isEmpty();
     }
     for (Path file : files(out(model).resolve("grafana"))) {
-      assertThat(Formats.grafana(JSON.readTree(file.toFile()))).as("missing in %s", file).isEmpty();
+      JsonNode d = JSON.readTree(file.toFile());
+      assertThat(Formats.grafana(d)).as("missing in %s", file).isEmpty();
+      // Every query goes to the data source variable, which defaults to the provisioned one.
+      JsonNode datasource = d.path("templating").path("list").get(0);
+      assertThat(datasource.path("type").asText()).isEqualTo("datasource");
+      assertThat(datasource.path("query").asText()).isEqualTo("influxdb");
+      assertThat(datasource.path("current").path("value").asText()).isEqualTo(Provisioning.DATASOURCE_UID);
+      assertThat(d.path("panels")).allSatisfy(p -> assertThat(p.path("targets").path(0)
+          .path("datasource").path("uid").asText()).isEqualTo("${datasource}"));
+      assertThat(d.path("templating").path("list")).filteredOn(v -> v.path("type").asText().equals("query"))
+          .extracting(v -> v.path("name").asText() + " multi=" + v.path("multi") + " all=" + v.path("includeAll"))
+          .containsExactly("dataset multi=true all=true", "filter multi=true all=true");
     }
     String provider = Files.readString(out(model).resolve("provisioning/dashboards/squash-influx.yaml"));
     assertThat(provider).contains("type: file", "path: \"" + out(model).resolve("grafana").toAbsolutePath());
