@@ -242,6 +242,34 @@ class DashboardQueriesTest {
     assertThat(cell.path("note").asText()).contains("design <= 5.0 mmag", "minimum <= 8.0 mmag");
   }
 
+  @org.junit.jupiter.api.Test
+  void aNamedRetentionPolicyIsReadThroughInBothKinds() throws IOException {
+    Path dir = tmp.resolve("dashboards-rp");
+    assertThat(cli("dashboards", "--for", "all", "-o", dir.toString(), "--influx-url",
+        influx.url(), "--db", "notebook", "--rp", "autogen")).startsWith("0");
+    JsonNode cell = JSON.readTree(dir.resolve("chronograf/validate_drp.json").toFile())
+        .path("dashboard").path("cells").get(0);
+    String chronograf = cell.path("queries").path(0).path("query").asText();
+    assertThat(chronograf).contains("FROM \"notebook\".\"autogen\".\"validate_drp\"");
+    JsonNode panel = JSON.readTree(dir.resolve("grafana/validate_drp.json").toFile()).path("panels").get(0);
+    String grafana = panel.path("targets").path(0).path("query").asText();
+    assertThat(grafana).contains("FROM \"autogen\".\"validate_drp\"");
+    long from = timeMs("notebook", "ASC") - 86_400_000L;
+    long to = timeMs("notebook", "DESC") + 86_400_000L;
+    List<String> datasets = tagValues("notebook", "validate_drp", "dataset");
+    List<String> filters = tagValues("notebook", "validate_drp", "filter_name");
+    int compared = compare("notebook", Substitution.chronograf(chronograf,
+        Substitution.chronografTime(Instant.ofEpochMilli(from)),
+        Substitution.chronografTime(Instant.ofEpochMilli(to)), to - from,
+        Map.of(":dataset:", datasets.get(0), ":filter:", filters.get(0))),
+        metricOf(cell.path("name").asText()), datasets.get(0), filters.get(0),
+        Math.round((to - from) / 360.0));
+    compared += compare("notebook", Substitution.grafana(grafana, from, to, 1000,
+        Map.of("dataset", datasets, "filter", filters)), metricOf(panel.path("title").asText()),
+        datasets.get(0), filters.get(0), Substitution.millis(Substitution.grafanaInterval(from, to, 1000)));
+    assertThat(compared).isPositive();
+  }
+
   /**
    * Runs a dashboard's query and checks its series for one dataset and filter against the direct
    * query's points, bucketed by {@code bucketMs}; returns the points compared.
