@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.squashinflux.sample.JobGenerator;
 import io.squashinflux.sample.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
+import io.squashinflux.testing.RelayApi;
+import io.squashinflux.testing.TestTls;
 import io.squashinflux.testing.Tinyproxy;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,13 +78,33 @@ class ProxySyncTest {
       assertThat(proxy.requests()).anyMatch(l -> l.startsWith("POST " + influx.url() + "/write"));
       assertThat(result.out() + result.err()).doesNotContain(PROXY_PASSWORD);
 
-      Cli.Result refused = Cli.run(args("noauth", "--proxy", proxy.url()));
+      // A GET first (--no-create-db pings): tinyproxy answers 407 and closes at once, which a
+      // POST still sending its body sees as a closed connection rather than the 407.
+      Cli.Result refused = Cli.run(args("authed", "--proxy", proxy.url(), "--no-create-db"));
       assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
       assertThat(refused.err()).contains("407");
 
       Cli.Result given = Cli.run(args("given", "--proxy", withCredentials));
       assertThat(given.code()).as(given.toString()).isZero();
       assertThat(given.out() + given.err()).doesNotContain(PROXY_PASSWORD);
+    }
+  }
+
+  @Test
+  void httpsThroughAProxyTunnelSendsTheProxyCredentialsOnConnect() throws Exception {
+    Path[] pem = TestTls.selfSigned(java.nio.file.Files.createDirectories(dir.resolve("ca")));
+    try (Tinyproxy proxy = Tinyproxy.start(dir, "batch", PROXY_PASSWORD);
+        RelayApi https = RelayApi.https(api.url(), TestTls.serverContext(pem[0], pem[1]))) {
+      String withCredentials = proxy.url().replace("://", "://batch:" + PROXY_PASSWORD + "@");
+      List<String> args = Cli.sync(https.url().toString(), influx.url(), "tunnel", dir);
+      args.addAll(List.of("--squash-ca-cert", pem[0].toString()));
+      Cli.Result result = Cli.child(Map.of("HTTPS_PROXY", withCredentials), dir,
+          args.toArray(String[]::new));
+      assertThat(result.code()).as(result.toString()).isZero();
+      assertThat(result.summary().get("points_written").asLong())
+          .isPositive().isEqualTo(Expected.points(influx, "tunnel"));
+      assertThat(proxy.requests()).as("https through CONNECT, the http InfluxDB direct")
+          .isNotEmpty().allMatch(l -> l.startsWith("CONNECT localhost:" + https.url().getPort()));
     }
   }
 }
