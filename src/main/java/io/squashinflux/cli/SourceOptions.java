@@ -22,12 +22,37 @@ final class SourceOptions {
 
   @Option(names = "--squash-url", paramLabel = "URL",
       description = "SQuaSH REST API base URL: jobs are read with GET /jobs and GET /job/<id>"
-          + " (this or --from is needed).")
+          + " (this or --from is needed). With --from, only the base of each GET /job answer's"
+          + " squash_url.")
   String squashUrl;
 
   @Option(names = "--from", paramLabel = "PATH", arity = "1..*",
-      description = "Job files (API responses or lsst.verify *.json); folders are walked for *.json.")
-  List<Path> files;
+      description = "Job files (API responses or lsst.verify *.json); folders are walked for *.json."
+          + " Or kafka://HOST:PORT/TOPIC: line protocol records, written on and committed once"
+          + " InfluxDB acknowledged them (with --group).")
+  List<String> from;
+
+  @Option(names = "--group", paramLabel = "NAME",
+      description = "Kafka consumer group for --from kafka://: processes in one group share the"
+          + " topic's partitions.")
+  String group;
+
+  /** Whether the points come from a Kafka topic rather than jobs. */
+  boolean fromKafka() {
+    return from != null && from.size() == 1 && from.get(0).startsWith("kafka://");
+  }
+
+  /** The {@code --from kafka://} address, checked with its group. */
+  String kafkaFrom() {
+    if (squashUrl != null) {
+      throw new UserError("give --squash-url or --from kafka://, not both");
+    }
+    if (group == null || group.isBlank()) {
+      throw new UserError("--from kafka:// needs --group NAME: the consumer group whose offsets"
+          + " say what was written");
+    }
+    return from.get(0);
+  }
 
   @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
       description = "Jobs read at once (requests in flight, or files parsed) (default: ${DEFAULT-VALUE}).")
@@ -74,19 +99,23 @@ final class SourceOptions {
     if (parallel < 1) {
       throw new UserError("--parallel must be at least 1, was " + parallel);
     }
-    boolean fromFiles = files != null && !files.isEmpty();
-    if (fromFiles == (squashUrl != null)) {
-      throw new UserError(fromFiles
-          ? "give --squash-url or --from, not both"
-          : "no jobs to read: give --squash-url URL (a SQuaSH API) or --from PATH (job files)");
+    List<Path> files = from == null ? List.of() : from.stream().map(Path::of).toList();
+    boolean fromFiles = !files.isEmpty();
+    if (!fromFiles && squashUrl == null) {
+      throw new UserError(
+          "no jobs to read: give --squash-url URL (a SQuaSH API) or --from PATH (job files)");
     }
     if (fromFiles) {
+      if (group != null) {
+        throw new UserError("--group is for --from kafka:// only");
+      }
       for (Path file : files) {
         if (!java.nio.file.Files.exists(file)) {
           throw new UserError("--from " + file + ": no such file or folder");
         }
       }
-      return new FileJobSource(files, parallel, packages);
+      return new FileJobSource(files, parallel, packages,
+          squashUrl == null ? null : squashUrl.trim());
     }
     URI base;
     try {

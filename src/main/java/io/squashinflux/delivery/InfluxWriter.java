@@ -41,7 +41,7 @@ import java.util.zip.GZIPOutputStream;
  * nothing is listening there, and the long retries are kept for outages that start mid-run.
  * Thread-safe.
  */
-public final class InfluxWriter {
+public final class InfluxWriter implements LineSink {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Refused connections in a row, at the start, after which InfluxDB is taken to be not running. */
   static final int FIRST_CONTACT_REFUSALS = 3;
@@ -74,6 +74,7 @@ public final class InfluxWriter {
   }
 
   /** Makes sure the database exists (or, with creation off, that InfluxDB answers at all). */
+  @Override
   public void prepare() throws DeliveryException, InterruptedException {
     if (target.createDatabase()) {
       createDatabase(true);
@@ -83,6 +84,7 @@ public final class InfluxWriter {
   }
 
   /** Writes these lines; every one is in the result as written or rejected. */
+  @Override
   public BatchResult write(List<Line> lines) throws DeliveryException, InterruptedException {
     Collector collector = new Collector();
     writeInto(lines, collector);
@@ -271,11 +273,13 @@ public final class InfluxWriter {
   }
 
   /** The longest one request to InfluxDB may take, its answer included. */
+  @Override
   public java.time.Duration answerTimeout() {
     return target.timeout();
   }
 
   /** Nothing to release: the JDK's client drops its idle connections once unused. */
+  @Override
   public void close() {
     // JDK 17's HttpClient has no close(); its connections time out on their own.
   }

@@ -120,6 +120,20 @@ public final class Http {
     }
   }
 
+  /**
+   * Sends {@code method} (PUT, DELETE, ...) with {@code body} (null for none) and these headers;
+   * no redirects. For the APIs that replace and delete (Chronograf's dashboards).
+   */
+  public Response send(String method, URI uri, Map<String, String> headers, byte[] body)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpRequest.Builder request = request(uri, headers, start).method(method, body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    try (Streamed answer = exchange(request, uri, start)) {
+      return new Response(answer.status(), answer.headers(), answer.body().readAllBytes());
+    }
+  }
+
   /** {@code Basic base64(user:password)}, the value of an {@code Authorization} header. */
   public static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString(
