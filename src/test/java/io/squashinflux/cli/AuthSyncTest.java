@@ -99,8 +99,9 @@ class AuthSyncTest {
   void wrongPasswordStopsAtOnceWithExitCode2AndNoSecret() throws IOException {
     Cli.Result result;
     try (FaultProxy counter = new FaultProxy(influx.url(), "/")) {
+      // The API given, so that no /ping for --influx-api auto comes before the refused request.
       result = Cli.run(args(counter.url(), "wrong", "--influx-user", "admin",
-          "--influx-password", WRONG, "--retry-delay", "5s"));
+          "--influx-password", WRONG, "--retry-delay", "5s", "--influx-api", "v1"));
       assertThat(counter.requests()).as("one request, no retry: " + result).isEqualTo(1);
     }
     assertThat(result.code()).as(result.toString()).isEqualTo(2);
