@@ -20,7 +20,7 @@ for file in "$samples"/*.json; do
     ln -s "$file" "$work/jobs/$i-$(basename "$file")"
   done
 done
-bytes=$(du -L -sb "$work/jobs" | cut -f1)
+bytes=$(find -L "$work/jobs" -name "*.json" -printf "%s\n" | awk "{ s += \$1 } END { print s }")
 files=$(find "$work/jobs" -name '*.json' | wc -l)
 
 now_ns() { date +%s%N; }
