@@ -167,6 +167,7 @@ echo "bench: generating $n jobs (seed $seed)" >&2
 "${serve[@]}" generate --count "$n" --seed "$seed" --format api --out "$work/jobs" >/dev/null
 
 start=$(now_ns)
+: >"$work/server.out" # exists before the loop below reads it, whenever the server starts writing
 "${serve[@]}" serve-api --from "$work/jobs" --port 0 --latency "${delay_ms}ms" >"$work/server.out" 2>&1 &
 pids+=("$!")
 api=""
