@@ -56,6 +56,10 @@ final class V2Api extends WriteApi {
       prepared = "bucket not checked: " + reply.decision().reason();
       return;
     }
+    if (org() == null) {
+      // InfluxDB 2.x and Cloud refuse every write without one, which would read as refused lines.
+      throw exchanges.refused("InfluxDB 2.x needs the organisation: give --org (or INFLUX_ORG)");
+    }
     if (named(json(reply, "buckets"), bucket())) {
       prepared = "bucket checked";
       return;

@@ -18,7 +18,6 @@ final class ExpectedValues {
   /** One value: its key, the field's text as written, and how often the lines held it. */
   record Value(String key, String text, int times) {}
 
-  private final Map<String, Value> values = new TreeMap<>();
   private final List<LineReader> lines = new ArrayList<>();
 
   private ExpectedValues() {}
@@ -44,7 +43,7 @@ final class ExpectedValues {
    * point in two documents) counts each time.
    */
   Map<String, Value> by(KeyOf key) {
-    values.clear();
+    Map<String, Value> values = new TreeMap<>();
     for (LineReader line : lines) {
       for (Map.Entry<String, String> field : line.fields().entrySet()) {
         String k = key.of(line, field.getKey());

@@ -137,6 +137,14 @@ class InfluxV2ApiTest {
       assertThat(org.err().strip().lines()).singleElement().asString()
           .contains("organisation not found").contains("--org");
 
+      List<String> noOrg = sync(server);
+      noOrg.remove(noOrg.indexOf("--org") + 1);
+      noOrg.remove("--org");
+      Cli.Result withoutOrg = Cli.run(noOrg);
+      assertThat(withoutOrg.code()).isEqualTo(2);
+      assertThat(withoutOrg.err().strip().lines()).singleElement().asString().contains("--org");
+      assertThat(server.requests("/api/v2/write")).isEmpty();
+
       List<String> args = sync(server);
       args.set(args.indexOf(TOKEN), "wrong-token");
       Cli.Result token = Cli.run(args);
@@ -204,6 +212,9 @@ class InfluxV2ApiTest {
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).contains("INFLUX_TOKEN").doesNotContain(TOKEN);
 
+    Cli.Result help = Cli.child(Map.of("INFLUX_TOKEN", TOKEN), dir, "sync", "--help");
+    assertThat(help.out()).contains("--influx-token").doesNotContain(TOKEN);
+
     try (InfluxApiServer server = v2().bucket("squash")) {
       Files.writeString(config, "influx-api = v2\norg = lsst\nbucket = squash\n");
       Cli.Result result = Cli.child(Map.of("INFLUX_TOKEN", TOKEN), dir, "sync", "--config",
@@ -213,6 +224,20 @@ class InfluxV2ApiTest {
       assertThat(server.requests("/api/v2/write").get(0).header("authorization"))
           .isEqualTo("Token " + TOKEN);
       assertThat(result.out() + result.err()).doesNotContain(TOKEN).contains("as --influx-api says");
+    }
+  }
+
+  @Test
+  void v1WithATokenSendsItAsAuthorizationTokenToTheV1Endpoint() {
+    try (InfluxApiServer server = v2().bucket("squash")) {
+      Cli.Result result = Cli.run(sync(server, "--influx-api", "v1", "--no-create-db", "--json"));
+      assertThat(result.code()).as(result.toString()).isZero();
+      assertThat(result.summary().path("influx_api").asText()).isEqualTo("v1");
+      assertThat(server.requests("/write")).isNotEmpty().allSatisfy(write -> {
+        assertThat(write.query()).isEqualTo(Map.of("db", "squash", "precision", "ns"));
+        assertThat(write.header("authorization")).isEqualTo("Token " + TOKEN);
+      });
+      assertThat(server.stored().stream().sorted().toList()).isEqualTo(expected);
     }
   }
 

@@ -36,7 +36,7 @@ import java.util.zip.GZIPInputStream;
  * for 3.x; anything else 401 {@code {"code":"unauthorized","message":"unauthorized access"}});
  * 2.x's {@code /api/v2/buckets} (GET by name and org, POST with {@code orgID}, 422 "already
  * exists"), {@code /api/v2/orgs?org=} (404 for an unknown organisation), and {@code
- * /api/v2/write} (400 {@code invalid}: one unparsable line rejects the whole request; 422
+ * /api/v2/write} and the v1-compatible {@code /write?db=} (400 {@code invalid}: one unparsable line rejects the whole request; 422
  * {@code unprocessable entity}: lines beyond retention or of a conflicting type are dropped, the
  * others written; 404 for a bucket that does not exist; 413 over the body limit); 3.x's {@code
  * /api/v3/write_lp} (the database made by the first write; with {@code accept_partial=true} the
@@ -204,6 +204,12 @@ public final class InfluxApiServer implements AutoCloseable {
     }
     if (major == 2 && path.equals("/api/v2/write")) {
       InfluxApiWrites.v2(this, exchange, request);
+    } else if (major == 2 && path.equals("/write")) {
+      // 2.x's v1-compatible write: db (and rp) name the bucket (here: the bucket of that name).
+      InfluxApiWrites.v2(this, exchange, new Request(request.method(), request.path(),
+          Map.of("bucket", String.valueOf(request.query().get("db")),
+              "precision", request.query().getOrDefault("precision", "ns")),
+          request.headers(), request.body()));
     } else if (major == 2 && path.equals("/api/v2/buckets")) {
       buckets(exchange, request);
     } else if (major == 2 && path.equals("/api/v2/orgs")) {
