@@ -269,7 +269,12 @@ public final class InfluxWriter implements LineSink {
         // Fall back to the header or the raw text.
       }
     }
-    return header == null || header.isEmpty() ? body : header;
+    if (header != null && !header.isEmpty()) {
+      return header;
+    }
+    // Not InfluxDB's JSON: a proxy's or a load balancer's page; its first words only, on one line.
+    String line = body.startsWith("<") ? "" : body.replaceAll("\\s+", " ");
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
   private byte[] body(List<Line> lines) {

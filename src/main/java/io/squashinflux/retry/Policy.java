@@ -95,6 +95,9 @@ public final class Policy {
             decision(Action.RETRY, "no answer (connection refused, reset or timed out)")),
         new Rule("other I/O error", any, a -> a.error() != null,
             decision(Action.RETRY, "I/O error")),
+        new Rule("407 proxy authentication", any, a -> a.status() == 407,
+            decision(Action.FATAL, "the proxy wants credentials: give them in its URL,"
+                + " http://USER:PASSWORD@HOST:PORT (HTTPS_PROXY, HTTP_PROXY or --proxy)")),
         new Rule("Sasquatch: 401/403", sasquatch, a -> a.status() == 401 || a.status() == 403,
             decision(Action.FATAL, "the REST proxy refused the token: check SASQUATCH_TOKEN (it needs"
                 + " the write:sasquatch scope)")),

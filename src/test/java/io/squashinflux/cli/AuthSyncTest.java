@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squashinflux.sample.JobGenerator;
 import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.net.Http;
 import io.squashinflux.testing.FaultProxy;
+import io.squashinflux.testing.RelayApi;
 import io.squashinflux.testing.InfluxServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +77,22 @@ class AuthSyncTest {
     assertThat(result.code()).as(result.toString()).isZero();
     assertStored("inurl", result);
     assertNoSecretIn(result);
+  }
+
+  @Test
+  void aPlusInTheUserOrPasswordOfEitherUrlIsAPlusNotASpace() throws IOException {
+    String password = "p@ss+word";
+    influx.query(null, "CREATE USER \"bob+1\" WITH PASSWORD '" + password
+        + "' WITH ALL PRIVILEGES", "admin", PASSWORD);
+    try (RelayApi relay = RelayApi.http(api.url())
+        .requireAuthorization(Http.basic("reader+1", password))) {
+      String influxUrl = influx.url().replace("://", "://bob+1:p%40ss+word@");
+      String squashUrl = relay.url().toString().replace("://", "://reader+1:p%40ss+word@");
+      Cli.Result result = Cli.run(args(influxUrl, "plus", "--squash-url", squashUrl));
+      assertThat(result.code()).as(result.toString()).isZero();
+      assertStored("plus", result);
+      assertThat(result.out() + result.err()).doesNotContain(password).doesNotContain("p%40ss");
+    }
   }
 
   @Test
