@@ -62,7 +62,9 @@ final class SyncCommand implements Callable<Integer> {
     try (SyncRun run = new SyncRun(source, model, influx, output, retry, state, report)) {
       run.prepare();
       Summary summary = run.cycle(state.full, ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
-      Output.summary(spec.commandLine(), report, summary);
+      // The API line only for InfluxDB itself: --to kafka:// and sasquatch: have none.
+      Output.summary(spec.commandLine(), report, summary, run.api() == null ? null : run.target(),
+          run.api());
       return summary.exitCode();
     } catch (StateException e) {
       throw new UserError(e.getMessage());
