@@ -64,7 +64,9 @@ final class SyncCommand implements Callable<Integer> {
         run.prepare();
         Summary summary = run.cycle(state.full, state.retryRejected,
             ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
-        Output.summary(spec.commandLine(), report, summary);
+        // The API line only for InfluxDB itself: --to kafka:// and sasquatch: have none.
+        Output.summary(spec.commandLine(), report, summary, run.api() == null ? null : run.target(),
+            run.api());
         return summary.exitCode();
       } catch (Exception e) {
         Output.failure(spec.commandLine(), report, run.lastSummary(), e);

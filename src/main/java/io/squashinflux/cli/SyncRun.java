@@ -2,7 +2,10 @@ package io.squashinflux.cli;
 
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.delivery.LineSink;
 import io.squashinflux.enrich.Enricher;
+import io.squashinflux.report.Urls;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.pipeline.Checkpoint;
@@ -39,8 +42,16 @@ final class SyncRun implements AutoCloseable {
   private final Sink sink;
   private final InfluxTarget target;
   private final Mapping mapping;
-  private final StateStore state;
-  private final RejectsLog rejects;
+  /** The writer when the points go to InfluxDB (not --to): its API decides the state's identity. */
+  private final InfluxWriter influx;
+  private final OutputOptions output;
+  private final StateOptions stateOptions;
+  private final String modelFingerprint;
+  /** Opened once the API is known, since the state's identity holds it; null with --no-state. */
+  private StateStore state;
+  /** Opened with the state, beside it. */
+  private RejectsLog rejects;
+  private final ReportOptions report;
   private Pipeline current;
   private boolean stopped;
   private Summary last;
@@ -53,17 +64,52 @@ final class SyncRun implements AutoCloseable {
     this.mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
     this.source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
-    this.sink = new LinesSink(output.open(target, retrier), output.describe(target));
-    Identity identity = new Identity(source.describe(), sink.describe(), model.fingerprint());
+    LineSink writer = output.open(target, retrier);
+    this.sink = new LinesSink(writer, output.describe(target));
+    this.stateOptions = stateOptions;
+    this.modelFingerprint = model.fingerprint();
+    this.output = output;
+    this.report = report;
+    this.influx = writer instanceof InfluxWriter influxWriter ? influxWriter : null;
+    if (influx == null || target.api().version() != null) {
+      openState();
+    }
+  }
+
+  /**
+   * Detects the API (with --influx-api auto), creates the database or checks the bucket (or checks
+   * InfluxDB answers) before anything is read, and opens the state, whose identity names the API's
+   * destination: v1's database as before, v2's org and bucket, v3's database.
+   */
+  void prepare() throws DeliveryException, InterruptedException, StateException {
+    sink.open();
+    if (rejects == null) {
+      openState();
+    }
+  }
+
+  /** Opens the state and the rejects file beside it, once the destination is known. */
+  private void openState() throws StateException {
+    if (influx != null && influx.api() == null) {
+      return;
+    }
+    String destination = influx == null ? output.describe(target)
+        : Urls.masked(target.url().toString()) + " " + influx.destination();
+    Identity identity = new Identity(source.describe(), destination, modelFingerprint);
     Path statePath = stateOptions.path(identity, target.database());
-    this.rejects = new RejectsLog(report.rejects(statePath), Clock.systemUTC());
-    this.state = stateOptions.noState ? null
+    rejects = new RejectsLog(report.rejects(statePath), Clock.systemUTC());
+    state = stateOptions.noState ? null
         : StateStore.open(statePath, identity, Clock.systemUTC(), Duration.ofSeconds(2));
   }
 
-  /** Creates the database (or checks InfluxDB answers) before anything is read. */
-  void prepare() throws DeliveryException, InterruptedException {
-    sink.open();
+  /** {@code v1}, {@code v2} or {@code v3}: the API used (once prepared). */
+  String api() {
+    return influx == null || influx.api() == null ? null : influx.api().label();
+  }
+
+  /** The API used and where it writes, one line for the summary. */
+  String target() {
+    return influx == null ? output.describe(target) : influx.describe();
   }
 
   /** One pass: list, fetch what is new or failed, write; returns the pass's summary. */

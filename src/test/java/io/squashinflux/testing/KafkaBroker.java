@@ -126,8 +126,7 @@ public final class KafkaBroker implements BeforeAllCallback {
   }
 
   /** The one broker of the test run (or of a benchmark, started on its own). */
-  public static final class Running implements ExtensionContext.Store.CloseableResource,
-      AutoCloseable {
+  public static final class Running implements AutoCloseable {
     final KafkaClusterTestKit kit;
     final Admin admin;
     final long startNanos;
@@ -177,11 +176,19 @@ public final class KafkaBroker implements BeforeAllCallback {
       }
     }
 
+    /** JUnit closes it, as an AutoCloseable in the root store, when the test run ends. */
     @Override
-    public void close() throws Exception {
+    public void close() {
       long started = System.nanoTime();
       admin.close(Duration.ofSeconds(5));
-      kit.close();
+      try {
+        kit.close();
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("cannot stop the Kafka test broker: " + e, e);
+      }
       System.err.printf("Kafka broker stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
   }
