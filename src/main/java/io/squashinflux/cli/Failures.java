@@ -2,6 +2,7 @@ package io.squashinflux.cli;
 
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.source.SourceException;
+import io.squashinflux.trends.QueryException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -35,6 +36,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     } else if (e instanceof SourceException source) {
       code = source.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
       message = e.getMessage();
+    } else if (e instanceof QueryException query) {
+      code = query.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
+      message = e.getMessage() + (query.configuration() ? "" : START_INFLUX);
     } else if (e instanceof InterruptedException) {
       code = Main.INCOMPLETE;
       message = "interrupted";

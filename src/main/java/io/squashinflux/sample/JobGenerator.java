@@ -51,6 +51,11 @@ public final class JobGenerator {
     return Optional.ofNullable(regression);
   }
 
+  /** The threshold specs the sample API serves on {@code GET /specs}: {@code {"specs": [...]}}. */
+  public static JsonNode specs() {
+    return JobShapes.MAPPER.createObjectNode().set("specs", Reference.specs());
+  }
+
   /** The planted steps, outliers, drifts and nulls besides the regression. */
   public List<Plant> plants() {
     return settings.plants();

@@ -34,11 +34,32 @@ public final class Specs {
   public static final Specs NONE = new Specs(List.of());
 
   private final Map<String, List<Spec>> byMetric = new LinkedHashMap<>();
+  private final Map<String, String> units = new LinkedHashMap<>();
 
   Specs(List<Spec> specs) {
+    this(specs, Map.of());
+  }
+
+  Specs(List<Spec> specs, Map<String, String> metricUnits) {
     for (Spec spec : specs) {
       byMetric.computeIfAbsent(spec.metric(), m -> new ArrayList<>()).add(spec);
+      units.putIfAbsent(spec.metric(), spec.unit());
     }
+    units.putAll(metricUnits);
+  }
+
+  /** The metric's unit (astropy's spelling; "" when dimensionless), or null when unknown. */
+  public String unit(String metric) {
+    return units.get(metric);
+  }
+
+  /** These specs with the units of metric definitions ({@code GET /metrics}, a verify file's). */
+  public Specs withUnits(Map<String, String> metricUnits) {
+    List<Spec> all = new ArrayList<>();
+    byMetric.values().forEach(all::addAll);
+    Map<String, String> merged = new LinkedHashMap<>(units);
+    merged.putAll(metricUnits);
+    return new Specs(all, merged);
   }
 
   /** Every spec of a metric (empty when it has none). */
@@ -125,7 +146,18 @@ public final class Specs {
     for (JsonNode node : list) {
       spec(node).ifPresent(specs::add);
     }
-    return new Specs(specs);
+    return new Specs(specs, units(root.path("metrics")));
+  }
+
+  /** The units of a list (or object) of metric definitions: {@code {"name", "unit"}}. */
+  static Map<String, String> units(JsonNode metrics) {
+    Map<String, String> units = new LinkedHashMap<>();
+    for (JsonNode metric : metrics) {
+      if (metric.hasNonNull("name") && metric.hasNonNull("unit")) {
+        units.put(metric.get("name").asText(), metric.get("unit").asText());
+      }
+    }
+    return units;
   }
 
   /** A threshold spec, or empty for another type or an incomplete one. */

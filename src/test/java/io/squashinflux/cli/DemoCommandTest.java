@@ -140,10 +140,14 @@ class DemoCommandTest {
     return new double[] {sum / n, n};
   }
 
+  @org.junit.jupiter.api.io.TempDir Path reports;
+
   private int demo(String... args) {
-    String[] all = new String[args.length + 1];
+    String[] all = new String[args.length + 3];
     all[0] = "demo";
     System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--report"; // never into the working directory
+    all[args.length + 2] = reports.resolve("squash-report.html").toString();
     return Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
   }
 

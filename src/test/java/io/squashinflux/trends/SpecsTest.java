@@ -57,6 +57,7 @@ class SpecsTest {
     assertThat(pa1.get("minimum").value()).isEqualTo(8.0);
     assertThat(pa1.get("stretch").value()).isEqualTo(3.0);
     assertThat(specs.levels("validate_drp.AM1", null, null).get("design").unit()).isEqualTo("marcsec");
+    assertThat(specs.unit("validate_drp.TE1")).isEqualTo(""); // from the file's metric definitions
   }
 
   @Test
