@@ -61,11 +61,12 @@ public final class MetricReader {
 
   private void requireTags(String measurement) {
     List<String> tags = query.firstColumn("SHOW TAG KEYS FROM " + identifier(measurement));
-    if (!tags.contains(model.datasetTag())) {
-      throw new ReportException("measurement \"" + measurement + "\" has no tag \""
-          + model.datasetTag() + "\" where mapping " + model.mapping().name() + " keeps the"
-          + " dataset (its tags: " + String.join(", ", tags) + "): was it written with another"
-          + " --mapping?");
+    for (String[] tag : new String[][] {{model.datasetTag(), "dataset"}, {model.filterTag(), "filter"}}) {
+      if (!tags.contains(tag[0])) {
+        throw new ReportException("measurement \"" + measurement + "\" has no tag \"" + tag[0]
+            + "\" where mapping " + model.mapping().name() + " keeps the " + tag[1] + " (its tags: "
+            + String.join(", ", tags) + "): was it written with another --mapping?");
+      }
     }
   }
 

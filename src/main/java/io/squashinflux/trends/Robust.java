@@ -34,10 +34,21 @@ final class Robust {
       diffs[i - 1] = values[i] - values[i - 1];
     }
     double center = median(diffs, 0, diffs.length);
+    double[] deviations = new double[diffs.length];
     for (int i = 0; i < diffs.length; i++) {
-      diffs[i] = Math.abs(diffs[i] - center);
+      deviations[i] = Math.abs(diffs[i] - center);
     }
-    return median(diffs, 0, diffs.length) * MAD_TO_SIGMA / Math.sqrt(2);
+    double mad = median(deviations, 0, deviations.length) * MAD_TO_SIGMA;
+    // The MAD wanders by a sixth on 50 points; the rms of the differences clipped at 3 MADs is
+    // steadier and still blind to outliers. The larger of the two keeps false alarms rare.
+    double clip = 3 * mad;
+    double sum = 0;
+    for (double d : diffs) {
+      double c = Math.max(-clip, Math.min(clip, d - center));
+      sum += c * c;
+    }
+    double rms = Math.sqrt(sum / diffs.length);
+    return Math.max(mad, rms) / Math.sqrt(2);
   }
 
   /** The sum of absolute deviations of {@code values[from..to)} from their median: an L1 cost. */
