@@ -1,7 +1,8 @@
 // The report's charts: drawn with uPlot as each comes into view. The plotted data is exposed as
 // window.squashReport.charts[metric] = {drawn, series: [{label, dataset, filter, t, values,
-// jobs, runs, urls}], thresholds, changes}; t in seconds since the epoch. Opened with #dump, the
-// page also writes that object as JSON into <pre id="squash-report-dump">, for headless tests.
+// jobs, runs, urls}], thresholds, changes, inView}; t in seconds since the epoch. Opened with
+// ?dump, the page also writes that object as JSON into a hidden pre#squash-report-dump after each
+// chart it draws, for headless tests.
 (function () {
   var report = window.squashReport;
   report.charts = {};
@@ -19,7 +20,11 @@
   function date(t) { return new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC'; }
 
   function dump() {
-    if (location.hash !== '#dump') return;
+    if (!/[?&]dump\b/.test(location.search)) return;
+    document.querySelectorAll('section.chart').forEach(function (section) {
+      var r = section.getBoundingClientRect();
+      report.charts[section.getAttribute('data-metric')].inView = r.bottom > 0 && r.top < window.innerHeight;
+    });
     var pre = document.getElementById('squash-report-dump');
     if (!pre) {
       pre = document.createElement('pre');
@@ -157,5 +162,8 @@
   } else {
     sections.forEach(safeDraw);
   }
+  // A link to one chart (#chart-of-METRIC, as the regressions table gives) draws it at once.
+  var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target && target.matches('section.chart')) safeDraw(target);
   dump();
 })();
