@@ -63,7 +63,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--stats", description = "Print tag cardinality per measurement (no line protocol).")
   boolean stats;
 
-  @Option(names = "--ca-cert", paramLabel = "FILE", description = "PEM certificate of a private CA for an https SQuaSH URL.")
+  @Option(names = "--ca-cert", paramLabel = "FILE", description = "PEM certificate of a CA to trust for an https SQuaSH URL, in addition to the JDK's CAs (as --squash-ca-cert).")
   Path caCert;
 
   @Option(names = "--rejects", paramLabel = "FILE",
@@ -85,7 +85,7 @@ final class ConvertCommand implements Callable<Integer> {
     RejectsLog log = rejects == null ? RejectsLog.none() : new RejectsLog(rejects, Clock.systemUTC());
     Ledger ledger = new Ledger(log);
     Cardinality cardinality = stats ? new Cardinality(mapping) : null;
-    try (JobSource jobs = source.open(retry.retrier(), Tls.context(caCert), mapping.packages());
+    try (JobSource jobs = source.open(retry.retrier(), caCert, mapping.packages());
         Writer out = stats ? Writer.nullWriter() : open()) {
       List<String> keys = jobs.list();
       ledger.listed(keys.size());

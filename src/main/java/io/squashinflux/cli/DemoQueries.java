@@ -2,7 +2,7 @@ package io.squashinflux.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.http.Http;
+import io.squashinflux.net.Http;
 import io.squashinflux.sample.Regression;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,7 +86,7 @@ final class DemoQueries {
     String user = System.getenv("INFLUX_USERNAME");
     if (user != null && !user.isBlank()) {
       String password = System.getenv().getOrDefault("INFLUX_PASSWORD", "");
-      request.header("Authorization", Http.basic(user + ":" + password));
+      request.header("Authorization", Http.basic(user, password));
     }
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode answer = JSON.readTree(response.body());

@@ -2,6 +2,8 @@ package io.squashinflux.cli;
 
 import io.squashinflux.delivery.InfluxTarget;
 import io.squashinflux.delivery.Secret;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.UserInfo;
 import io.squashinflux.report.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -69,11 +71,17 @@ final class InfluxOptions {
   Duration timeout;
 
   @Option(names = "--ca-cert", paramLabel = "FILE",
-      description = "PEM certificate of a private CA to trust for https URLs (InfluxDB and SQuaSH),"
-          + " in addition to nothing else: the JDK trust store is used without it.")
+      description = "PEM certificate of a CA to trust for https URLs of InfluxDB and SQuaSH both,"
+          + " in addition to the JDK's CAs.")
   Path caCert;
 
-  InfluxTarget target() {
+  @Option(names = "--influx-ca-cert", paramLabel = "FILE",
+      description = "PEM certificate of a CA to trust for an https InfluxDB URL, in addition to"
+          + " the JDK's CAs.")
+  Path influxCaCert;
+
+  /** The target, reached with {@code shared}'s proxies and size cap and this side's CAs. */
+  InfluxTarget target(HttpSettings shared) {
     URI uri;
     try {
       uri = new URI(url.trim());
@@ -84,16 +92,18 @@ final class InfluxOptions {
     String password = this.password;
     if (uri.getRawUserInfo() != null) {
       // Credentials in the URL are used when no option gives them, and never kept in the URL.
-      String[] userInfo = uri.getRawUserInfo().split(":", 2);
+      UserInfo userInfo = UserInfo.of(uri);
       if (user == null) {
-        user = emptyToNull(decode(userInfo[0]));
-        password = userInfo.length > 1 ? decode(userInfo[1]) : password;
+        user = emptyToNull(userInfo.user());
+        password = userInfo.password() != null ? userInfo.password() : password;
       }
       uri = withoutUserInfo(uri);
     }
+    HttpSettings http = shared.withCaCerts(
+        Tls.caCerts("--ca-cert", caCert, "--influx-ca-cert", influxCaCert));
     try {
       return new InfluxTarget(uri, database, retentionPolicy, user, Secret.of(password),
-          !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, Tls.context(caCert));
+          !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, http);
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
     }
@@ -104,10 +114,6 @@ final class InfluxOptions {
       return false;
     }
     return gzip == Gzip.always || !Loopback.is(uri.getHost());
-  }
-
-  private static String decode(String text) {
-    return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static URI withoutUserInfo(URI uri) {

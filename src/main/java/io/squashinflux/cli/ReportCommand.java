@@ -1,6 +1,7 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.net.HttpSettings;
 import io.squashinflux.trends.DetectorSettings;
 import io.squashinflux.trends.Finding;
 import io.squashinflux.trends.InfluxQuery;
@@ -117,9 +118,10 @@ final class ReportCommand implements Callable<Integer> {
     if (maxPoints < 10) {
       throw new UserError("--max-points must be at least 10, was " + maxPoints);
     }
-    InfluxTarget target = influx.target();
+    HttpSettings http = http();
+    InfluxTarget target = influx.target(http);
     ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
-    Specs thresholds = specs(target);
+    Specs thresholds = specs(target.http());
     Path charts = Files.createTempFile("squash-report-", ".charts");
     try {
       TrendReport.Result result;
@@ -142,12 +144,21 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private Specs specs(InfluxTarget target) {
+  /** Proxies from the environment, as for sync; a whole metric is read in one exchange. */
+  private HttpSettings http() {
+    try {
+      return HttpSettings.defaults().withTimeouts(influx.timeout, java.time.Duration.ofMinutes(10));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private Specs specs(HttpSettings http) {
     try {
       if (specs != null) {
-        return Specs.load(specs, target.timeout(), target.ssl());
+        return Specs.load(specs, http);
       }
-      return squashUrl == null ? Specs.NONE : Specs.fromSquash(squashUrl, target.timeout(), target.ssl());
+      return squashUrl == null ? Specs.NONE : Specs.fromSquash(squashUrl, http);
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());
     }

@@ -1,5 +1,7 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Proxies;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.source.ApiJobSource;
 import io.squashinflux.source.ApiOptions;
@@ -10,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,8 +26,32 @@ final class SourceOptions {
   String squashUrl;
 
   @Option(names = "--from", paramLabel = "PATH", arity = "1..*",
-      description = "Job files (API responses or lsst.verify *.json); folders are walked for *.json.")
-  List<Path> files;
+      description = "Job files (API responses or lsst.verify *.json); folders are walked for *.json."
+          + " Or kafka://HOST:PORT/TOPIC: line protocol records, written on and committed once"
+          + " InfluxDB acknowledged them (with --group).")
+  List<String> from;
+
+  @Option(names = "--group", paramLabel = "NAME",
+      description = "Kafka consumer group for --from kafka://: processes in one group share the"
+          + " topic's partitions.")
+  String group;
+
+  /** Whether the points come from a Kafka topic rather than jobs. */
+  boolean fromKafka() {
+    return from != null && from.size() == 1 && from.get(0).startsWith("kafka://");
+  }
+
+  /** The {@code --from kafka://} address, checked with its group. */
+  String kafkaFrom() {
+    if (squashUrl != null) {
+      throw new UserError("give --squash-url or --from kafka://, not both");
+    }
+    if (group == null || group.isBlank()) {
+      throw new UserError("--from kafka:// needs --group NAME: the consumer group whose offsets"
+          + " say what was written");
+    }
+    return from.get(0);
+  }
 
   @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
       description = "Jobs read at once (requests in flight, or files parsed) (default: ${DEFAULT-VALUE}).")
@@ -42,17 +67,48 @@ final class SourceOptions {
       description = "Longest wait for one SQuaSH answer, body included (default: ${DEFAULT-VALUE}).")
   Duration readTimeout;
 
-  JobSource open(Retrier retrier, SSLContext ssl, boolean packages) {
+  @Option(names = "--squash-ca-cert", paramLabel = "FILE",
+      description = "PEM certificate of a CA to trust for an https SQuaSH URL, in addition to the"
+          + " JDK's CAs.")
+  Path squashCaCert;
+
+  @Option(names = "--proxy", paramLabel = "URL",
+      description = "HTTP proxy for SQuaSH and InfluxDB, http://[user:password@]host:port, instead"
+          + " of HTTPS_PROXY / HTTP_PROXY; NO_PROXY still applies; \"\" for none.")
+  String proxy;
+
+  @Option(names = "--max-response-size", paramLabel = "SIZE", defaultValue = "256MB",
+      converter = SizeConverter.class,
+      description = "Largest answer read from a server, e.g. 64MB; a job larger fails alone"
+          + " (default: ${DEFAULT-VALUE}).")
+  long maxResponseSize;
+
+  /** Proxies (from the environment or --proxy) and the answer size cap, for both servers. */
+  HttpSettings http() {
+    try {
+      return HttpSettings.defaults().withProxies(Proxies.of(System.getenv(), proxy))
+          .withMaxResponseBytes(maxResponseSize);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** The jobs to read; {@code caCert} ({@code --ca-cert}, or null) is trusted for SQuaSH too. */
+  JobSource open(Retrier retrier, Path caCert, boolean packages) {
     if (parallel < 1) {
       throw new UserError("--parallel must be at least 1, was " + parallel);
     }
-    boolean fromFiles = files != null && !files.isEmpty();
+    List<Path> files = from == null ? List.of() : from.stream().map(Path::of).toList();
+    boolean fromFiles = !files.isEmpty();
     if (fromFiles == (squashUrl != null)) {
       throw new UserError(fromFiles
           ? "give --squash-url or --from, not both"
           : "no jobs to read: give --squash-url URL (a SQuaSH API) or --from PATH (job files)");
     }
     if (fromFiles) {
+      if (group != null) {
+        throw new UserError("--group is for --from kafka:// only");
+      }
       for (Path file : files) {
         if (!java.nio.file.Files.exists(file)) {
           throw new UserError("--from " + file + ": no such file or folder");
@@ -67,8 +123,10 @@ final class SourceOptions {
       throw new UserError("--squash-url is not a URL: " + e.getMessage());
     }
     try {
+      HttpSettings http = http().withCaCerts(
+          Tls.caCerts("--ca-cert", caCert, "--squash-ca-cert", squashCaCert));
       return new ApiJobSource(
-          new ApiOptions(base, parallel, connectTimeout, readTimeout, retrier, ssl), packages);
+          new ApiOptions(base, parallel, connectTimeout, readTimeout, retrier, http), packages);
     } catch (IllegalArgumentException e) {
       throw new UserError("--squash-url: " + e.getMessage());
     }

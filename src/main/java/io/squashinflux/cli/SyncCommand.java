@@ -26,6 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
       "  INFLUX_PASSWORD=... squash-influx sync --from jobs/ \\",
       "      --influx-url https://influx:8086 -u writer",
       "  squash-influx sync --config /etc/squash-influx.properties",
+      "  squash-influx sync --squash-url URL --to kafka://broker:9092/squash",
+      "  squash-influx sync --from kafka://broker:9092/squash --group writers --db squash",
+      "  SASQUATCH_TOKEN=... squash-influx sync --squash-url URL \\",
+      "      --to sasquatch:https://host/sasquatch-rest-proxy --namespace lsst.verify",
       "",
       "Exit codes: 0 all written; 1 some jobs or values not written (all reported);",
       "2 usage or configuration error."
@@ -38,13 +42,20 @@ final class SyncCommand implements Callable<Integer> {
 
   @Mixin ModelOptions model;
   @Mixin InfluxOptions influx;
+  @Mixin OutputOptions output;
   @Mixin RetryOptions retry;
   @Mixin StateOptions state;
   @Mixin ReportOptions report;
 
   @Override
   public Integer call() throws Exception {
-    try (SyncRun run = new SyncRun(source, model, influx, retry, state, report)) {
+    if (source.fromKafka()) {
+      Summary summary = new TopicRun(source, influx, output, retry, report)
+          .run(false, spec.commandLine().getErr());
+      Output.summary(spec.commandLine(), report, summary);
+      return summary.exitCode();
+    }
+    try (SyncRun run = new SyncRun(source, model, influx, output, retry, state, report)) {
       run.prepare();
       Summary summary = run.cycle(state.full, ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
       Output.summary(spec.commandLine(), report, summary);

@@ -2,7 +2,7 @@ package io.squashinflux.cli;
 
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.InfluxTarget;
-import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.delivery.LineSink;
 import io.squashinflux.report.Urls;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
@@ -34,7 +34,7 @@ import java.util.Set;
  */
 final class SyncRun implements AutoCloseable {
   private final JobSource source;
-  private final InfluxWriter writer;
+  private final LineSink writer;
   private final InfluxTarget target;
   private final Mapping mapping;
   private final StateStore state;
@@ -43,17 +43,17 @@ final class SyncRun implements AutoCloseable {
   private boolean stopped;
 
   SyncRun(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
-      RetryOptions retry, StateOptions stateOptions, ReportOptions report)
+      OutputOptions output, RetryOptions retry, StateOptions stateOptions, ReportOptions report)
       throws StateException {
     Retrier retrier = retry.retrier();
-    this.target = influx.target();
+    this.target = influx.target(sourceOptions.http());
     this.mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
-    this.source = sourceOptions.open(retrier, target.ssl(), mapping.packages());
-    this.writer = new InfluxWriter(target, retrier);
+    this.source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
+    this.writer = output.open(target, retrier);
     this.rejects = new RejectsLog(report.rejects, Clock.systemUTC());
     Identity identity = new Identity(source.describe(),
-        Urls.masked(target.url().toString()) + " " + target.database(), model.fingerprint());
+        output.describe(target), model.fingerprint());
     this.state = stateOptions.noState ? null
         : StateStore.open(stateOptions.path(identity, target.database()), identity,
             Clock.systemUTC(), Duration.ofSeconds(2));

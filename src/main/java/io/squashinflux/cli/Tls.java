@@ -5,41 +5,39 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The TLS context for {@code --ca-cert}: trusts the certificates in that PEM file. */
+/**
+ * The CA files of {@code --ca-cert}, {@code --influx-ca-cert} and {@code --squash-ca-cert},
+ * checked before anything connects, so that a bad file is a usage error naming its option.
+ */
 final class Tls {
   private Tls() {}
 
-  /** A context trusting the file's certificates, or null (the JDK default) without a file. */
-  static SSLContext context(Path caCert) {
-    if (caCert == null) {
-      return null;
+  /** The given files (nulls dropped), each checked to hold a PEM certificate. */
+  static List<Path> caCerts(String option, Path shared, String ownOption, Path own) {
+    List<Path> files = new ArrayList<>();
+    if (shared != null) {
+      files.add(check(option, shared));
     }
-    try (InputStream in = Files.newInputStream(caCert)) {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int n = 0;
-      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        store.setCertificateEntry("ca-" + n++, certificate);
+    if (own != null) {
+      files.add(check(ownOption, own));
+    }
+    return files;
+  }
+
+  private static Path check(String option, Path pem) {
+    try (InputStream in = Files.newInputStream(pem)) {
+      if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+        throw new UserError(option + " " + pem + ": no PEM certificate in it");
       }
-      if (n == 0) {
-        throw new UserError("--ca-cert " + caCert + ": no PEM certificate in it");
-      }
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context;
+      return pem;
     } catch (IOException e) {
-      throw new UserError("--ca-cert " + caCert + ": cannot read it (" + e.getMessage() + ")");
+      throw new UserError(option + " " + pem + ": cannot read it (" + e.getMessage() + ")");
     } catch (GeneralSecurityException e) {
-      throw new UserError("--ca-cert " + caCert + ": not a PEM certificate (" + e.getMessage() + ")");
+      throw new UserError(option + " " + pem + ": not a PEM certificate (" + e.getMessage() + ")");
     }
   }
 }

@@ -52,6 +52,7 @@ final class WatchCommand implements Callable<Integer> {
 
   @Mixin ModelOptions model;
   @Mixin InfluxOptions influx;
+  @Mixin OutputOptions output;
   @Mixin RetryOptions retry;
   @Mixin StateOptions state;
   @Mixin ReportOptions report;
@@ -66,7 +67,14 @@ final class WatchCommand implements Callable<Integer> {
         report.quiet);
     // Installed first, so a signal during start-up is not lost: the first cycle then stops at once.
     Signals signals = Signals.stopOn(stop);
-    try (SyncRun run = new SyncRun(source, model, influx, retry, state, report)) {
+    if (source.fromKafka()) {
+      try {
+        return followTopic(err);
+      } finally {
+        signals.close();
+      }
+    }
+    try (SyncRun run = new SyncRun(source, model, influx, output, retry, state, report)) {
       stop.onRequest(run::stop);
       loop.run(new Cycles(run, err), this::printJson);
       return Main.OK;
@@ -75,6 +83,18 @@ final class WatchCommand implements Callable<Integer> {
     } finally {
       signals.close();
     }
+  }
+
+  /**
+   * Follows the topic in one long cycle: a consumer waits for records itself, so there is no
+   * interval; SIGTERM ends it after the batch in hand is written and committed.
+   */
+  private int followTopic(PrintWriter err) throws Exception {
+    TopicRun run = new TopicRun(source, influx, output, retry, report);
+    stop.onRequest(run::stop);
+    Summary summary = run.run(true, err);
+    printJson(summary);
+    return Main.OK;
   }
 
   private void printJson(Summary summary) {

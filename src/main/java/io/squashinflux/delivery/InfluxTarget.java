@@ -4,7 +4,7 @@ import io.squashinflux.report.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
+import io.squashinflux.net.HttpSettings;
 
 /**
  * Where and how to write.
@@ -19,7 +19,8 @@ import javax.net.ssl.SSLContext;
  * @param batchLines the most lines in one request
  * @param batchBytes the most uncompressed bytes in one request
  * @param timeout the connect and request timeout
- * @param ssl the TLS context (a private CA), or null for the JDK's trust store
+ * @param http proxies, added CAs and the answer size cap ({@code timeout} replaces its timeouts),
+ *     or null for {@link HttpSettings#defaults()}
  */
 public record InfluxTarget(
     URI url,
@@ -32,7 +33,7 @@ public record InfluxTarget(
     int batchLines,
     int batchBytes,
     Duration timeout,
-    SSLContext ssl) {
+    HttpSettings http) {
 
   public static final int DEFAULT_BATCH_LINES = 5_000;
   public static final int DEFAULT_BATCH_BYTES = 4 * 1024 * 1024;

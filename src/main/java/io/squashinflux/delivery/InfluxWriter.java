@@ -1,6 +1,5 @@
 package io.squashinflux.delivery;
 
-import io.squashinflux.http.Http;
 import io.squashinflux.report.Urls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,14 +10,20 @@ import io.squashinflux.retry.Policy;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.retry.RetryAfter;
 import io.squashinflux.retry.Side;
+import io.squashinflux.net.Http;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -31,47 +36,55 @@ import java.util.zip.GZIPOutputStream;
  * (every point has an explicit time, so a retried write is idempotent); a missing database is
  * created; a body too large is split in halves; a batch with refused lines is bisected until each
  * refused line stands alone, which stores every good line and names every bad one, whatever the
- * server says about the batch as a whole; configuration errors stop the sync. Thread-safe.
+ * server says about the batch as a whole; configuration errors stop the sync. A server that
+ * refuses the very first connections is reported within seconds ({@link #FIRST_CONTACT_REFUSALS}):
+ * nothing is listening there, and the long retries are kept for outages that start mid-run.
+ * Thread-safe.
  */
-public final class InfluxWriter {
+public final class InfluxWriter implements LineSink {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Refused connections in a row, at the start, after which InfluxDB is taken to be not running. */
+  static final int FIRST_CONTACT_REFUSALS = 3;
 
   private final InfluxTarget target;
   private final Policy policy;
   private final Retrier retrier;
   private final Http http;
-  private final String writePath;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+  private final URI writeUri;
+  private final URI queryUri;
+  private final URI pingUri;
 
   public InfluxWriter(InfluxTarget target, Retrier retrier) {
     this.target = target;
     this.policy = new Policy(target.createDatabase());
     this.retrier = retrier;
-    this.http = new Http(target.url(),
-        target.ssl() == null ? null : target.ssl().getSocketFactory(), target.timeout(),
-        target.timeout(), authorization(target));
+    HttpSettings settings = target.http() == null ? HttpSettings.defaults() : target.http();
+    this.http = Http.create(settings.withTimeouts(target.timeout(), target.timeout()));
+    if (target.user() != null) {
+      headers.put("Authorization", Http.basic(target.user(),
+          target.password() == null ? "" : target.password().reveal()));
+    }
     String rp =
         target.retentionPolicy() == null ? "" : "&rp=" + encode(target.retentionPolicy());
-    this.writePath = "/write?db=" + encode(target.database()) + rp + "&precision=ns";
-  }
-
-  private static String authorization(InfluxTarget target) {
-    if (target.user() == null) {
-      return null;
-    }
-    return Http.basic(target.user() + ":"
-        + (target.password() == null ? "" : target.password().reveal()));
+    String base = target.url().toString().replaceAll("/+$", "");
+    this.writeUri = URI.create(base + "/write?db=" + encode(target.database()) + rp + "&precision=ns");
+    this.queryUri = URI.create(base + "/query");
+    this.pingUri = URI.create(base + "/ping");
   }
 
   /** Makes sure the database exists (or, with creation off, that InfluxDB answers at all). */
+  @Override
   public void prepare() throws DeliveryException, InterruptedException {
     if (target.createDatabase()) {
-      createDatabase();
+      createDatabase(true);
     } else {
-      exchange(Side.INFLUX_QUERY, () -> http.get("/ping"));
+      exchange(Side.INFLUX_QUERY, true, () -> http.get(pingUri, headers));
     }
   }
 
   /** Writes these lines; every one is in the result as written or rejected. */
+  @Override
   public BatchResult write(List<Line> lines) throws DeliveryException, InterruptedException {
     Collector collector = new Collector();
     writeInto(lines, collector);
@@ -85,10 +98,7 @@ public final class InfluxWriter {
     }
     byte[] body = body(lines);
     Outcome outcome =
-        exchange(
-            Side.INFLUX_WRITE,
-            () -> http.post(writePath, "text/plain; charset=utf-8",
-                target.gzip() ? "gzip" : null, body));
+        exchange(Side.INFLUX_WRITE, false, () -> http.post(writeUri, writeHeaders(), body));
     collector.requests += outcome.requests;
     switch (outcome.decision.action()) {
       case DONE -> collector.written.addAll(lines);
@@ -109,30 +119,47 @@ public final class InfluxWriter {
     }
   }
 
-  private void createDatabase() throws DeliveryException, InterruptedException {
-    String name = target.database().replace("\\", "\\\\").replace("\"", "\\\"");
-    String form = "q=" + encode("CREATE DATABASE \"" + name + "\"");
-    exchange(Side.INFLUX_QUERY, () -> http.post("/query", "application/x-www-form-urlencoded",
-        null, form.getBytes(StandardCharsets.US_ASCII)));
+  private Map<String, String> writeHeaders() {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Content-Type", "text/plain; charset=utf-8");
+    if (target.gzip()) {
+      all.put("Content-Encoding", "gzip");
+    }
+    return all;
   }
 
-  /** One answer after retries; fatal answers and exhausted retries become exceptions here. */
-  private Outcome exchange(Side side, RequestFactory factory)
+  private void createDatabase(boolean firstContact) throws DeliveryException, InterruptedException {
+    String name = target.database().replace("\\", "\\\\").replace("\"", "\\\"");
+    String form = "q=" + encode("CREATE DATABASE \"" + name + "\"");
+    Map<String, String> formHeaders = new LinkedHashMap<>(headers);
+    formHeaders.put("Content-Type", "application/x-www-form-urlencoded");
+    exchange(Side.INFLUX_QUERY, firstContact,
+        () -> http.post(queryUri, formHeaders, form.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /**
+   * One answer after retries; fatal answers and exhausted retries become exceptions here. On
+   * {@code firstContact}, refused connections give up after {@link #FIRST_CONTACT_REFUSALS}.
+   */
+  private Outcome exchange(Side side, boolean firstContact, RequestFactory factory)
       throws DeliveryException, InterruptedException {
     Retrier.Attempts attempts = retrier.start();
     boolean created = false;
     int requests = 0;
     while (true) {
       requests++;
-      Response response = send(factory);
+      Reply response = send(factory);
       Decision decision = policy.decide(side, response.answer);
       switch (decision.action()) {
         case RETRY -> {
-          if (!attempts.waitBeforeNext(RetryAfter.parse(response.retryAfter, retrier.clock()))) {
+          firstContact &= refused(response.answer);
+          boolean notRunning = firstContact && requests >= FIRST_CONTACT_REFUSALS;
+          if (notRunning
+              || !attempts.waitBeforeNext(RetryAfter.parse(response.retryAfter, retrier.clock()))) {
             throw new DeliveryException(
                 "InfluxDB at " + Urls.masked(target.url().toString())
                     + (side == Side.INFLUX_WRITE ? " did not accept writes" : " did not answer")
-                    + " after " + attempts.failed() + " attempts in " + attempts.elapsed().toSeconds()
+                    + " after " + requests + " attempts in " + attempts.elapsed().toSeconds()
                     + " s: " + Policy.describe(response.answer) + " (is it running? start it with"
                     + " 'systemctl start influxdb' or 'influxd run'; check --influx-url, or raise"
                     + " --retry-time)",
@@ -144,7 +171,7 @@ public final class InfluxWriter {
             throw new DeliveryException("database \"" + target.database() + "\" still not found after creating it", true);
           }
           created = true;
-          createDatabase();
+          createDatabase(false);
         }
         case FATAL, SKIP ->
             throw new DeliveryException(
@@ -158,26 +185,31 @@ public final class InfluxWriter {
     }
   }
 
-  private Response send(RequestFactory request) throws InterruptedException {
+  private Reply send(RequestFactory request) throws InterruptedException {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before a request to InfluxDB");
     }
     try {
-      Http.Answer answer = request.send();
-      String body;
-      try (InputStream in = answer.body()) {
-        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      return new Response(Answer.of(answer.status(), errorMessage(answer, body)),
-          Optional.ofNullable(answer.retryAfter()));
+      Response answer = request.send();
+      return new Reply(Answer.of(answer.status(), errorMessage(answer, answer.text())),
+          answer.header("retry-after"));
     } catch (IOException e) {
-      return new Response(Answer.failed(e), Optional.empty());
+      return new Reply(Answer.failed(e), Optional.empty());
     }
   }
 
+  private static boolean refused(Answer answer) {
+    for (Throwable t = answer.error(); t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** InfluxDB's error text: the JSON body's {@code error}, or a /query result's error. */
-  private static String errorMessage(Http.Answer answer, String text) {
-    String header = answer.header("x-influxdb-error");
+  private static String errorMessage(Response answer, String text) {
+    String header = answer.header("x-influxdb-error").orElse(null);
     String body = text.trim();
     if (body.startsWith("{")) {
       try {
@@ -232,20 +264,22 @@ public final class InfluxWriter {
   /** One request, sent again on each attempt. */
   @FunctionalInterface
   private interface RequestFactory {
-    Http.Answer send() throws IOException;
+    Response send() throws IOException, InterruptedException;
   }
 
   /** The longest one request to InfluxDB may take, its answer included. */
+  @Override
   public java.time.Duration answerTimeout() {
     return target.timeout();
   }
 
-  /** Closes the connections kept for the next requests. */
+  /** Nothing to release: the JDK's client drops its idle connections once unused. */
+  @Override
   public void close() {
-    http.close();
+    // JDK 17's HttpClient has no close(); its connections time out on their own.
   }
 
-  private record Response(Answer answer, Optional<String> retryAfter) {}
+  private record Reply(Answer answer, Optional<String> retryAfter) {}
 
   private record Outcome(Decision decision, Answer answer, int requests) {}
 

@@ -6,7 +6,7 @@ public enum Action {
   DONE,
   /** Try the same request again after a backoff. */
   RETRY,
-  /** Create the database, then send the same request again. */
+  /** Create what is missing (the database, a topic), then send the same request again. */
   CREATE_DATABASE,
   /** The body is too large: split the batch in halves and send each. */
   SPLIT,

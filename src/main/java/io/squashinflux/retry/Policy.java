@@ -1,6 +1,7 @@
 package io.squashinflux.retry;
 
 import java.io.EOFException;
+import io.squashinflux.net.TooLargeException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -11,9 +12,14 @@ import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLHandshakeException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
- * The one table that decides what every answer from InfluxDB or SQuaSH means: retry, fix and retry,
+ * The one table that decides what every answer from InfluxDB, SQuaSH, Kafka or Sasquatch means: retry, fix and retry,
  * isolate, skip or stop. Rules are read top to bottom; the first that matches decides. Nothing else
  * in the code classifies statuses or error messages.
  */
@@ -48,17 +54,60 @@ public final class Policy {
     Predicate<Side> write = s -> s == Side.INFLUX_WRITE;
     Predicate<Side> squash = s -> s == Side.SQUASH_LIST || s == Side.SQUASH_JOB;
     Predicate<Side> any = s -> true;
+    Predicate<Side> kafka = s -> s == Side.KAFKA_PRODUCE;
+    Predicate<Side> sasquatch = s -> s == Side.SASQUATCH_PRODUCE || s == Side.SASQUATCH_ADMIN;
     return List.of(
         new Rule("2xx", any, a -> a.status() >= 200 && a.status() < 300, decision(Action.DONE, "ok")),
-        new Rule("TLS handshake failed", any, a -> causedBy(a, SSLHandshakeException.class),
+        new Rule("Kafka: record refused", kafka, a -> causedBy(a, RecordTooLargeException.class)
+                || causedBy(a, InvalidRecordException.class),
+            decision(Action.ISOLATE, "the broker refused the record")),
+        new Rule("Kafka: not allowed", kafka, a -> causedBy(a, AuthenticationException.class)
+                || causedBy(a, AuthorizationException.class),
+            decision(Action.FATAL, "the broker refused the client: check the SASL/TLS settings"
+                + " (--kafka-property) and the topic's ACLs")),
+        new Rule("Kafka: retriable", kafka, a -> causedBy(a, RetriableException.class),
+            decision(Action.RETRY, "the broker did not acknowledge in time")),
+        new Rule("Kafka: other error", kafka, a -> a.error() != null,
+            decision(Action.FATAL, "the producer failed")),
+        new Rule("Sasquatch: retriable record error", s -> s == Side.SASQUATCH_RECORD,
+            a -> a.status() == 2,
+            decision(Action.RETRY, "the proxy could not write the record yet (error_code 2)")),
+        new Rule("Sasquatch: record refused", s -> s == Side.SASQUATCH_RECORD, a -> true,
+            decision(Action.ISOLATE, "the proxy refused the record")),
+        new Rule("TLS handshake failed", influx, a -> causedBy(a, SSLHandshakeException.class),
             decision(Action.FATAL, "the server's TLS certificate does not verify: trust its CA with"
-                + " --ca-cert FILE, or check the URL")),
+                + " --influx-ca-cert FILE (or --ca-cert FILE for both servers), or check the URL")),
+        new Rule("TLS handshake failed", squash, a -> causedBy(a, SSLHandshakeException.class),
+            decision(Action.FATAL, "the server's TLS certificate does not verify: trust its CA with"
+                + " --squash-ca-cert FILE (or --ca-cert FILE for both servers), or check the URL")),
+        new Rule("TLS handshake failed", sasquatch, a -> causedBy(a, SSLHandshakeException.class),
+            decision(Action.FATAL, "the REST proxy's TLS certificate does not verify: check the"
+                + " URL")),
         new Rule("unknown host", any, a -> causedBy(a, UnknownHostException.class),
             decision(Action.FATAL, "unknown host: check the URL")),
+        new Rule("answer too large", s -> s == Side.SQUASH_JOB,
+            a -> causedBy(a, TooLargeException.class),
+            decision(Action.SKIP, "the job's answer is too large: raise --max-response-size")),
+        new Rule("other answer too large", any, a -> causedBy(a, TooLargeException.class),
+            decision(Action.FATAL, "the answer is too large: raise --max-response-size")),
         new Rule("no connection, timeout, reset", any, Policy::transientIo,
             decision(Action.RETRY, "no answer (connection refused, reset or timed out)")),
         new Rule("other I/O error", any, a -> a.error() != null,
             decision(Action.RETRY, "I/O error")),
+        new Rule("Sasquatch: 401/403", sasquatch, a -> a.status() == 401 || a.status() == 403,
+            decision(Action.FATAL, "the REST proxy refused the token: check SASQUATCH_TOKEN (it needs"
+                + " the write:sasquatch scope)")),
+        new Rule("Sasquatch: topic exists", s -> s == Side.SASQUATCH_ADMIN,
+            a -> a.status() == 400 && a.message().contains("already exists"),
+            decision(Action.DONE, "the topic exists")),
+        new Rule("Sasquatch: topic not found", s -> s == Side.SASQUATCH_PRODUCE,
+            a -> a.status() == 404,
+            decision(Action.CREATE_DATABASE, "topic not found: creating it")),
+        new Rule("Sasquatch: schema registry timeout", sasquatch, a -> a.status() == 408,
+            decision(Action.RETRY, "the schema registry timed out")),
+        new Rule("Sasquatch: records refused", s -> s == Side.SASQUATCH_PRODUCE,
+            a -> a.status() == 400 || a.status() == 422,
+            decision(Action.ISOLATE, "the proxy refused the records")),
         new Rule("401/403", any, a -> a.status() == 401 || a.status() == 403,
             decision(Action.FATAL, "authentication failed: check --influx-user and INFLUX_PASSWORD"
                 + " (or the SQuaSH credentials)")),
@@ -125,6 +174,9 @@ public final class Policy {
           || t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused"))) {
         return "connection refused";
       }
+    }
+    if (error instanceof TooLargeException) {
+      return error.getMessage();
     }
     Throwable shown = error;
     while ((shown.getMessage() == null || shown.getMessage().isBlank()) && shown.getCause() != null) {

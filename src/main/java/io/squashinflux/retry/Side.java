@@ -9,5 +9,13 @@ public enum Side {
   /** {@code GET /jobs}: the list every sync starts from. */
   SQUASH_LIST,
   /** {@code GET /job/<id>} and the other per-job reads. */
-  SQUASH_JOB
+  SQUASH_JOB,
+  /** One record sent to a Kafka topic: the answer is the producer's error, if any. */
+  KAFKA_PRODUCE,
+  /** {@code POST /topics/<topic>} to Sasquatch's Kafka REST proxy: the request as a whole. */
+  SASQUATCH_PRODUCE,
+  /** One record in a produce answer's {@code offsets}: the status is its {@code error_code}. */
+  SASQUATCH_RECORD,
+  /** {@code GET /v3/clusters} and {@code POST /v3/clusters/<id>/topics} to the REST proxy. */
+  SASQUATCH_ADMIN
 }

@@ -5,7 +5,7 @@ import io.squashinflux.retry.Retrier;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import javax.net.ssl.SSLContext;
+import io.squashinflux.net.HttpSettings;
 
 /**
  * How to reach the SQuaSH API.
@@ -16,7 +16,8 @@ import javax.net.ssl.SSLContext;
  * @param connectTimeout the longest wait for a connection
  * @param readTimeout the longest wait for one answer, its body included
  * @param retrier the waits between attempts
- * @param ssl the TLS trust to use (from {@code --ca-cert}), or null for the JDK's trust store
+ * @param http proxies, added CAs and the answer size cap (the timeouts above replace its own), or
+ *     null for {@link HttpSettings#defaults()}
  */
 public record ApiOptions(
     URI base,
@@ -24,7 +25,7 @@ public record ApiOptions(
     Duration connectTimeout,
     Duration readTimeout,
     Retrier retrier,
-    SSLContext ssl) {
+    HttpSettings http) {
 
   public ApiOptions {
     Objects.requireNonNull(base, "base == null");
@@ -45,7 +46,7 @@ public record ApiOptions(
     }
   }
 
-  /** 8 requests in flight, 10 s to connect, 60 s per answer, the default backoff, JDK trust. */
+  /** 8 requests in flight, 10 s to connect, 60 s per answer, the default backoff and HTTP settings. */
   public static ApiOptions defaults(URI base) {
     return new ApiOptions(base, 8, Duration.ofSeconds(10), Duration.ofSeconds(60),
         Retrier.system(Backoff.DEFAULT), null);

@@ -10,20 +10,15 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads one job document, a {@code GET /job/<id>} answer or an lsst.verify job file, with Jackson's
  * streaming parser: only the measurements and meta are kept, and blobs, specs and metrics (most of
- * a 3 MB file) are skipped without building anything. A document of up to 1 MB whose packages are
- * not wanted is first given to {@link FastJobReader}, which reads the usual document at twice the
- * speed and leaves everything else to Jackson.
+ * a 3 MB file) are skipped without building anything.
  */
 public final class JobParser {
 
@@ -53,48 +48,8 @@ public final class JobParser {
    */
   public static Job parse(InputStream in, String ref, Job.Origin origin, Long id, String url,
       boolean packages) throws IOException, JobFormatException {
-    if (packages) {
-      return jackson(in, ref, origin, id, url, true);
-    }
-    Buffer buffer = BUFFERS.get();
-    if (!buffer.fill(in)) { // a large document: streamed through Jackson, never held whole
-      return jackson(new SequenceInputStream(buffer.stream(), in), ref, origin, id, url, false);
-    }
-    Job job = FastJobReader.read(buffer.bytes, buffer.size, ref, origin, id, url);
-    return job != null ? job : jackson(buffer.stream(), ref, origin, id, url, false);
+    return jackson(in, ref, origin, id, url, packages);
   }
-
-  /** Up to {@link #LIMIT} bytes of a document, per reading thread. */
-  private static final class Buffer {
-    static final int LIMIT = 1 << 20;
-
-    byte[] bytes = new byte[32 * 1024];
-    int size;
-
-    /** Reads the whole document; false when it is larger than the limit (what was read stays). */
-    boolean fill(InputStream in) throws IOException {
-      size = 0;
-      while (true) {
-        if (size == bytes.length) {
-          if (size >= LIMIT) {
-            return false;
-          }
-          bytes = Arrays.copyOf(bytes, Math.min(LIMIT, size * 2));
-        }
-        int n = in.read(bytes, size, bytes.length - size);
-        if (n < 0) {
-          return true;
-        }
-        size += n;
-      }
-    }
-
-    InputStream stream() {
-      return new ByteArrayInputStream(bytes, 0, size);
-    }
-  }
-
-  private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
 
   /** Parses one job with Jackson's streaming parser: every document, every error. */
   static Job jackson(InputStream in, String ref, Job.Origin origin, Long id, String url,

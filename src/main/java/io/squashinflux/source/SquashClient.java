@@ -1,6 +1,9 @@
 package io.squashinflux.source;
 
-import io.squashinflux.http.Http;
+import io.squashinflux.net.Http;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Streamed;
+import io.squashinflux.net.UserInfo;
 import io.squashinflux.report.Urls;
 import io.squashinflux.retry.Action;
 import io.squashinflux.retry.Answer;
@@ -13,17 +16,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * GETs from the SQuaSH API with retries: each answer is classified by {@link Policy} and bodies are
- * streamed straight into a reader, so a 3 MB job is never held as text.
- *
- * <p>The GETs go through {@link Http}, a minimal HTTP/1.1 client on kept-alive connections:
- * the JDK's {@code java.net.http.HttpClient} and then {@code HttpURLConnection} each dominated a
- * sync's CPU profile in turn (bench/run.sh, BENCHMARKS.md).
+ * streamed straight into a reader, so a 3 MB job is never held as text. Answers are asked for
+ * gzipped and capped in size by {@link Http}.
  */
 final class SquashClient {
   private static final System.Logger LOG = System.getLogger(SquashClient.class.getName());
@@ -35,17 +36,20 @@ final class SquashClient {
 
   private final String base;
   private final Http http;
+  private final Map<String, String> headers = new LinkedHashMap<>();
   private final Retrier retrier;
   private final Policy policy = new Policy(false);
 
   SquashClient(ApiOptions options) {
     this.base = withoutUserInfo(options.base());
-    String userInfo = options.base().getRawUserInfo();
-    String authorization = userInfo == null ? null
-        : Http.basic(java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8));
-    this.http = new Http(options.base(), options.ssl() == null ? null
-        : options.ssl().getSocketFactory(), options.connectTimeout(), options.readTimeout(),
-        authorization);
+    headers.put("Accept", "application/json");
+    if (options.base().getRawUserInfo() != null) {
+      UserInfo info = UserInfo.of(options.base());
+      headers.put("Authorization", Http.basic(info.user(),
+          info.password() == null ? "" : info.password()));
+    }
+    HttpSettings settings = options.http() == null ? HttpSettings.defaults() : options.http();
+    this.http = Http.create(settings.withTimeouts(options.connectTimeout(), options.readTimeout()));
     this.retrier = options.retrier();
   }
 
@@ -90,16 +94,16 @@ final class SquashClient {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before GET " + path);
     }
-    Http.Answer response;
+    Streamed response;
     try {
-      response = http.get(path);
+      response = http.open(URI.create(base + path), headers);
     } catch (IOException e) {
       return new Attempt<>(Answer.failed(e), null, Optional.empty(), null);
     }
-    Optional<Duration> retryAfter = RetryAfter.parse(
-        Optional.ofNullable(response.retryAfter()), retrier.clock());
+    Optional<Duration> retryAfter = RetryAfter.parse(response.header("retry-after"),
+        retrier.clock());
     Answer answer = Answer.of(response.status(), "");
-    try (InputStream body = response.body()) {
+    try (response; InputStream body = response.body()) {
       if (policy.decide(side, answer).action() != Action.DONE) {
         return new Attempt<>(Answer.of(response.status(), ErrorBody.message(body)), null,
             retryAfter, null);

@@ -42,7 +42,7 @@ public final class Encoding implements Conversion {
       text.setLength(0);
       int fields = encoder.encode(point, text, notes);
       if (fields > 0) {
-        lines.add(new Line(point.job(), text.substring(0, text.length() - 1), fields));
+        lines.add(new Line(point.job(), text.substring(0, text.length() - 1), fields, point));
       }
     }
     return new Lines(lines);

@@ -3,6 +3,7 @@ package io.squashinflux.sync;
 import io.squashinflux.delivery.BatchResult;
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.delivery.LineSink;
 import io.squashinflux.delivery.Line;
 import io.squashinflux.delivery.Rejected;
 import io.squashinflux.report.Ledger;
@@ -46,7 +47,7 @@ public final class Sync {
 
   private final JobSource source;
   private final Conversion conversion;
-  private final InfluxWriter writer;
+  private final LineSink writer;
   private final Ledger ledger;
   private final JobListener listener;
   private final Progress progress;
@@ -56,7 +57,7 @@ public final class Sync {
   private volatile boolean stopping;
   private Thread fetching;
 
-  public Sync(JobSource source, Conversion conversion, InfluxWriter writer, Ledger ledger,
+  public Sync(JobSource source, Conversion conversion, LineSink writer, Ledger ledger,
       JobListener listener, Progress progress, int batchLines, int batchBytes) {
     this.source = source;
     this.conversion = conversion;

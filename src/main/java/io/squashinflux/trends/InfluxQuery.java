@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.net.Http;
+import io.squashinflux.net.Streamed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +15,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class InfluxQuery {
 
   public InfluxQuery(InfluxTarget target) {
     this.target = target;
-    this.web = new Web(target.timeout(), target.ssl());
+    this.web = new Web(target.http());
   }
 
   /** The database queried. */
@@ -75,10 +76,9 @@ public final class InfluxQuery {
     Map<String, String> headers = new LinkedHashMap<>();
     if (target.user() != null) {
       String password = target.password() == null ? "" : target.password().reveal();
-      headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (target.user() + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      headers.put("Authorization", Http.basic(target.user(), password));
     }
-    try (Web.Answer answer = web.get(uri, headers)) {
+    try (Streamed answer = web.get(uri, headers)) {
       if (answer.status() == 401 || answer.status() == 403) {
         throw new QueryException(QueryException.Reason.AUTHENTICATION, "InfluxDB at "
             + Web.origin(uri) + " refused the credentials (" + answer.status() + " "

@@ -3,13 +3,14 @@ package io.squashinflux.trends;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Streamed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 
 /**
  * The thresholds of every metric, read from SQuaSH's {@code GET /specs} answer
@@ -94,9 +94,9 @@ public final class Specs {
   }
 
   /** Reads {@code --specs}: an http(s) URL or a file. */
-  public static Specs load(String urlOrFile, Duration timeout, SSLContext ssl) {
+  public static Specs load(String urlOrFile, HttpSettings http) {
     if (urlOrFile.startsWith("http://") || urlOrFile.startsWith("https://")) {
-      return fetch(URI.create(urlOrFile), timeout, ssl);
+      return fetch(URI.create(urlOrFile), http);
     }
     Path file = Path.of(urlOrFile);
     try (InputStream in = Files.newInputStream(file)) {
@@ -109,12 +109,12 @@ public final class Specs {
   }
 
   /** Reads {@code GET <squash-url>/specs}. */
-  public static Specs fromSquash(URI squashUrl, Duration timeout, SSLContext ssl) {
-    return fetch(URI.create(squashUrl.toString().replaceAll("/+$", "") + "/specs"), timeout, ssl);
+  public static Specs fromSquash(URI squashUrl, HttpSettings http) {
+    return fetch(URI.create(squashUrl.toString().replaceAll("/+$", "") + "/specs"), http);
   }
 
-  private static Specs fetch(URI uri, Duration timeout, SSLContext ssl) {
-    try (Web.Answer answer = new Web(timeout, ssl).get(uri, Map.of())) {
+  private static Specs fetch(URI uri, HttpSettings http) {
+    try (Streamed answer = new Web(http).get(uri, Map.of())) {
       if (answer.status() != 200) {
         throw new SpecsException("GET " + Web.origin(uri) + uri.getRawPath() + " answered "
             + answer.status() + ": no specs read");

@@ -37,6 +37,6 @@ class InfluxOptionsTest {
         : new String[] {"--influx-url", url, option};
     new CommandLine(holder).parseArgs(args);
 
-    assertThat(holder.influx.target().gzip()).isEqualTo(gzip);
+    assertThat(holder.influx.target(io.squashinflux.net.HttpSettings.defaults()).gzip()).isEqualTo(gzip);
   }
 }

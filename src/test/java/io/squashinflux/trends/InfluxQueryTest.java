@@ -21,7 +21,7 @@ class InfluxQueryTest {
   static InfluxTarget target(String url, String db, String user, String password) {
     return new InfluxTarget(URI.create(url), db, null, user, Secret.of(password), false, false,
         InfluxTarget.DEFAULT_BATCH_LINES, InfluxTarget.DEFAULT_BATCH_BYTES, Duration.ofSeconds(10),
-        null);
+        io.squashinflux.net.HttpSettings.defaults());
   }
 
   @BeforeAll

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +49,7 @@ class SpecsTest {
   @Test
   void realVerifyJobFileGivesThresholdsOfItsMetrics() throws Exception {
     Path sample = SharedSamples.dir().resolve("verify_job.json");
-    Specs specs = Specs.load(sample.toString(), Duration.ofSeconds(5), null);
+    Specs specs = Specs.load(sample.toString(), io.squashinflux.net.HttpSettings.defaults());
     assertThat(specs.metrics()).contains("validate_drp.PA1", "validate_drp.AM1", "validate_drp.TE1");
     var pa1 = specs.levels("validate_drp.PA1", "validation_data_cfht", "r");
     assertThat(pa1.get("design").value()).isEqualTo(5.0);
@@ -62,18 +61,18 @@ class SpecsTest {
 
   @Test
   void projectVerifyFixtureIsReadToo() {
-    Specs specs = Specs.load("src/test/resources/fixtures/verify-file.json", Duration.ofSeconds(5), null);
+    Specs specs = Specs.load("src/test/resources/fixtures/verify-file.json", io.squashinflux.net.HttpSettings.defaults());
     assertThat(specs.levels("validate_drp.AM1", "any", "r").get("design").value()).isEqualTo(10.0);
   }
 
   @Test
   void notJsonIsOneLine(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("specs.json"), "design: 5 mmag\n");
-    assertThatThrownBy(() -> Specs.load(file.toString(), Duration.ofSeconds(5), null))
+    assertThatThrownBy(() -> Specs.load(file.toString(), io.squashinflux.net.HttpSettings.defaults()))
         .isInstanceOf(SpecsException.class)
         .hasMessageStartingWith(file + " is not JSON")
         .hasMessageNotContaining("\n");
-    assertThatThrownBy(() -> Specs.load(dir.resolve("none.json").toString(), Duration.ofSeconds(5), null))
+    assertThatThrownBy(() -> Specs.load(dir.resolve("none.json").toString(), io.squashinflux.net.HttpSettings.defaults()))
         .hasMessageEndingWith("no such file");
     assertThatThrownBy(() -> Specs.parse(
         new ByteArrayInputStream("{\"jobs\": []}".getBytes(StandardCharsets.UTF_8)), "x"))
