@@ -22,6 +22,13 @@
 #   BENCH_TUNED_JAVA_OPTS JVM options of an extra contender (b'), squash-influx sync run with them
 #                         in the same run, e.g. "-XX:TieredStopAtLevel=1 -Xmx128m"
 #   BENCH_SYNC_ARGS       extra sync options, e.g. "--parallel 4"
+#   BENCH_API_DELAY_MS    remote-API mode: the API answers every request this many ms late
+#                         (serve-api --latency), as a remote one does; the report then compares
+#                         (b) with the floor that 8 requests in flight allow, N x delay / 8
+#   BENCH_SERVE_CMD       how to run generate, serve-api and convert (default: SQUASH_INFLUX_CMD),
+#                         so that an older build's sync can be timed against the same API
+#   BENCH_IDLE_RUNS       also time this many syncs with nothing to do (an empty --from folder:
+#                         start-up, InfluxDB contact, exit) and print their median (default 5)
 set -euo pipefail
 
 usage="usage: bench/run.sh N   (number of jobs, e.g. 20000)"
@@ -61,6 +68,14 @@ if [[ -n ${SQUASH_INFLUX_CMD:-} ]]; then
 else
   si=("$root/squash-influx")
 fi
+
+if [[ -n ${BENCH_SERVE_CMD:-} ]]; then
+  read -r -a serve <<<"$BENCH_SERVE_CMD"
+else
+  serve=("${si[@]}")
+fi
+delay_ms=${BENCH_API_DELAY_MS:-0}
+[[ $delay_ms =~ ^[0-9]+$ ]] || { echo "bench: BENCH_API_DELAY_MS must be a number of ms" >&2; exit 2; }
 
 now_ns() { date +%s%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
@@ -132,25 +147,28 @@ for result in json.load(sys.stdin)["results"]:
 print(total)'
 }
 
-# Runs a command, recording its wall time (s) and peak RSS (MB, its largest process) under a name.
+# Runs a command, recording its wall time (s), peak RSS (MB, its largest process) and CPU time
+# (user + system s, its processes together) under a name.
 measure() {
   local name=$1 start end
   shift
   start=$(now_ns)
-  /usr/bin/time -f %M -o "$work/rss.$name" "$@"
+  /usr/bin/time -f '%M %U %S' -o "$work/rss.$name" "$@"
   end=$(now_ns)
   wall[$name]=$(seconds "$start" "$end")
-  rss[$name]=$(awk '/^[0-9]+$/ { printf "%.0f", $1 / 1024 }' "$work/rss.$name")
+  rss[$name]=$(awk '/^[0-9]+ / { printf "%.0f", $1 / 1024 }' "$work/rss.$name")
+  cpu_s[$name]=$(awk '/^[0-9]+ / { printf "%.2f", $2 + $3 }' "$work/rss.$name")
 }
-declare -A wall rss
+declare -A wall rss cpu_s
 
 # --- The jobs, the API server, and what a correct sync stores (none of it timed) ---------------
 
 echo "bench: generating $n jobs (seed $seed)" >&2
-"${si[@]}" generate --count "$n" --seed "$seed" --format api --out "$work/jobs" >/dev/null
+"${serve[@]}" generate --count "$n" --seed "$seed" --format api --out "$work/jobs" >/dev/null
 
 start=$(now_ns)
-"${si[@]}" serve-api --from "$work/jobs" --port 0 >"$work/server.out" 2>&1 &
+: >"$work/server.out" # exists before the loop below reads it, whenever the server starts writing
+"${serve[@]}" serve-api --from "$work/jobs" --port 0 --latency "${delay_ms}ms" >"$work/server.out" 2>&1 &
 pids+=("$!")
 api=""
 for ((i = 0; i < 600; i++)); do
@@ -163,7 +181,7 @@ server_start=$(seconds "$start" "$(now_ns)")
 
 # The expected line protocol comes from the same path as a sync (the API), so it is exactly what
 # (b) must store; it also warms the server up before anything is timed.
-"${si[@]}" convert --squash-url "$api" -q -o "$work/expected.lp"
+"${serve[@]}" convert --squash-url "$api" -q -o "$work/expected.lp"
 points=$(wc -l <"$work/expected.lp")
 # A point is measurement + tags + time; two lines of one point merge, so count distinct
 # (point, field key) pairs. Escaped spaces, commas and equal signs are masked before splitting.
@@ -224,6 +242,23 @@ if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
   sync_contender tuned "$BENCH_TUNED_JAVA_OPTS"
 fi
 
+# A sync with nothing to do (an empty folder of jobs): start-up, the InfluxDB contact, the exit.
+idle_runs=${BENCH_IDLE_RUNS:-5}
+idle_median=""
+if ((idle_runs > 0)); then
+  start_influxd idle
+  mkdir -p "$work/empty"
+  idle_times=()
+  for ((i = 0; i < idle_runs; i++)); do
+    start=$(now_ns)
+    "${si[@]}" sync --from "$work/empty" --influx-url "$influx_url" --db "$db" --no-state -q \
+      --rejects "$work/rejects.jsonl"
+    idle_times+=("$(seconds "$start" "$(now_ns)")")
+  done
+  idle_median=$(printf '%s\n' "${idle_times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  stop_influxd idle
+fi
+
 # --- (a) the notebook -------------------------------------------------------------------------
 
 notebook_out=""
@@ -248,7 +283,7 @@ mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 jdk=$(java -version 2>&1 | head -1)
 echo "squash-influx benchmark: N=$n jobs (seed $seed): $points points, $values field values"
 echo "machine: $(nproc) cores, $cpu, $mem; $jdk; $(influxd version 2>/dev/null | head -1)"
-echo "API server: one for all contenders, up in ${server_start} s (not timed)"
+echo "API server: one for all contenders, up in ${server_start} s (not timed)$( ((delay_ms > 0)) && echo "; every answer ${delay_ms} ms late")"
 printf "%-26s %9s %11s %12s %8s\n" contender "wall s" points/s values/s "RSS MB"
 row ceiling "(c) ceiling (curl)" "${wall[ceiling]}" "$points" "$values" "${rss[ceiling]}" ""
 row sync "(b) squash-influx sync" "${wall[sync]}" "$points" "$values" "${rss[sync]}" \
@@ -256,6 +291,18 @@ row sync "(b) squash-influx sync" "${wall[sync]}" "$points" "$values" "${rss[syn
 if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
   row tuned "(b') sync, tuned JVM" "${wall[tuned]}" "$points" "$values" "${rss[tuned]}" \
     "$BENCH_TUNED_JAVA_OPTS"
+fi
+awk -v c="${cpu_s[sync]}" -v n="$n" -v w="${cpu_s[ceiling]}" 'BEGIN {
+  printf "cpu: (b) sync %.2f s in all, %.3f s per 1,000 jobs; (c) ceiling %.2f s\n", c, c * 1000 / n, w }'
+if ((delay_ms > 0)); then
+  # Job GETs plus the listing, 8 at a time, each at least delay_ms: the best any client does.
+  awk -v n="$n" -v d="$delay_ms" -v b="${wall[sync]}" -v c="${wall[ceiling]}" 'BEGIN {
+    floor = (n + 1) * d / 1000 / 8
+    printf "remote API: 8 requests in flight allow %.2f s at best; (b) %.2f s = %.3fx that, (c) %.2f s = %.3fx; (b) %s\n",
+      floor, b, b / floor, c, c / floor, b / floor <= 1.1 ? "within 1.1x: OK" : "NOT within 1.1x" }'
+fi
+if [[ -n $idle_median ]]; then
+  echo "start-up: a sync with nothing to do (empty --from folder), median of $idle_runs: ${idle_median} s"
 fi
 if [[ -n $notebook_out ]]; then
   nb_lines=$(sed -n 's/.* lines=\([0-9]*\).*/\1/p' <<<"$notebook_out")

@@ -25,7 +25,10 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
   private static final Pattern ENV_DEFAULT = Pattern.compile("^\\$\\{env:([A-Za-z0-9_]+)");
-  private static final Set<String> SECRETS = Set.of("influx-password", "password");
+  /** Keys that must not be in a file, with the environment variable to use instead. */
+  private static final java.util.Map<String, String> SECRETS = java.util.Map.of(
+      "influx-password", "INFLUX_PASSWORD", "password", "INFLUX_PASSWORD",
+      "influx-token", "INFLUX_TOKEN", "token", "INFLUX_TOKEN");
 
   private final Properties values;
 
@@ -64,9 +67,9 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
       }
     }
     for (String key : values.stringPropertyNames()) {
-      if (SECRETS.contains(key)) {
+      if (SECRETS.containsKey(key)) {
         throw new UserError("--config " + file + ": '" + key + "' must not be in a file;"
-            + " set the environment variable INFLUX_PASSWORD instead");
+            + " set the environment variable " + SECRETS.get(key) + " instead");
       }
       if (!known.contains(key)) {
         throw new UserError("--config " + file + ": '" + key + "' is not an option; keys are"

@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
       "  squash-influx convert --from job.verify.json",
       "  squash-influx convert --squash-url http://localhost:5000 --mapping squash -o squash.lp",
       "  squash-influx convert --from jobs/ --stats",
+      "  squash-influx convert --from jobs/ --mapping squash --check-types --influx-url URL --db squash",
       "",
       "Exit codes: 0 all converted; 1 some jobs or values not converted (all reported);",
       "2 usage or configuration error."
@@ -55,6 +56,8 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Mixin ModelOptions model;
   @Mixin RetryOptions retry;
+  @Mixin TypeCheckOptions typeCheck;
+  @Mixin CheckTargetOptions checkTarget;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the line protocol here instead of stdout.")
@@ -82,6 +85,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Mapping mapping = model.load();
+    if (!typeCheck.passes(mapping, checkTarget.target(caCert, source.http()), spec.commandLine().getErr())) {
+      return Summary.CONFIGURATION;
+    }
     RejectsLog log = rejects == null ? RejectsLog.none() : new RejectsLog(rejects, Clock.systemUTC());
     Ledger ledger = new Ledger(log);
     Cardinality cardinality = stats ? new Cardinality(mapping) : null;

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where to write: the InfluxDB options shared by {@code sync} and {@code watch}. */
@@ -16,8 +17,10 @@ final class InfluxOptions {
 
   @Option(names = "--influx-url", paramLabel = "URL",
       defaultValue = "${env:INFLUX_URL:-http://localhost:8086}",
-      description = "InfluxDB 1.x base URL (env INFLUX_URL; default: ${DEFAULT-VALUE}).")
+      description = "InfluxDB base URL (env INFLUX_URL; default: ${DEFAULT-VALUE}).")
   String url;
+
+  @Mixin InfluxApiOptions api;
 
   @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:INFLUX_DB:-squash-sandbox}",
       description = "Database to write to (env INFLUX_DB; default: ${DEFAULT-VALUE}).")
@@ -103,7 +106,8 @@ final class InfluxOptions {
         Tls.caCerts("--ca-cert", caCert, "--influx-ca-cert", influxCaCert));
     try {
       return new InfluxTarget(uri, database, retentionPolicy, user, Secret.of(password),
-          !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, http);
+          !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, http,
+          api.settings());
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
     }

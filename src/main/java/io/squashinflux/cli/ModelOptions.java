@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 final class ModelOptions {
 
   @Option(names = "--mapping", paramLabel = "NAME|FILE", defaultValue = "notebook",
-      description = "Data model: 'notebook' (one field per full metric name, meta as tags),"
-          + " 'squash' (SQuaSH's final model), or a mapping file (default: ${DEFAULT-VALUE}).")
+      description = "Data model: 'notebook' (one field per full metric name, meta as tags,"
+          + " time date_created), 'squash' (what SQuaSH's own sync task wrote, time ci-run), or a"
+          + " mapping file (default: ${DEFAULT-VALUE}).")
   String mapping;
 
   @Option(names = "--include-dataset", paramLabel = "NAME",
@@ -27,8 +28,8 @@ final class ModelOptions {
   List<String> include = new ArrayList<>();
 
   @Option(names = "--exclude-dataset", paramLabel = "NAME",
-      description = "Also skip jobs of this dataset (repeatable); the model's defaults are"
-          + " 'unknown' and 'decam'.")
+      description = "Also skip jobs of this dataset (repeatable); notebook skips 'unknown' and"
+          + " 'decam' by default, squash skips none.")
   List<String> exclude = new ArrayList<>();
 
   @Option(names = "--no-default-excludes",
@@ -38,7 +39,8 @@ final class ModelOptions {
   @Option(names = "--time", paramLabel = "SOURCE",
       description = "Point time: date_created (upload time; for job files meta.env.date),"
           + " run (meta.env.date) or ci-run (date_created of the CI run's first job, from"
-          + " GET /jenkins/<ci_id>) (default: the model's, date_created for both built-ins).")
+          + " GET /jenkins/<ci_id>; for job files, which have no API to ask, date_created with a"
+          + " note) (default: the model's: date_created for notebook, ci-run for squash).")
   String time;
 
   @Option(names = "--packages",

@@ -49,6 +49,11 @@ public final class ServeApiCommand implements Callable<Integer> {
       defaultValue = "0")
   int port;
 
+  @Option(names = "--latency", paramLabel = "DURATION", defaultValue = "0ms",
+      converter = DurationConverter.class,
+      description = "Answer every request this much later, as a remote API would (default: none).")
+  java.time.Duration latency;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -69,6 +74,7 @@ public final class ServeApiCommand implements Callable<Integer> {
       err.println("serve-api: cannot serve on port " + port + ": " + e.getMessage());
       return 2;
     }
+    server.setLatency(latency);
     PrintWriter out = spec.commandLine().getOut();
     out.println("serving SQuaSH API at " + server.url() + " (" + server.jobCount() + " jobs)");
     out.flush();

@@ -22,7 +22,8 @@ final class SourceOptions {
 
   @Option(names = "--squash-url", paramLabel = "URL",
       description = "SQuaSH REST API base URL: jobs are read with GET /jobs and GET /job/<id>"
-          + " (this or --from is needed).")
+          + " (this or --from is needed). With --from, only the base of each GET /job answer's"
+          + " squash_url.")
   String squashUrl;
 
   @Option(names = "--from", paramLabel = "PATH", arity = "1..*",
@@ -100,10 +101,9 @@ final class SourceOptions {
     }
     List<Path> files = from == null ? List.of() : from.stream().map(Path::of).toList();
     boolean fromFiles = !files.isEmpty();
-    if (fromFiles == (squashUrl != null)) {
-      throw new UserError(fromFiles
-          ? "give --squash-url or --from, not both"
-          : "no jobs to read: give --squash-url URL (a SQuaSH API) or --from PATH (job files)");
+    if (!fromFiles && squashUrl == null) {
+      throw new UserError(
+          "no jobs to read: give --squash-url URL (a SQuaSH API) or --from PATH (job files)");
     }
     if (fromFiles) {
       if (group != null) {
@@ -114,7 +114,8 @@ final class SourceOptions {
           throw new UserError("--from " + file + ": no such file or folder");
         }
       }
-      return new FileJobSource(files, parallel, packages);
+      return new FileJobSource(files, parallel, packages,
+          squashUrl == null ? null : squashUrl.trim());
     }
     URI base;
     try {

@@ -46,6 +46,7 @@ final class SyncCommand implements Callable<Integer> {
   @Mixin RetryOptions retry;
   @Mixin StateOptions state;
   @Mixin ReportOptions report;
+  @Mixin TypeCheckOptions typeCheck;
 
   @Override
   public Integer call() throws Exception {
@@ -55,10 +56,15 @@ final class SyncCommand implements Callable<Integer> {
       Output.summary(spec.commandLine(), report, summary);
       return summary.exitCode();
     }
+    if (!typeCheck.passes(model.load(), influx.target(source.http()), spec.commandLine().getErr())) {
+      return Summary.CONFIGURATION;
+    }
     try (SyncRun run = new SyncRun(source, model, influx, output, retry, state, report)) {
       run.prepare();
       Summary summary = run.cycle(state.full, ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
-      Output.summary(spec.commandLine(), report, summary);
+      // The API line only for InfluxDB itself: --to kafka:// and sasquatch: have none.
+      Output.summary(spec.commandLine(), report, summary, run.api() == null ? null : run.target(),
+          run.api());
       return summary.exitCode();
     } catch (StateException e) {
       throw new UserError(e.getMessage());

@@ -2,6 +2,7 @@ package io.squashinflux.cli;
 
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.delivery.InfluxWriter;
 import io.squashinflux.delivery.LineSink;
 import io.squashinflux.report.Urls;
 import io.squashinflux.mapping.Mapper;
@@ -37,7 +38,13 @@ final class SyncRun implements AutoCloseable {
   private final LineSink writer;
   private final InfluxTarget target;
   private final Mapping mapping;
-  private final StateStore state;
+  /** The writer when the points go to InfluxDB (not --to): its API decides the state's identity. */
+  private final InfluxWriter influx;
+  private final OutputOptions output;
+  private final StateOptions stateOptions;
+  private final String modelFingerprint;
+  /** Opened once the API is known, since the state's identity holds it; null with --no-state. */
+  private StateStore state;
   private final RejectsLog rejects;
   private Sync current;
   private boolean stopped;
@@ -52,16 +59,46 @@ final class SyncRun implements AutoCloseable {
     this.source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
     this.writer = output.open(target, retrier);
     this.rejects = new RejectsLog(report.rejects, Clock.systemUTC());
-    Identity identity = new Identity(source.describe(),
-        output.describe(target), model.fingerprint());
-    this.state = stateOptions.noState ? null
-        : StateStore.open(stateOptions.path(identity, target.database()), identity,
-            Clock.systemUTC(), Duration.ofSeconds(2));
+    this.stateOptions = stateOptions;
+    this.modelFingerprint = model.fingerprint();
+    this.output = output;
+    this.influx = writer instanceof InfluxWriter influxWriter ? influxWriter : null;
+    if (influx == null || target.api().version() != null) {
+      openState();
+    }
   }
 
-  /** Creates the database (or checks InfluxDB answers) before anything is read. */
-  void prepare() throws DeliveryException, InterruptedException {
+  /**
+   * Detects the API (with --influx-api auto), creates the database or checks the bucket (or checks
+   * InfluxDB answers) before anything is read, and opens the state, whose identity names the API's
+   * destination: v1's database as before, v2's org and bucket, v3's database.
+   */
+  void prepare() throws DeliveryException, InterruptedException, StateException {
     writer.prepare();
+    if (state == null) {
+      openState();
+    }
+  }
+
+  private void openState() throws StateException {
+    if (stateOptions.noState || influx != null && influx.api() == null) {
+      return;
+    }
+    String destination = influx == null ? output.describe(target)
+        : Urls.masked(target.url().toString()) + " " + influx.destination();
+    Identity identity = new Identity(source.describe(), destination, modelFingerprint);
+    state = StateStore.open(stateOptions.path(identity, target.database()), identity,
+        Clock.systemUTC(), Duration.ofSeconds(2));
+  }
+
+  /** {@code v1}, {@code v2} or {@code v3}: the API used (once prepared). */
+  String api() {
+    return influx == null || influx.api() == null ? null : influx.api().label();
+  }
+
+  /** The API used and where it writes, one line for the summary. */
+  String target() {
+    return influx == null ? output.describe(target) : influx.describe();
   }
 
   /** One pass: list, fetch what is new or failed, write; returns the pass's summary. */
@@ -142,10 +179,16 @@ final class SyncRun implements AutoCloseable {
 
   private void saveState() {
     if (state != null) {
+      // A fatal answer mid-write interrupts this thread; an interrupt would close the file's channel.
+      boolean interrupted = Thread.interrupted();
       try {
         state.save();
       } catch (IOException e) {
-        throw new UserError("cannot save the state " + state.path() + ": " + e.getMessage());
+        throw new UserError("cannot save the state " + state.path() + ": " + e);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

@@ -119,10 +119,19 @@ final class WatchCommand implements Callable<Integer> {
     @Override
     public Summary run() throws SourceException, DeliveryException, InterruptedException {
       if (!prepared) {
-        run.prepare();
+        try {
+          run.prepare();
+        } catch (StateException e) {
+          throw new UserError(e.getMessage());
+        }
         prepared = true;
       }
       Summary summary = run.cycle(state.full && first, ProgressDisplay.forConsole(err, report.quiet));
+      if (first && !report.quiet) {
+        // After the first cycle, so that a configuration error stays the one line printed.
+        err.println("squash-influx: writing with " + run.target());
+        err.flush();
+      }
       first = false;
       return summary;
     }

@@ -21,6 +21,7 @@ import io.squashinflux.net.HttpSettings;
  * @param timeout the connect and request timeout
  * @param http proxies, added CAs and the answer size cap ({@code timeout} replaces its timeouts),
  *     or null for {@link HttpSettings#defaults()}
+ * @param api the write API and its settings (token, org, bucket)
  */
 public record InfluxTarget(
     URI url,
@@ -33,12 +34,22 @@ public record InfluxTarget(
     int batchLines,
     int batchBytes,
     Duration timeout,
-    HttpSettings http) {
+    HttpSettings http,
+    ApiSettings api) {
 
   public static final int DEFAULT_BATCH_LINES = 5_000;
   public static final int DEFAULT_BATCH_BYTES = 4 * 1024 * 1024;
 
+  /** A target written with InfluxDB 1.x's {@code /write}. */
+  public InfluxTarget(URI url, String database, String retentionPolicy, String user,
+      Secret password, boolean createDatabase, boolean gzip, int batchLines, int batchBytes,
+      Duration timeout, HttpSettings http) {
+    this(url, database, retentionPolicy, user, password, createDatabase, gzip, batchLines,
+        batchBytes, timeout, http, ApiSettings.V1);
+  }
+
   public InfluxTarget {
+    Objects.requireNonNull(api, "api == null");
     Objects.requireNonNull(url, "url == null");
     Objects.requireNonNull(database, "database == null");
     Objects.requireNonNull(timeout, "timeout == null");

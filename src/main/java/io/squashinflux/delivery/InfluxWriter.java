@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +28,9 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes batches of lines to InfluxDB 1.x {@code /write}, so that every line ends up written or
- * rejected with the server's reason.
+ * Writes batches of lines to InfluxDB ({@code /write}, {@code /api/v2/write} or {@code
+ * /api/v3/write_lp}: a {@link WriteApi}, detected from {@code /ping} when not given), so that
+ * every line ends up written or rejected with the server's reason.
  *
  * <p>Each answer goes through the one {@link Policy}: transient failures are retried with backoff
  * (every point has an explicit time, so a retried write is idempotent); a missing database is
@@ -50,10 +50,12 @@ public final class InfluxWriter implements LineSink {
   private final Policy policy;
   private final Retrier retrier;
   private final Http http;
-  private final Map<String, String> headers = new LinkedHashMap<>();
-  private final URI writeUri;
-  private final URI queryUri;
-  private final URI pingUri;
+  private final String base;
+  /** The API spoken: given, or detected by {@link #prepare}; null until then. */
+  private volatile WriteApi api;
+  private volatile String detectedBy = "";
+  /** The Authorization header (the API's way of sending the token), or none. */
+  private volatile Map<String, String> headers;
 
   public InfluxWriter(InfluxTarget target, Retrier retrier) {
     this.target = target;
@@ -61,26 +63,60 @@ public final class InfluxWriter implements LineSink {
     this.retrier = retrier;
     HttpSettings settings = target.http() == null ? HttpSettings.defaults() : target.http();
     this.http = Http.create(settings.withTimeouts(target.timeout(), target.timeout()));
-    if (target.user() != null) {
-      headers.put("Authorization", Http.basic(target.user(),
-          target.password() == null ? "" : target.password().reveal()));
-    }
-    String rp =
-        target.retentionPolicy() == null ? "" : "&rp=" + encode(target.retentionPolicy());
-    String base = target.url().toString().replaceAll("/+$", "");
-    this.writeUri = URI.create(base + "/write?db=" + encode(target.database()) + rp + "&precision=ns");
-    this.queryUri = URI.create(base + "/query");
-    this.pingUri = URI.create(base + "/ping");
+    this.base = target.url().toString().replaceAll("/+$", "");
+    ApiVersion version = target.api().version();
+    this.api = version == null ? null : WriteApi.of(version, target);
+    // Until detection, a token goes as "Token", which every InfluxDB that has tokens takes.
+    this.headers = authorization(api != null ? api : new V1Api(target));
   }
 
-  /** Makes sure the database exists (or, with creation off, that InfluxDB answers at all). */
+  private static Map<String, String> authorization(WriteApi api) {
+    String value = api.authorization();
+    return value == null ? Map.of() : Map.of("Authorization", value);
+  }
+
+  /**
+   * Detects the API when not given, then makes the destination ready: the v1 database created
+   * (or, with creation off, InfluxDB answering at all), the v2 bucket checked or created.
+   */
   @Override
   public void prepare() throws DeliveryException, InterruptedException {
-    if (target.createDatabase()) {
-      createDatabase(true);
-    } else {
-      exchange(Side.INFLUX_QUERY, true, () -> http.get(pingUri, headers));
+    Exchanges first = new WriterExchanges(true);
+    if (api == null) {
+      Reply ping = first.get(Side.INFLUX_QUERY, "/ping");
+      ApiDetection detected = ApiDetection.fromPing(ping.header("x-influxdb-version"),
+          ping.header("x-influxdb-build"));
+      WriteApi chosen = WriteApi.of(detected.version(), target);
+      headers = authorization(chosen);
+      detectedBy = detected.because();
+      api = chosen;
     }
+    api.prepare(first);
+  }
+
+  /** The API spoken; null before {@link #prepare} when it is detected. */
+  public ApiVersion api() {
+    WriteApi current = api;
+    return current == null ? null : current.version();
+  }
+
+  /** Where lines go, for a state's identity: {@code squash} (v1), {@code v2 org o bucket b}. */
+  public String destination() {
+    return api.destination();
+  }
+
+  /** One line for the summary: the API, where it writes, how it was chosen, what was checked. */
+  public String describe() {
+    WriteApi current = api;
+    if (current == null) {
+      return "InfluxDB API not detected yet";
+    }
+    String path = current.writePath();
+    StringBuilder out = new StringBuilder("InfluxDB API ").append(current.version().label())
+        .append(" (POST ").append(path, 0, path.indexOf('?')).append(", ").append(current.where());
+    out.append(detectedBy.isEmpty() ? "; as --influx-api says" : "; detected from " + detectedBy);
+    out.append(current.prepared().isEmpty() ? "" : "; " + current.prepared()).append(')');
+    return out.toString();
   }
 
   /** Writes these lines; every one is in the result as written or rejected. */
@@ -97,17 +133,24 @@ public final class InfluxWriter implements LineSink {
       return;
     }
     byte[] body = body(lines);
+    WriteApi writing = api;
+    URI writeUri = URI.create(base + writing.writePath());
     Outcome outcome =
         exchange(Side.INFLUX_WRITE, false, () -> http.post(writeUri, writeHeaders(), body));
     collector.requests += outcome.requests;
     switch (outcome.decision.action()) {
       case DONE -> collector.written.addAll(lines);
       case SPLIT, ISOLATE -> {
+        List<WriteApi.Refusal> named = outcome.decision.action() == Action.ISOLATE
+            ? writing.refusals(outcome.sent.body()) : List.of();
+        if (LineRefusals.apply(named, lines, collector.written, collector.rejected)) {
+          return;
+        }
         if (lines.size() == 1) {
           String reason =
               outcome.decision.action() == Action.SPLIT
                   ? "line larger than the server's max-body-size (413)"
-                  : outcome.answer.message();
+                  : outcome.sent.answer().message();
           collector.rejected.add(new Rejected(lines.get(0), reason));
         } else {
           int half = lines.size() / 2;
@@ -128,15 +171,6 @@ public final class InfluxWriter implements LineSink {
     return all;
   }
 
-  private void createDatabase(boolean firstContact) throws DeliveryException, InterruptedException {
-    String name = target.database().replace("\\", "\\\\").replace("\"", "\\\"");
-    String form = "q=" + encode("CREATE DATABASE \"" + name + "\"");
-    Map<String, String> formHeaders = new LinkedHashMap<>(headers);
-    formHeaders.put("Content-Type", "application/x-www-form-urlencoded");
-    exchange(Side.INFLUX_QUERY, firstContact,
-        () -> http.post(queryUri, formHeaders, form.getBytes(StandardCharsets.US_ASCII)));
-  }
-
   /**
    * One answer after retries; fatal answers and exhausted retries become exceptions here. On
    * {@code firstContact}, refused connections give up after {@link #FIRST_CONTACT_REFUSALS}.
@@ -148,7 +182,7 @@ public final class InfluxWriter implements LineSink {
     int requests = 0;
     while (true) {
       requests++;
-      Reply response = send(factory);
+      Sent response = send(factory);
       Decision decision = policy.decide(side, response.answer);
       switch (decision.action()) {
         case RETRY -> {
@@ -171,30 +205,34 @@ public final class InfluxWriter implements LineSink {
             throw new DeliveryException("database \"" + target.database() + "\" still not found after creating it", true);
           }
           created = true;
-          createDatabase(false);
+          api.create(new WriterExchanges(false));
         }
-        case FATAL, SKIP ->
+        case FATAL ->
             throw new DeliveryException(
                 "InfluxDB at " + Urls.masked(target.url().toString()) + ": " + decision.reason()
                     + " (" + Policy.describe(response.answer) + ")",
                 true);
         default -> {
-          return new Outcome(decision, response.answer, requests);
+          return new Outcome(decision, response, requests);
         }
       }
     }
   }
 
-  private Reply send(RequestFactory request) throws InterruptedException {
+  private Sent send(RequestFactory request) throws InterruptedException {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before a request to InfluxDB");
     }
     try {
       Response answer = request.send();
-      return new Reply(Answer.of(answer.status(), errorMessage(answer, answer.text())),
-          answer.header("retry-after"));
+      String text = answer.text();
+      Map<String, String> names = new LinkedHashMap<>();
+      answer.headers().map().forEach((name, values) ->
+          names.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+      return new Sent(Answer.of(answer.status(), errorMessage(answer, text)),
+          answer.header("retry-after"), text, names);
     } catch (IOException e) {
-      return new Reply(Answer.failed(e), Optional.empty());
+      return new Sent(Answer.failed(e), Optional.empty(), "", Map.of());
     }
   }
 
@@ -207,7 +245,10 @@ public final class InfluxWriter implements LineSink {
     return false;
   }
 
-  /** InfluxDB's error text: the JSON body's {@code error}, or a /query result's error. */
+  /**
+   * InfluxDB's error text: the JSON body's {@code error} (1.x, 3.x) or {@code message} (2.x, 3.x:
+   * {@code {"code", "message"}}), or a /query result's error.
+   */
   private static String errorMessage(Response answer, String text) {
     String header = answer.header("x-influxdb-error").orElse(null);
     String body = text.trim();
@@ -217,6 +258,9 @@ public final class InfluxWriter implements LineSink {
         if (json.hasNonNull("error")) {
           return json.get("error").asText();
         }
+        if (json.hasNonNull("message")) {
+          return json.get("message").asText();
+        }
         JsonNode resultError = json.path("results").path(0).path("error");
         if (!resultError.isMissingNode()) {
           return resultError.asText();
@@ -225,7 +269,12 @@ public final class InfluxWriter implements LineSink {
         // Fall back to the header or the raw text.
       }
     }
-    return header == null || header.isEmpty() ? body : header;
+    if (header != null && !header.isEmpty()) {
+      return header;
+    }
+    // Not InfluxDB's JSON: a proxy's or a load balancer's page; its first words only, on one line.
+    String line = body.startsWith("<") ? "" : body.replaceAll("\\s+", " ");
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
   private byte[] body(List<Line> lines) {
@@ -244,10 +293,6 @@ public final class InfluxWriter implements LineSink {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   /**
@@ -279,9 +324,46 @@ public final class InfluxWriter implements LineSink {
     // JDK 17's HttpClient has no close(); its connections time out on their own.
   }
 
-  private record Reply(Answer answer, Optional<String> retryAfter) {}
+  private record Sent(Answer answer, Optional<String> retryAfter, String body,
+      Map<String, String> headers) {}
 
-  private record Outcome(Decision decision, Answer answer, int requests) {}
+  private record Outcome(Decision decision, Sent sent, int requests) {}
+
+  /** The preparation's requests, through {@link #exchange} like every write. */
+  private final class WriterExchanges implements Exchanges {
+    private final boolean firstContact;
+
+    WriterExchanges(boolean firstContact) {
+      this.firstContact = firstContact;
+    }
+
+    @Override
+    public Reply get(Side side, String path) throws DeliveryException, InterruptedException {
+      URI uri = URI.create(base + path);
+      return reply(exchange(side, firstContact, () -> http.get(uri, headers)));
+    }
+
+    @Override
+    public Reply post(Side side, String path, String contentType, byte[] body)
+        throws DeliveryException, InterruptedException {
+      URI uri = URI.create(base + path);
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.put("Content-Type", contentType);
+      return reply(exchange(side, firstContact, () -> http.post(uri, all, body)));
+    }
+
+    @Override
+    public DeliveryException refused(String what) {
+      return new DeliveryException(
+          "InfluxDB at " + Urls.masked(target.url().toString()) + ": " + what, true);
+    }
+
+    private Reply reply(Outcome outcome) {
+      Sent sent = outcome.sent();
+      return new Reply(outcome.decision(), sent.answer().status(), sent.answer().message(),
+          sent.body(), sent.headers());
+    }
+  }
 
   private static final class Collector {
     final List<Line> written = new ArrayList<>();

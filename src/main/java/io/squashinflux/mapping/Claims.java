@@ -58,9 +58,16 @@ final class Claims {
   private void apply(Candidate candidate) {
     Rule rule = candidate.rule();
     String text = MetaValues.text(candidate.value());
+    if (text == null && isEmptyText(candidate.value()) && rule.kind() == Rule.Kind.FIELD) {
+      text = ""; // an empty string field is stored (a tag cannot be empty)
+    }
     if (text == null) {
       notes.dropped(job, candidate.key(), MetaValues.whyNot(candidate.value()));
       return;
+    }
+    String changed = MetaValues.changed(candidate.value());
+    if (changed != null) {
+      notes.changed(job, candidate.key(), changed);
     }
     switch (rule.kind()) {
       case TAG -> claim(candidate.key(), rule.name(), text, null);
@@ -74,12 +81,14 @@ final class Claims {
         }
       }
       case LINK -> claim(candidate.key(), rule.name(), null, FieldValue.of(link(text, rule)));
-      case TIME_FIELD -> {
+      case TIME_FIELD, TIME_NUMBER -> {
         Long nanos = Times.nanos(text);
         if (nanos == null) {
           notes.dropped(job, candidate.key(), "'" + text + "' is not an ISO 8601 time");
         } else {
-          claim(candidate.key(), rule.name(), null, new FieldValue.IntValue(nanos));
+          claim(candidate.key(), rule.name(), null, rule.kind() == Rule.Kind.TIME_FIELD
+              ? new FieldValue.IntValue(nanos)
+              : FieldValue.of((double) nanos));
         }
       }
       case DROP -> { }
@@ -98,8 +107,24 @@ final class Claims {
     return "[" + (text == null ? url : text) + "](" + url + ")";
   }
 
+  private static boolean isEmptyText(JsonNode node) {
+    return node != null && node.isTextual() && node.textValue().isEmpty();
+  }
+
+  static final String SPACES_CHANGED = "spaces written as _ (spaces = underscore)";
+
+  /** A tag key, tag value or field key as the mapping spells spaces: {@code _} or as they are. */
+  static String spaces(Mapping mapping, String text) {
+    return mapping.underscoreSpaces() && text.indexOf(' ') >= 0 ? text.replace(' ', '_') : text;
+  }
+
   /** Gives {@code name} to {@code key} unless taken; exactly one of tag and field is non-null. */
-  private void claim(String key, String name, String tag, FieldValue field) {
+  private void claim(String key, String rawName, String rawTag, FieldValue field) {
+    String name = spaces(mapping, rawName);
+    String tag = rawTag == null ? null : spaces(mapping, rawTag);
+    if (!name.equals(rawName) || (tag != null && !tag.equals(rawTag))) {
+      notes.changed(job, key, SPACES_CHANGED);
+    }
     if (name.equals("time")) {
       notes.dropped(job, key, "'time' is reserved by InfluxDB");
       return;

@@ -44,6 +44,10 @@ public final class Mapper {
     if (stamp.nanos() == null) {
       return new Mapped.Skipped(Mapped.Skip.NO_USABLE_TIME, stamp.problem());
     }
+    if (job.documentId() != null && job.id() != null && !job.documentId().equals(job.id())) {
+      notes.changed(job.ref(), "id", "the document says id " + job.documentId()
+          + ": used " + job.id() + ", the id it was fetched by");
+    }
     Claims claims = new Claims(mapping, job.ref(), notes, origins(job, ciId));
     List<Point> points = new ArrayList<>();
     metricFields(job).forEach((measurement, fields) ->
@@ -57,21 +61,34 @@ public final class Mapper {
   /** The source keys in precedence order: job keys, meta, then env when the model flattens it. */
   private List<Map<String, JsonNode>> origins(Job job, String ciId) {
     Map<String, JsonNode> jobKeys = new LinkedHashMap<>();
-    if (job.id() != null) {
-      jobKeys.put("id", LongNode.valueOf(job.id()));
+    if (job.squashId() != null) {
+      jobKeys.put("id", LongNode.valueOf(job.squashId()));
     }
     putText(jobKeys, "url", job.url());
     putText(jobKeys, "date_created", job.dateCreated());
     putText(jobKeys, "dataset", job.dataset());
-    if (mapping.codeChanges() && RunCache.usable(ciId)) {
-      runs.codeChanges(ciId, runKey(job, "ci_name")).ifPresent(changes -> {
-        putText(jobKeys, "code_changes", changes.packages());
-        putText(jobKeys, "code_changes_counts", changes.counts());
+    boolean squash = mapping.style().prepareSquash();
+    if (mapping.codeChanges() && RunCache.usable(ciId) && (!squash || SquashPrepare.jenkins(job))) {
+      runs.codeChanges(ciId, ciName(job)).ifPresent(changes -> {
+        putText(jobKeys, "code_changes", CodeChangeText.links(changes.packages()));
+        jobKeys.put("code_changes_counts",
+            TextNode.valueOf(CodeChangeText.counts(changes.counts())));
       });
+    }
+    if (squash) {
+      return SquashPrepare.origins(job, jobKeys, notes);
     }
     return mapping.flattenEnv()
         ? List.of(jobKeys, job.meta(), job.env())
         : List.of(jobKeys, job.meta());
+  }
+
+  /** The CI pipeline's name; SQuaSH's preparation took it from ci_url when that names one. */
+  private String ciName(Job job) {
+    String fromUrl = mapping.style().prepareSquash()
+        ? SquashPrepare.pipelineOf(MetaValues.text(job.env().get("ci_url")))
+        : null;
+    return fromUrl != null ? fromUrl : runKey(job, "ci_name");
   }
 
   private static void putText(Map<String, JsonNode> keys, String key, String value) {
@@ -98,19 +115,23 @@ public final class Mapper {
       }
       String problem = name.problem() != null ? name.problem() : MetricValues.whyNot(measurement);
       if (problem != null) {
-        notes.dropped(job.ref(), metric, problem);
+        notes.dropped(job.ref(), metric.isEmpty() ? "metric \"\"" : metric, problem);
         continue;
       }
       Map<String, FieldValue> fields =
           byMeasurement.computeIfAbsent(name.measurement(), k -> new LinkedHashMap<>());
-      if (fields.containsKey(name.fieldKey())) {
+      if (fields.containsKey(Claims.spaces(mapping, name.fieldKey()))) {
         notes.dropped(job.ref(), metric, "duplicate metric");
         continue;
       }
       if (MetricValues.rounded(measurement)) {
         notes.changed(job.ref(), metric, "rounded to nearest float64");
       }
-      fields.put(name.fieldKey(), FieldValue.of(measurement.value()));
+      String key = Claims.spaces(mapping, name.fieldKey());
+      if (!key.equals(name.fieldKey())) {
+        notes.changed(job.ref(), metric, Claims.SPACES_CHANGED);
+      }
+      fields.put(key, FieldValue.of(measurement.value()));
     }
     return byMeasurement;
   }

@@ -35,6 +35,20 @@ public final class Mapping {
   private final boolean packages;
   private final Map<String, Rule> rules;
   private final Map<String, Integer> ranks;
+  private final Style style;
+
+  /**
+   * How names are spelled and whether the meta is first prepared as SQuaSH's own task did.
+   *
+   * @param underscoreSpaces spaces in tag keys, tag values and field keys become {@code _}
+   * @param prepareSquash the job's meta is prepared as SQuaSH's task did (see {@code squash.mapping})
+   * @param ruleLines each listed source key's line, {@code FILE:LINE: key = rule}, for advice
+   */
+  record Style(boolean underscoreSpaces, boolean prepareSquash, Map<String, String> ruleLines) {
+    Style {
+      ruleLines = Collections.unmodifiableMap(new LinkedHashMap<>(ruleLines));
+    }
+  }
 
   Mapping(
       String file,
@@ -47,7 +61,8 @@ public final class Mapping {
       Map<String, String> constantTags,
       boolean codeChanges,
       boolean packages,
-      Map<String, Rule> rules) {
+      Map<String, Rule> rules,
+      Style style) {
     this.file = Objects.requireNonNull(file, "file == null");
     this.name = Objects.requireNonNull(name, "name == null");
     this.shortFieldKeys = shortFieldKeys;
@@ -60,6 +75,7 @@ public final class Mapping {
     this.packages = packages;
     this.rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
     this.ranks = rankOf(this.rules);
+    this.style = Objects.requireNonNull(style, "style == null");
   }
 
   /** A built-in model: {@code notebook} (the default) or {@code squash}. */
@@ -139,7 +155,7 @@ public final class Mapping {
 
   private Mapping copy(TimeSource time, DatasetFilter datasets, boolean packages) {
     return new Mapping(file, name, shortFieldKeys, flattenEnv, defaultRule, time, datasets,
-        constantTags, codeChanges, packages, rules);
+        constantTags, codeChanges, packages, rules, style);
   }
 
   /** The source keys whose rule writes this output name, for advice naming the line to change. */
@@ -183,6 +199,20 @@ public final class Mapping {
   /** The file this mapping was read from, as messages name it. */
   String file() {
     return file;
+  }
+
+  Style style() {
+    return style;
+  }
+
+  /** True when spaces in tag keys, tag values and field keys are written as {@code _}. */
+  public boolean underscoreSpaces() {
+    return style.underscoreSpaces();
+  }
+
+  /** The line of the mapping file that decides this source key, {@code FILE:LINE: key = rule}. */
+  public String lineOf(String sourceKey) {
+    return style.ruleLines().get(sourceKey);
   }
 
   boolean shortFieldKeys() {

@@ -24,6 +24,9 @@ final class MappingParser {
   private boolean codeChanges;
   private boolean packages;
   private final Map<String, Rule> rules = new LinkedHashMap<>();
+  private final Map<String, String> ruleLines = new LinkedHashMap<>();
+  private boolean underscoreSpaces;
+  private boolean prepareSquash;
 
   MappingParser(String file) {
     this.file = file;
@@ -40,7 +43,8 @@ final class MappingParser {
       }
     }
     return new Mapping(file, name, shortFieldKeys, flattenEnv, defaultRule, time,
-        new DatasetFilter(include, exclude), constantTags, codeChanges, packages, rules);
+        new DatasetFilter(include, exclude), constantTags, codeChanges, packages, rules,
+        new Mapping.Style(underscoreSpaces, prepareSquash, ruleLines));
   }
 
   /** A {@code #} at the start or after a blank starts a comment, so values may still hold {@code a#b}. */
@@ -79,7 +83,10 @@ final class MappingParser {
     }
     switch (section) {
       case "model" -> setting(key, value);
-      case "keys" -> rules.put(key, rule(key, value));
+      case "keys" -> {
+        rules.put(key, rule(key, value));
+        ruleLines.put(key, file + ":" + line + ": " + key + " = " + value);
+      }
       default -> constantTags.put(outputName(key), requireValue(key, value));
     }
   }
@@ -96,6 +103,8 @@ final class MappingParser {
       case "exclude" -> exclude = list(value);
       case "code-changes" -> codeChanges = yesNo(key, value);
       case "packages" -> packages = yesNo(key, value);
+      case "spaces" -> underscoreSpaces = choice(key, value, "escape", "underscore");
+      case "prepare" -> prepareSquash = choice(key, value, "none", "squash");
       default -> throw fail("unknown key '" + key + "'");
     }
   }
@@ -121,6 +130,9 @@ final class MappingParser {
     codeChanges = from.codeChanges();
     packages = from.packages();
     rules.putAll(from.rules());
+    ruleLines.putAll(from.style().ruleLines());
+    underscoreSpaces = from.style().underscoreSpaces();
+    prepareSquash = from.style().prepareSquash();
   }
 
   private Rule rule(String key, String value) {
@@ -131,7 +143,7 @@ final class MappingParser {
     String word = words[0];
     int args = words.length - 1;
     return switch (word) {
-      case "tag", "field", "number", "time-field" -> {
+      case "tag", "field", "number", "time-field", "time-number" -> {
         requireArgs(word, args, 0, 1, "[NAME]");
         yield new Rule(kind(word), args == 1 ? outputName(words[1]) : outputName(key), null);
       }
@@ -162,7 +174,7 @@ final class MappingParser {
 
   private String expectedRules() {
     return " (expected tag [NAME], rename NAME, field [NAME], number [NAME], link NAME TEXTKEY,"
-        + " time-field [NAME] or drop)";
+        + " time-field [NAME], time-number [NAME] or drop)";
   }
 
   private void requireArgs(String word, int args, int min, int max, String usage) {

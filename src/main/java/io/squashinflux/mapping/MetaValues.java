@@ -21,7 +21,19 @@ final class MetaValues {
     if (node.isBoolean()) {
       return node.booleanValue() ? "true" : "false";
     }
+    if (node.isBigDecimal()) { // only for a decimal beyond float64 (see Meta.fits)
+      double value = node.doubleValue();
+      return Double.isInfinite(value) ? null : Double.toString(value);
+    }
     return node.isNumber() ? node.asText() : null;
+  }
+
+  /** For a value beyond float64 that {@link #text} still writes, what happened to it; else null. */
+  static String changed(JsonNode node) {
+    if (node == null || !node.isBigDecimal() || Double.isInfinite(node.doubleValue())) {
+      return null;
+    }
+    return "below the smallest float64: written " + Double.toString(node.doubleValue());
   }
 
   /** Why {@link #text} gave null, in the words the summary counts by. */
@@ -34,6 +46,9 @@ final class MetaValues {
     }
     if (node.isArray()) {
       return "nested list";
+    }
+    if (node.isBigDecimal()) {
+      return "beyond float64";
     }
     return node.isTextual() && node.textValue().isEmpty() ? "empty" : "not a scalar";
   }

@@ -9,6 +9,9 @@ package io.squashinflux.mapping;
 record MetricName(String measurement, String fieldKey, String problem) {
 
   static MetricName of(String metric, boolean shortKeys) {
+    if (metric.isEmpty()) {
+      return new MetricName(null, null, "empty metric name");
+    }
     int dot = metric.indexOf('.');
     String measurement = dot < 0 ? metric : metric.substring(0, dot);
     if (measurement.isEmpty()) {

@@ -19,6 +19,7 @@ record Rule(Kind kind, String name, String textKey) {
     NUMBER("number"),
     LINK("link"),
     TIME_FIELD("time-field"),
+    TIME_NUMBER("time-number"),
     DROP("drop");
 
     final String word;

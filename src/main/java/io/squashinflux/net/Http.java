@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 
 /**
  * The project's one HTTP client: the JDK's {@link HttpClient} (HTTP/1.1, kept-alive connections
@@ -69,11 +68,9 @@ public final class Http {
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(settings.connectTimeout())
-        .proxy(settings.proxies().selector());
-    SSLContext ssl = Trust.adding(settings.caCerts());
-    if (ssl != null) {
-      builder.sslContext(ssl);
-    }
+        .proxy(settings.proxies().selector())
+        .sslContext(Trust.adding(settings.caCerts()))
+        .sslParameters(Trust.parameters());
     return new Http(settings, builder.build());
   }
 

@@ -111,19 +111,20 @@ public record Summary(
     out.append(String.format("jobs: %d listed, %d already synced, %d skipped, %d synced, %d failed%n",
         listed, alreadySynced, skipped, synced, failed));
     out.append(String.format("written: %d points, %d field values%n", points, fields));
-    skippedByReason.forEach((r, n) -> out.append(String.format("skipped: %d %s%n", n, r)));
-    failedByReason.forEach((r, n) -> out.append(String.format("failed: %d %s%n", n, r)));
-    failures.forEach(f -> out.append("  ").append(f).append(System.lineSeparator()));
+    skippedByReason.forEach((r, n) -> out.append(String.format("skipped: %d %s%n", n, Visible.of(r))));
+    failedByReason.forEach((r, n) -> out.append(String.format("failed: %d %s%n", n, Visible.of(r))));
+    failures.forEach(f -> out.append("  ").append(Visible.of(f)).append(System.lineSeparator()));
     appendCounts(out, "dropped", dropped);
     appendCounts(out, "changed", changed);
-    rejectedByReason.forEach((r, n) -> out.append(String.format("rejected by InfluxDB: %d %s%n", n, r)));
+    rejectedByReason.forEach((r, n) -> out.append(String.format("rejected by InfluxDB: %d %s%n", n,
+            Visible.of(r))));
     if (!vanished.isEmpty()) {
       out.append(String.format("no longer listed by the source: %d (%s)%n", vanished.size(),
-          String.join(", ", vanished.subList(0, Math.min(10, vanished.size())))
+          Visible.of(String.join(", ", vanished.subList(0, Math.min(10, vanished.size()))))
               + (vanished.size() > 10 ? ", ..." : "")));
     }
     if (rejectsFile != null) {
-      out.append("details of every dropped, changed or rejected value: ").append(rejectsFile)
+      out.append("details of every dropped, changed or rejected value: ").append(Visible.of(rejectsFile))
           .append(System.lineSeparator());
     }
     return out.toString();
@@ -132,7 +133,7 @@ public record Summary(
   /** Each reason with its five most frequent keys (ties by name), then "..." if there are more. */
   private static void appendCounts(StringBuilder out, String verb, List<Count> counts) {
     for (Count count : counts) {
-      out.append(String.format("%s: %d %s", verb, count.count(), count.reason()));
+      out.append(String.format("%s: %d %s", verb, count.count(), Visible.of(count.reason())));
       List<Map.Entry<String, Long>> keys = count.keys().entrySet().stream()
           .filter(key -> !key.getKey().equals(Tally.OTHER_KEYS))
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
@@ -141,7 +142,7 @@ public record Summary(
       if (!keys.isEmpty()) {
         out.append(" (");
         for (int i = 0; i < Math.min(5, keys.size()); i++) {
-          out.append(i > 0 ? ", " : "").append(keys.get(i).getKey()).append(' ')
+          out.append(i > 0 ? ", " : "").append(Visible.of(keys.get(i).getKey())).append(' ')
               .append(keys.get(i).getValue());
         }
         boolean more = keys.size() > 5 || count.keys().containsKey(Tally.OTHER_KEYS);

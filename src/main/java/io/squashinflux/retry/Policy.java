@@ -50,7 +50,8 @@ public final class Policy {
   }
 
   private static List<Rule> table(boolean createDatabase) {
-    Predicate<Side> influx = s -> s == Side.INFLUX_WRITE || s == Side.INFLUX_QUERY;
+    Predicate<Side> influx = s -> s == Side.INFLUX_WRITE || s == Side.INFLUX_QUERY
+        || s == Side.INFLUX_BUCKET_READ || s == Side.INFLUX_BUCKET_CREATE;
     Predicate<Side> write = s -> s == Side.INFLUX_WRITE;
     Predicate<Side> squash = s -> s == Side.SQUASH_LIST || s == Side.SQUASH_JOB;
     Predicate<Side> any = s -> true;
@@ -94,6 +95,9 @@ public final class Policy {
             decision(Action.RETRY, "no answer (connection refused, reset or timed out)")),
         new Rule("other I/O error", any, a -> a.error() != null,
             decision(Action.RETRY, "I/O error")),
+        new Rule("407 proxy authentication", any, a -> a.status() == 407,
+            decision(Action.FATAL, "the proxy wants credentials: give them in its URL,"
+                + " http://USER:PASSWORD@HOST:PORT (HTTPS_PROXY, HTTP_PROXY or --proxy)")),
         new Rule("Sasquatch: 401/403", sasquatch, a -> a.status() == 401 || a.status() == 403,
             decision(Action.FATAL, "the REST proxy refused the token: check SASQUATCH_TOKEN (it needs"
                 + " the write:sasquatch scope)")),
@@ -108,9 +112,31 @@ public final class Policy {
         new Rule("Sasquatch: records refused", s -> s == Side.SASQUATCH_PRODUCE,
             a -> a.status() == 400 || a.status() == 422,
             decision(Action.ISOLATE, "the proxy refused the records")),
-        new Rule("401/403", any, a -> a.status() == 401 || a.status() == 403,
-            decision(Action.FATAL, "authentication failed: check --influx-user and INFLUX_PASSWORD"
-                + " (or the SQuaSH credentials)")),
+        new Rule("401/403 creating a bucket", s -> s == Side.INFLUX_BUCKET_CREATE, Policy::refused,
+            decision(Action.FATAL, "the token may not create buckets: it needs the write:orgs/<org"
+                + " id>/buckets permission (an all-access token has it), or create the bucket"
+                + " yourself and drop --create-bucket")),
+        new Rule("401/403 reading buckets", s -> s == Side.INFLUX_BUCKET_READ, Policy::refused,
+            decision(Action.FATAL, "the token may not read buckets or organisations: it needs the"
+                + " read:orgs/<org id>/buckets and read:orgs permissions (or is not valid: check"
+                + " INFLUX_TOKEN)")),
+        new Rule("401/403", any, Policy::refused,
+            decision(Action.FATAL, "authentication failed: check --influx-user and INFLUX_PASSWORD,"
+                + " or INFLUX_TOKEN (or the SQuaSH credentials)")),
+        new Rule("bucket exists already", s -> s == Side.INFLUX_BUCKET_CREATE,
+            a -> a.status() == 422 && a.message().contains("already exists"),
+            decision(Action.DONE, "the bucket exists")),
+        new Rule("organisation not found", s -> s == Side.INFLUX_BUCKET_READ,
+            a -> a.status() == 404 && a.message().contains("organization"),
+            decision(Action.FATAL, "organisation not found: check --org (or INFLUX_ORG)")),
+        new Rule("no bucket API", s -> s == Side.INFLUX_BUCKET_READ,
+            a -> a.status() == 400 || a.status() == 404 || a.status() == 405,
+            decision(Action.SKIP, "this server has no /api/v2/buckets (VictoriaMetrics and QuestDB"
+                + " take /api/v2/write without buckets)")),
+        new Rule("org or bucket not found", write, a -> a.status() == 404
+                && (a.message().contains("bucket") || a.message().contains("organization")),
+            decision(Action.FATAL, "organisation or bucket not found: check --org and --bucket, or"
+                + " add --create-bucket")),
         new Rule("database not found", influx, a -> a.status() == 404
                 && a.message().contains("database not found"),
             createDatabase
@@ -124,6 +150,12 @@ public final class Policy {
             decision(Action.SPLIT, "request too large: splitting the batch")),
         new Rule("400 refused lines", write, a -> a.status() == 400,
             decision(Action.ISOLATE, "some lines were refused")),
+        new Rule("422 refused lines (v2: beyond retention, type conflicts)", write,
+            a -> a.status() == 422,
+            decision(Action.ISOLATE, "some lines were refused")),
+        new Rule("5xx for a line it cannot take (QuestDB: a field named timestamp)", write,
+            a -> a.status() >= 500 && a.message().contains("failed to parse line protocol"),
+            decision(Action.ISOLATE, "some lines were refused")),
         new Rule("429/5xx", any, a -> a.status() == 429 || a.status() >= 500,
             decision(Action.RETRY, "server busy or failing")),
         new Rule("job not found or refused", s -> s == Side.SQUASH_JOB,
@@ -135,6 +167,10 @@ public final class Policy {
 
   private static Decision decision(Action action, String reason) {
     return new Decision(action, reason);
+  }
+
+  private static boolean refused(Answer answer) {
+    return answer.status() == 401 || answer.status() == 403;
   }
 
   private static boolean transientIo(Answer answer) {

@@ -6,6 +6,10 @@ public enum Side {
   INFLUX_WRITE,
   /** {@code POST /query} and {@code /ping} to InfluxDB (creating the database). */
   INFLUX_QUERY,
+  /** {@code GET /api/v2/buckets?name=} and {@code /api/v2/orgs?org=}: checking a v2 bucket. */
+  INFLUX_BUCKET_READ,
+  /** {@code POST /api/v2/buckets}: creating a v2 bucket ({@code --create-bucket}). */
+  INFLUX_BUCKET_CREATE,
   /** {@code GET /jobs}: the list every sync starts from. */
   SQUASH_LIST,
   /** {@code GET /job/<id>} and the other per-job reads. */

@@ -41,6 +41,13 @@ final class ApiHandler implements HttpHandler {
     metrics = bytes(JobShapes.MAPPER.createObjectNode().set("metrics", Reference.metrics()));
   }
 
+  private volatile long latencyNanos;
+
+  /** Every answer this much later, as a remote API's round trip makes it. */
+  void latency(java.time.Duration latency) {
+    latencyNanos = latency.toNanos();
+  }
+
   void faults(Faults newFaults) {
     faults = newFaults == null ? Faults.none() : newFaults;
   }
@@ -59,6 +66,9 @@ final class ApiHandler implements HttpHandler {
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
       counts.get(Endpoint.of(path)).increment();
+      if (latencyNanos > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(latencyNanos);
+      }
       Optional<Fault> fault = faults.take(query == null ? path : path + "?" + query);
       if (fault.isPresent() && fault.get() instanceof Fault.Status s) {
         send(exchange, new Answer(s.code(), json("{\"message\":\"" + s.message() + "\"}")), false);

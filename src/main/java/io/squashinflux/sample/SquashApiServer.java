@@ -115,6 +115,11 @@ public final class SquashApiServer implements AutoCloseable {
     handler.resetCounts();
   }
 
+  /** Answers every request {@code latency} late (bench/run.sh's remote-API mode). */
+  public void setLatency(java.time.Duration latency) {
+    handler.latency(latency);
+  }
+
   /** Replaces the injected faults; null for none. */
   public void setFaults(Faults faults) {
     handler.faults(faults);

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Jobs from lsst.verify job files ({@code --from PATH...}): each path is a file, or a folder walked
@@ -20,6 +25,7 @@ public final class FileJobSource implements JobSource {
   private final List<Path> paths;
   private final int parallelism;
   private final boolean packages;
+  private final String squashUrl;
 
   public FileJobSource(List<Path> paths, int parallelism) {
     this(paths, parallelism, true);
@@ -27,6 +33,14 @@ public final class FileJobSource implements JobSource {
 
   /** With {@code packages} false, jobs are read without their {@code meta.packages}. */
   public FileJobSource(List<Path> paths, int parallelism, boolean packages) {
+    this(paths, parallelism, packages, null);
+  }
+
+  /**
+   * With a SQuaSH base url, a {@code GET /job} answer read from a file also gets its API url
+   * ({@code <base>/job/<id>}); its own {@code id} is kept either way.
+   */
+  public FileJobSource(List<Path> paths, int parallelism, boolean packages, String squashUrl) {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("no paths given");
     }
@@ -36,6 +50,7 @@ public final class FileJobSource implements JobSource {
     this.paths = paths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     this.parallelism = parallelism;
     this.packages = packages;
+    this.squashUrl = squashUrl;
   }
 
   @Override
@@ -50,7 +65,7 @@ public final class FileJobSource implements JobSource {
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         keys.addAll(walk(path));
-      } else if (Files.isRegularFile(path)) {
+      } else if (Files.exists(path)) { // a file, a FIFO, /dev/stdin: anything that can be read
         keys.add(path.toString());
       } else {
         throw new SourceException("no such file or folder: " + path, true);
@@ -59,16 +74,33 @@ public final class FileJobSource implements JobSource {
     return List.copyOf(keys);
   }
 
+  /** The folder's {@code *.json} files, symbolic links followed; a link back up is not walked twice. */
   private static List<String> walk(Path dir) throws SourceException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-          .map(Path::toString)
-          .sorted()
-          .toList();
-    } catch (IOException | java.io.UncheckedIOException e) {
+    List<String> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (file.getFileName().toString().endsWith(".json") && !attributes.isDirectory()) {
+                files.add(file.toString());
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof FileSystemLoopException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
+    } catch (IOException e) {
       throw new SourceException("cannot read the folder " + dir + ": " + e.getMessage(), true);
     }
+    files.sort(null);
+    return files;
   }
 
   @Override
@@ -79,7 +111,7 @@ public final class FileJobSource implements JobSource {
   private void read(String key, Consumer consumer) throws InterruptedException {
     Job job;
     try (InputStream in = Files.newInputStream(Path.of(key))) {
-      job = JobParser.parse(in, key, Job.Origin.FILE, null, null, packages);
+      job = JobParser.parse(in, key, Job.Origin.FILE, null, null, packages).withUrlFrom(squashUrl);
     } catch (JobFormatException e) {
       consumer.failed(key, key + ": " + e.getMessage());
       return;

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param runDate the raw {@code meta.env.date} text, or null
  * @param dataset the job's dataset (top-level, meta or env {@code ci_dataset}, or env {@code dataset}),
  *     or null
+ * @param documentId the {@code id} the document itself holds (a {@code GET /job} answer), or null
  */
 public record Job(
     String ref,
@@ -33,7 +34,34 @@ public record Job(
     List<Measurement> measurements,
     Map<String, JsonNode> meta,
     Map<String, JsonNode> env,
-    List<PackageVersion> packages) {
+    List<PackageVersion> packages,
+    Long documentId) {
+
+  /** A job whose document holds no id of its own. */
+  public Job(String ref, Origin origin, Long id, String url, String dateCreated, String runDate,
+      String dataset, List<Measurement> measurements, Map<String, JsonNode> meta,
+      Map<String, JsonNode> env, List<PackageVersion> packages) {
+    this(ref, origin, id, url, dateCreated, runDate, dataset, measurements, meta, env, packages,
+        null);
+  }
+
+  /**
+   * This job with its API url when the SQuaSH base is known and its document holds an id; the id
+   * stays {@link #documentId} (a file's job is still keyed by its path).
+   */
+  public Job withUrlFrom(String base) {
+    if (documentId == null || url != null || base == null) {
+      return this;
+    }
+    String jobUrl = base.replaceAll("/+$", "") + "/job/" + documentId;
+    return new Job(ref, origin, id, jobUrl, dateCreated, runDate, dataset, measurements, meta, env,
+        packages, documentId);
+  }
+
+  /** The SQuaSH job id: the one it was fetched by, else the one its document holds; or null. */
+  public Long squashId() {
+    return id != null ? id : documentId;
+  }
 
   /** Where a job was read from. */
   public enum Origin {

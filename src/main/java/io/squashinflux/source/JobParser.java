@@ -79,6 +79,7 @@ public final class JobParser {
       boolean packages) throws IOException, JobFormatException {
     String dateCreated = null;
     String ciDataset = null;
+    String documentId = null;
     List<Measurement> measurements = null;
     Meta meta = Meta.EMPTY;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -89,14 +90,15 @@ public final class JobParser {
         case "ci_dataset" -> ciDataset = scalarText(p);
         case "measurements" -> measurements = readMeasurements(p);
         case "meta" -> meta = Meta.read(p, packages);
-        // "id" is not read: the source knows which job it asked for, and files have no id.
+        // A GET /job answer's own id: the job's id when read from a file, checked against the url's.
+        case "id" -> documentId = scalarText(p);
         default -> p.skipChildren();
       }
     }
     if (measurements == null) {
       throw JobFormatException.shape("not a job: no \"measurements\" array");
     }
-    return meta.job(ref, origin, id, url, dateCreated, ciDataset, measurements);
+    return meta.job(ref, origin, id, url, dateCreated, ciDataset, measurements, documentId);
   }
 
   private static List<Measurement> readMeasurements(JsonParser p)
@@ -124,7 +126,13 @@ public final class JobParser {
       String name = p.currentName();
       JsonToken token = p.nextToken();
       switch (name) {
-        case "metric" -> metric = scalarText(p);
+        case "metric" -> {
+          if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            throw JobFormatException.shape("not a job: measurements[" + index + "] \"metric\" is "
+                + (token == JsonToken.START_OBJECT ? "an object" : "a list") + ", not a name");
+          }
+          metric = scalarText(p);
+        }
         case "unit" -> unit = scalarText(p);
         case "value" -> {
           boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
@@ -134,11 +142,12 @@ public final class JobParser {
         default -> p.skipChildren();
       }
     }
-    if (metric == null || metric.isEmpty()) {
+    if (metric == null) {
       throw JobFormatException.shape("not a job: measurements[" + index + "] has no \"metric\"");
     }
-    return new Measurement(metric, value, literal, unit);
+    return new Measurement(metric, value, literal, unit); // an empty name is the mapping's to drop
   }
+
 
   /** The text of a string, number or boolean; null for {@code null}, objects and arrays. */
   static String scalarText(JsonParser p) throws IOException {

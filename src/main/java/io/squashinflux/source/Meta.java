@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -56,9 +58,21 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
 
   /** The job of these parts and this meta, as both job readers assemble it. */
   Job job(String ref, Job.Origin origin, Long id, String url, String dateCreated,
-      String ciDataset, List<Measurement> measurements) {
+      String ciDataset, List<Measurement> measurements, String documentId) {
     return new Job(ref, origin, id, url, dateCreated, runDate(), dataset(ciDataset), measurements,
-        entries, env, packages);
+        entries, env, packages, idOf(documentId));
+  }
+
+  /** A document's {@code id} when it is a whole number; anything else is no id. */
+  private static Long idOf(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** {@code meta.env.date}: when the job ran. */
@@ -102,6 +116,11 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
         return BooleanNode.FALSE;
       case VALUE_NULL:
         return NullNode.getInstance();
+      case VALUE_NUMBER_FLOAT:
+        double value = p.getDoubleValue();
+        return fits(value, p.getText())
+            ? DoubleNode.valueOf(value)
+            : DecimalNode.valueOf(new java.math.BigDecimal(p.getText()));
       default:
         JsonNode node = JobParser.MAPPER.readTree(p);
         return node == null ? NullNode.getInstance() : node;
@@ -143,6 +162,29 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
   private static PackageVersion packageVersion(String name, JsonNode item) {
     return new PackageVersion(name, text(item.get("git_sha")), text(item.get("git_url")),
         text(item.get("git_branch")), text(item.get("eups_version")));
+  }
+
+  /**
+   * False for a decimal a float64 cannot hold even roughly ({@code 1e-400} reads as 0, {@code 1e400}
+   * as infinity): the meta keeps it as a decimal node so the mapping can say what it wrote.
+   */
+  static boolean fits(double value, String text) {
+    if (Double.isInfinite(value)) {
+      return text.indexOf('I') >= 0; // a bare Infinity literal is what it says
+    }
+    if (value != 0) {
+      return true;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (c >= '1' && c <= '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The text of a scalar node; null for a missing node, {@code null}, objects and arrays. */

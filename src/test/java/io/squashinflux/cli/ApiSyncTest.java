@@ -54,6 +54,20 @@ class ApiSyncTest {
     }
   }
 
+  @Test
+  void autoPicksV1ForInfluxdb16AndSaysSoInTheSummary() throws Exception {
+    try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(3, 5), 0)) {
+      Cli.Result cli = Cli.run("sync", "--squash-url", api.url().toString(), "--influx-url",
+          influx.url(), "--db", "auto1", "--no-default-excludes", "--no-state", "--json",
+          "--rejects", tmp.resolve("rejects.jsonl").toString());
+      assertThat(cli.code()).as(cli.toString()).isZero();
+      assertThat(cli.summary().path("influx_api").asText()).isEqualTo("v1");
+      assertThat(cli.err()).contains("target: InfluxDB API v1 (POST /write, database auto1;"
+          + " detected from X-Influxdb-Version 1.6.7");
+      assertThat(influx.rows("auto1", "SHOW MEASUREMENTS")).isNotEmpty();
+    }
+  }
+
   private static boolean hasPa1(JobGenerator generator, long id) {
     for (var measurement : generator.apiJob(id).path("measurements")) {
       if (measurement.path("metric").asText().equals("validate_drp.PA1")

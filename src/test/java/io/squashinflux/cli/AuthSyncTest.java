@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squashinflux.sample.JobGenerator;
 import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.net.Http;
 import io.squashinflux.testing.FaultProxy;
+import io.squashinflux.testing.RelayApi;
 import io.squashinflux.testing.InfluxServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,11 +80,28 @@ class AuthSyncTest {
   }
 
   @Test
+  void aPlusInTheUserOrPasswordOfEitherUrlIsAPlusNotASpace() throws IOException {
+    String password = "p@ss+word";
+    influx.query(null, "CREATE USER \"bob+1\" WITH PASSWORD '" + password
+        + "' WITH ALL PRIVILEGES", "admin", PASSWORD);
+    try (RelayApi relay = RelayApi.http(api.url())
+        .requireAuthorization(Http.basic("reader+1", password))) {
+      String influxUrl = influx.url().replace("://", "://bob+1:p%40ss+word@");
+      String squashUrl = relay.url().toString().replace("://", "://reader+1:p%40ss+word@");
+      Cli.Result result = Cli.run(args(influxUrl, "plus", "--squash-url", squashUrl));
+      assertThat(result.code()).as(result.toString()).isZero();
+      assertStored("plus", result);
+      assertThat(result.out() + result.err()).doesNotContain(password).doesNotContain("p%40ss");
+    }
+  }
+
+  @Test
   void wrongPasswordStopsAtOnceWithExitCode2AndNoSecret() throws IOException {
     Cli.Result result;
     try (FaultProxy counter = new FaultProxy(influx.url(), "/")) {
+      // The API given, so that no /ping for --influx-api auto comes before the refused request.
       result = Cli.run(args(counter.url(), "wrong", "--influx-user", "admin",
-          "--influx-password", WRONG, "--retry-delay", "5s"));
+          "--influx-password", WRONG, "--retry-delay", "5s", "--influx-api", "v1"));
       assertThat(counter.requests()).as("one request, no retry: " + result).isEqualTo(1);
     }
     assertThat(result.code()).as(result.toString()).isEqualTo(2);

@@ -8,6 +8,7 @@ import io.squashinflux.retry.Retrier;
 import io.squashinflux.testing.FakeTime;
 import io.squashinflux.testing.InfluxServer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ class InfluxWriterTest {
   }
 
   @Test
-  void unreachableInfluxGivesUpWithinTheRetryBudget() throws Exception {
+  void influxRefusingTheFirstContactIsReportedAfterThreeAttemptsNotTheWholeBudget() throws Exception {
     int closedPort;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -147,9 +148,38 @@ class InfluxWriterTest {
     assertThatThrownBy(writer::prepare)
         .isInstanceOf(DeliveryException.class)
         .hasMessageContaining("127.0.0.1:" + closedPort)
+        .hasMessageContaining("after 3 attempts")
+        .hasMessageContaining("connection refused")
         .hasMessageContaining("is it running?")
         .matches(e -> !((DeliveryException) e).configuration());
+    assertThat(time.sleeps()).hasSize(InfluxWriter.FIRST_CONTACT_REFUSALS - 1);
     Duration slept = time.sleeps().stream().reduce(Duration.ZERO, Duration::plus);
-    assertThat(slept).isLessThanOrEqualTo(Duration.ofMinutes(2)).isGreaterThan(Duration.ZERO);
+    assertThat(slept).isLessThanOrEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void anOutageThatStartsMidRunKeepsTheLongRetries() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/query", exchange -> {
+      byte[] ok = "{\"results\":[{}]}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, ok.length);
+      exchange.getResponseBody().write(ok);
+      exchange.close();
+    });
+    server.start();
+    FakeTime time = new FakeTime();
+    Retrier retrier = new Retrier(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 8,
+        Duration.ofMinutes(2)), time, time, new SplittableRandom(7));
+    InfluxWriter writer = new InfluxWriter(
+        target("http://127.0.0.1:" + server.getAddress().getPort(), "x", true, 5000), retrier);
+    writer.prepare();
+    server.stop(0); // InfluxDB goes away after the first contact
+
+    assertThatThrownBy(() -> writer.write(goodLines(2, 1_000_000_000L)))
+        .isInstanceOf(DeliveryException.class)
+        .hasMessageContaining("did not accept writes after 8 attempts")
+        .hasMessageContaining("connection refused");
+    assertThat(time.sleeps()).hasSize(7);
   }
 }

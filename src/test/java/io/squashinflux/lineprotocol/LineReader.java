@@ -7,11 +7,11 @@ import java.util.Map;
  * Reads one encoded line back the way influxd 1.6 does for the lines the encoder writes: a
  * backslash escapes the character after it only where that character is special.
  */
-record LineReader(
+public record LineReader(
     String measurement, Map<String, String> tags, Map<String, String> fields, long time) {
 
   /** Field values come back as written, strings unquoted and unescaped. */
-  static LineReader read(String line) {
+  public static LineReader read(String line) {
     int[] at = {0};
     String measurement = unescape(scan(line, at, " ,"), ", ");
     Map<String, String> tags = new LinkedHashMap<>();

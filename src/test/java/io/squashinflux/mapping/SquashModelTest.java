@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squashinflux.lineprotocol.FieldValue;
 import io.squashinflux.lineprotocol.FieldValue.FloatValue;
-import io.squashinflux.lineprotocol.FieldValue.IntValue;
 import io.squashinflux.lineprotocol.FieldValue.StringValue;
 import io.squashinflux.lineprotocol.Point;
 import io.squashinflux.source.CiRuns;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class SquashModelTest {
   private static final String CI_URL = "https://ci.lsst.codes/job/sqre/job/validate_drp/1612/";
-  private static final String CHANGES = "[[\"afw\", \"3c8a1f\", \"https://github.com/lsst/afw\"]]";
+  private static final String CHANGES = "[[\"afw\", \"3c8a1f\", \"https://github.com/lsst/afw.git\"]]";
 
   private final TestJobs.RecordingNotes notes = new TestJobs.RecordingNotes();
   private final FakeRuns runs = new FakeRuns();
@@ -37,7 +36,7 @@ class SquashModelTest {
     public synchronized Optional<CodeChanges> codeChanges(String ciId, String ciName) {
       asked.add("code_changes/" + ciId + "?ci_name=" + ciName);
       return ciId.equals("1612")
-          ? Optional.of(new CodeChanges(CHANGES, "{\"afw\": 3}"))
+          ? Optional.of(new CodeChanges(CHANGES, "3"))
           : Optional.empty();
     }
   }
@@ -82,9 +81,9 @@ class SquashModelTest {
         "squash_url", new StringValue(
             "[1234](https://squash-restful-api.lsst.codes/job/1234)"),
         "run_url", new StringValue("[1612](" + CI_URL + ")"),
-        "timestamp", new IntValue(1553885085000000000L),
-        "code_changes", new StringValue(CHANGES),
-        "code_changes_counts", new StringValue("{\"afw\": 3}"));
+        "timestamp", new FloatValue(1553885085000000000.0),
+        "code_changes", new StringValue("[afw](https://github.com/lsst/afw/commit/3c8a1f)"),
+        "code_changes_counts", new FloatValue(3));
     // The time is the first job of CI run 1612 (18:40:00), not this job's upload (18:44:45).
     assertThat(mapped).isEqualTo(new Mapped.Points(List.of(
         new Point("job 1234", "validate_drp", tags, fields, 1553884800000000000L))));

@@ -32,6 +32,14 @@ class PolicyTest {
   private final Policy policy = new Policy(true);
   private final Policy noCreate = new Policy(false);
 
+  @Test
+  void aRefusedBucketCreationNamesTheMissingPermission() {
+    assertThat(policy.decide(Side.INFLUX_BUCKET_CREATE, status(401, "unauthorized")).reason())
+        .contains("write:orgs/<org id>/buckets");
+    assertThat(policy.decide(INFLUX_WRITE, status(401, "unauthorized access")).reason())
+        .contains("INFLUX_TOKEN");
+  }
+
   static Stream<Arguments> documentedAnswers() {
     return Stream.of(
         row(INFLUX_WRITE, status(204, ""), DONE),
@@ -49,6 +57,24 @@ class PolicyTest {
         row(INFLUX_WRITE, status(400, "unable to parse 'm f=': missing field value"), ISOLATE),
         row(INFLUX_WRITE, status(400, "partial write: points beyond retention policy dropped=1"), ISOLATE),
         row(INFLUX_WRITE, status(400, "field type conflict: input field \"f\" is type string"), ISOLATE),
+        // InfluxDB 2.x, 3.x, VictoriaMetrics and QuestDB (issue 17).
+        row(INFLUX_WRITE, status(422, "failure writing points to database: partial write:"
+            + " points beyond retention policy dropped=4"), ISOLATE),
+        row(INFLUX_WRITE, status(400, "partial write of line protocol occurred"), ISOLATE),
+        row(INFLUX_WRITE, status(404, "bucket \"squash\" not found"), FATAL),
+        row(INFLUX_WRITE, status(500, "failed to parse line protocol:errors encountered on"
+            + " line(s):write error: validate_drp, error: java.lang.UnsupportedOperationException"),
+            ISOLATE),
+        row(Side.INFLUX_BUCKET_READ, status(200, ""), DONE),
+        row(Side.INFLUX_BUCKET_READ, status(400, "unsupported path requested: \"/api/v2/buckets\""),
+            SKIP),
+        row(Side.INFLUX_BUCKET_READ, status(404, "Not Found"), SKIP),
+        row(Side.INFLUX_BUCKET_READ, status(404, "organization name \"nope\" not found"), FATAL),
+        row(Side.INFLUX_BUCKET_READ, status(401, "unauthorized access"), FATAL),
+        row(Side.INFLUX_BUCKET_CREATE, status(401, "write:orgs/0261487478164c85/buckets is"
+            + " unauthorized"), FATAL),
+        row(Side.INFLUX_BUCKET_CREATE, status(422, "bucket with name squash already exists"), DONE),
+        row(Side.INFLUX_BUCKET_CREATE, status(503, ""), RETRY),
         row(INFLUX_WRITE, status(429, ""), RETRY),
         row(INFLUX_WRITE, status(500, "timeout"), RETRY),
         row(INFLUX_WRITE, status(500, "engine: cache-max-memory-size exceeded"), RETRY),

@@ -36,7 +36,7 @@ class ApiTlsTest {
     Path[] pem = TestTls.selfSigned(dir);
     cert = pem[0];
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(serverContext(pem[0], pem[1])));
+    server.setHttpsConfigurator(new HttpsConfigurator(TestTls.serverContext(pem[0], pem[1])));
     server.createContext("/jobs", exchange -> FakeSquash.send(exchange, 200, "{\"ids\": [1]}"));
     server.start();
   }
@@ -67,21 +67,4 @@ class ApiTlsTest {
         new FakeTime().retrier(2), http));
   }
 
-  private SSLContext serverContext(Path certPem, Path keyPem) throws Exception {
-    Path p12 = dir.resolve("server.p12");
-    Process openssl = new ProcessBuilder("openssl", "pkcs12", "-export", "-in", certPem.toString(),
-        "-inkey", keyPem.toString(), "-out", p12.toString(), "-passout", "pass:test")
-        .redirectErrorStream(true).start();
-    String output = new String(openssl.getInputStream().readAllBytes());
-    assertThat(openssl.waitFor()).as(output).isZero();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(p12)) {
-      store.load(in, "test".toCharArray());
-    }
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keys.init(store, "test".toCharArray());
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), null, null);
-    return context;
-  }
 }

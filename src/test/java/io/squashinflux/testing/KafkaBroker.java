@@ -41,12 +41,12 @@ public final class KafkaBroker implements BeforeAllCallback {
   }
 
   public String bootstrap() {
-    return running.kit.bootstrapServers();
+    return running.bootstrap();
   }
 
   /** Seconds the broker took to format and start. */
   public double startSeconds() {
-    return running.startNanos / 1e9;
+    return running.startSeconds();
   }
 
   public Admin admin() {
@@ -54,7 +54,7 @@ public final class KafkaBroker implements BeforeAllCallback {
   }
 
   public void createTopic(String topic, int partitions) throws Exception {
-    admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+    running.createTopic(topic, partitions);
   }
 
   /** Per partition, the offset after its last record. */
@@ -125,11 +125,23 @@ public final class KafkaBroker implements BeforeAllCallback {
     boolean holds() throws Exception;
   }
 
-  /** The one broker of the test run. */
-  static final class Running implements ExtensionContext.Store.CloseableResource {
+  /** The one broker of the test run (or of a benchmark, started on its own). */
+  public static final class Running implements AutoCloseable {
     final KafkaClusterTestKit kit;
     final Admin admin;
     final long startNanos;
+
+    public String bootstrap() {
+      return kit.bootstrapServers();
+    }
+
+    public double startSeconds() {
+      return startNanos / 1e9;
+    }
+
+    public void createTopic(String topic, int partitions) throws Exception {
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+    }
 
     private Running(KafkaClusterTestKit kit, long startNanos) {
       this.kit = kit;
@@ -139,7 +151,7 @@ public final class KafkaBroker implements BeforeAllCallback {
       this.admin = Admin.create(config);
     }
 
-    static Running start() {
+    public static Running start() {
       long started = System.nanoTime();
       try {
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
@@ -164,11 +176,19 @@ public final class KafkaBroker implements BeforeAllCallback {
       }
     }
 
+    /** JUnit closes it, as an AutoCloseable in the root store, when the test run ends. */
     @Override
-    public void close() throws Exception {
+    public void close() {
       long started = System.nanoTime();
       admin.close(Duration.ofSeconds(5));
-      kit.close();
+      try {
+        kit.close();
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("cannot stop the Kafka test broker: " + e, e);
+      }
       System.err.printf("Kafka broker stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
   }

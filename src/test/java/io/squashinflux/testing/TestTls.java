@@ -51,4 +51,29 @@ public final class TestTls {
       throw new IllegalStateException("cannot trust " + pem + ": " + e.getMessage(), e);
     }
   }
+
+  /** A server-side context with this key and certificate (PEM files, as {@link #selfSigned} makes). */
+  public static SSLContext serverContext(Path certPem, Path keyPem)
+      throws IOException, InterruptedException {
+    Path p12 = certPem.resolveSibling(certPem.getFileName() + ".p12");
+    Process openssl = new ProcessBuilder("openssl", "pkcs12", "-export", "-in", certPem.toString(),
+        "-inkey", keyPem.toString(), "-out", p12.toString(), "-passout", "pass:test")
+        .redirectErrorStream(true).start();
+    String output = new String(openssl.getInputStream().readAllBytes());
+    if (openssl.waitFor() != 0) {
+      throw new IOException("openssl failed: " + output);
+    }
+    try (InputStream in = Files.newInputStream(p12)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, "test".toCharArray());
+      javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+          javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, "test".toCharArray());
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot load " + p12 + ": " + e.getMessage(), e);
+    }
+  }
 }

@@ -74,7 +74,10 @@ final class GrafanaJson {
     v.put("regex", "");
     v.put("hide", 0);
     v.put("refresh", 1);
-    v.putObject("current");
+    // The provisioned data source by default; a Grafana without it picks its first InfluxDB.
+    ObjectNode current = v.putObject("current");
+    current.put("text", Provisioning.DATASOURCE_NAME);
+    current.put("value", Provisioning.DATASOURCE_UID);
     v.putArray("options");
     return v;
   }

@@ -194,7 +194,18 @@ class DashboardQueriesTest {
       assertThat(Formats.chronograf(JSON.readTree(file.toFile()))).as("missing in %s", file).isEmpty();
     }
     for (Path file : files(out(model).resolve("grafana"))) {
-      assertThat(Formats.grafana(JSON.readTree(file.toFile()))).as("missing in %s", file).isEmpty();
+      JsonNode d = JSON.readTree(file.toFile());
+      assertThat(Formats.grafana(d)).as("missing in %s", file).isEmpty();
+      // Every query goes to the data source variable, which defaults to the provisioned one.
+      JsonNode datasource = d.path("templating").path("list").get(0);
+      assertThat(datasource.path("type").asText()).isEqualTo("datasource");
+      assertThat(datasource.path("query").asText()).isEqualTo("influxdb");
+      assertThat(datasource.path("current").path("value").asText()).isEqualTo(Provisioning.DATASOURCE_UID);
+      assertThat(d.path("panels")).allSatisfy(p -> assertThat(p.path("targets").path(0)
+          .path("datasource").path("uid").asText()).isEqualTo("${datasource}"));
+      assertThat(d.path("templating").path("list")).filteredOn(v -> v.path("type").asText().equals("query"))
+          .extracting(v -> v.path("name").asText() + " multi=" + v.path("multi") + " all=" + v.path("includeAll"))
+          .containsExactly("dataset multi=true all=true", "filter multi=true all=true");
     }
     String provider = Files.readString(out(model).resolve("provisioning/dashboards/squash-influx.yaml"));
     assertThat(provider).contains("type: file", "path: \"" + out(model).resolve("grafana").toAbsolutePath());
@@ -229,6 +240,34 @@ class DashboardQueriesTest {
     }
     assertThat(cell.path("axes").path("y").path("label").asText()).isEqualTo("mmag");
     assertThat(cell.path("note").asText()).contains("design <= 5.0 mmag", "minimum <= 8.0 mmag");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNamedRetentionPolicyIsReadThroughInBothKinds() throws IOException {
+    Path dir = tmp.resolve("dashboards-rp");
+    assertThat(cli("dashboards", "--for", "all", "-o", dir.toString(), "--influx-url",
+        influx.url(), "--db", "notebook", "--rp", "autogen")).startsWith("0");
+    JsonNode cell = JSON.readTree(dir.resolve("chronograf/validate_drp.json").toFile())
+        .path("dashboard").path("cells").get(0);
+    String chronograf = cell.path("queries").path(0).path("query").asText();
+    assertThat(chronograf).contains("FROM \"notebook\".\"autogen\".\"validate_drp\"");
+    JsonNode panel = JSON.readTree(dir.resolve("grafana/validate_drp.json").toFile()).path("panels").get(0);
+    String grafana = panel.path("targets").path(0).path("query").asText();
+    assertThat(grafana).contains("FROM \"autogen\".\"validate_drp\"");
+    long from = timeMs("notebook", "ASC") - 86_400_000L;
+    long to = timeMs("notebook", "DESC") + 86_400_000L;
+    List<String> datasets = tagValues("notebook", "validate_drp", "dataset");
+    List<String> filters = tagValues("notebook", "validate_drp", "filter_name");
+    int compared = compare("notebook", Substitution.chronograf(chronograf,
+        Substitution.chronografTime(Instant.ofEpochMilli(from)),
+        Substitution.chronografTime(Instant.ofEpochMilli(to)), to - from,
+        Map.of(":dataset:", datasets.get(0), ":filter:", filters.get(0))),
+        metricOf(cell.path("name").asText()), datasets.get(0), filters.get(0),
+        Math.round((to - from) / 360.0));
+    compared += compare("notebook", Substitution.grafana(grafana, from, to, 1000,
+        Map.of("dataset", datasets, "filter", filters)), metricOf(panel.path("title").asText()),
+        datasets.get(0), filters.get(0), Substitution.millis(Substitution.grafanaInterval(from, to, 1000)));
+    assertThat(compared).isPositive();
   }
 
   /**

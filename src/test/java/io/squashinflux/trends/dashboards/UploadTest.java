@@ -129,6 +129,24 @@ class UploadTest {
     }
   }
 
+  @Test
+  void uploadTakesOneKindAtATime() {
+    String answer = DashboardQueriesTest.cli(args("--for", "all", "--upload", "http://127.0.0.1:9"));
+    assertThat(answer).startsWith("2\n");
+    assertThat(answer.split("\n", 2)[1].strip().lines()).singleElement().asString()
+        .contains("--upload takes one kind", "--for chronograf", "--for grafana");
+  }
+
+  @Test
+  void helpSaysWhatItWritesWithAnExampleOfEachKind() {
+    String help = DashboardQueriesTest.cli("dashboards", "--help");
+    assertThat(help).startsWith("0\nUsage: squash-influx dashboards")
+        .contains("--for=KIND", "--upload=URL", "GRAFANA_TOKEN", "env INFLUX_URL", "--mapping",
+            "--specs=URL|FILE", "README.txt", "squash-influx dashboards --for chronograf",
+            "--for grafana");
+    assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
+  }
+
   private String[] args(String... more) {
     List<String> all = new ArrayList<>(List.of("dashboards", "-o", tmp.resolve("out").toString(),
         "--influx-url", influx.url(), "--db", "up"));
