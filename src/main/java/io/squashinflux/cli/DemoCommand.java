@@ -65,6 +65,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "Data model: notebook or squash (default: ${DEFAULT-VALUE}).")
   String mapping;
 
+  @Option(names = "--report", paramLabel = "FILE", defaultValue = "squash-report.html",
+      description = "Where to write the trend report that ends the demo (default: ${DEFAULT-VALUE},"
+          + " in the folder it is run from).")
+  Path report;
+
   @Option(names = "--keep",
       description = "Leave the private influxd running with its data, to explore it afterwards.")
   boolean keep;
@@ -106,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
         generator.settings().end().toString().substring(0, 10),
         regression.metric(), regression.dataset(), regression.factor(), regression.at());
     List<String> args = new ArrayList<>(List.of("sync", "--squash-url", api.url().toString(),
-        "--influx-url", influx.toString(), "--db", database, "--mapping", mapping, "--no-state",
+        "--influx-url", influx.toString(), "--db", database, "--mapping", mapping, "--packages", "--no-state",
         "--rejects", work.resolve("rejects.jsonl").toString(), "--retry-time", "1m"));
     if (verbose) {
       args.add("--verbose");
@@ -123,6 +128,11 @@ final class DemoCommand implements Callable<Integer> {
         + " values the sync dropped (the nulls) are listed in " + work.resolve("rejects.jsonl")
         + (keep ? "" : " (deleted on exit)") + ".");
     new DemoQueries(influx, database).print(DemoQueries.queries(mapping, regression), out);
+    int reported = new DemoReport(influx, database, mapping, report, work, verbose)
+        .run(out, spec.commandLine().getErr(), keep);
+    if (reported != Main.OK) {
+      return reported;
+    }
     explore(out, influx);
     if (keep && influxd != null) {
       influxd.keep();

@@ -5,6 +5,7 @@ import java.io.IOException;
 
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.source.SourceException;
+import io.squashinflux.trends.QueryException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -48,6 +49,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return delivery.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
     } else if (e instanceof SourceException source) {
       return source.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
+    } else if (e instanceof QueryException query) {
+      return query.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
     }
     return Main.INCOMPLETE;
   }
@@ -60,6 +63,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     } else if (e instanceof DeliveryException delivery) {
       return e.getMessage() + (delivery.configuration() || e.getMessage().contains(START_HINT)
           ? "" : START_INFLUX);
+    } else if (e instanceof QueryException query) {
+      return e.getMessage() + (query.configuration() ? "" : START_INFLUX);
     } else if (e instanceof InterruptedException) {
       return "interrupted";
     } else if (e instanceof Pipeline.FatalError) {

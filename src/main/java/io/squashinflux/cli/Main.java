@@ -70,8 +70,8 @@ public final class Main implements Runnable {
 
   /** The commands in the order --help lists them. */
   private static final List<Class<?>> COMMANDS = List.of(SyncCommand.class, WatchCommand.class,
-      ConvertCommand.class, GenerateCommand.class, ServeApiCommand.class, DemoCommand.class,
-      DashboardsCommand.class,
+      ConvertCommand.class, ReportCommand.class, GenerateCommand.class, ServeApiCommand.class,
+      DemoCommand.class, DashboardsCommand.class,
       CommandLine.HelpCommand.class);
 
   /**

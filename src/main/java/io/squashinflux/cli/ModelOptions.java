@@ -50,16 +50,7 @@ final class ModelOptions {
 
   /** The mapping with the overrides applied; mistakes are user errors. */
   Mapping load() {
-    Mapping base;
-    try {
-      base = Mapping.BUILT_IN.contains(mapping) ? Mapping.builtIn(mapping) : Mapping.load(Path.of(mapping));
-    } catch (IOException e) {
-      throw new UserError("--mapping " + mapping + ": not a built-in model ("
-          + String.join(", ", Mapping.BUILT_IN) + ") and not a readable file");
-    } catch (MappingException e) {
-      throw new UserError(e.getMessage());
-    }
-    Mapping result = base;
+    Mapping result = mapping(mapping);
     if (!include.isEmpty() || !exclude.isEmpty() || clearExcludes) {
       result = result.withDatasetFilter(include, exclude, clearExcludes);
     }
@@ -74,6 +65,18 @@ final class ModelOptions {
       result = result.withPackages(true);
     }
     return result;
+  }
+
+  /** A built-in model or a mapping file; mistakes are user errors. */
+  static Mapping mapping(String mapping) {
+    try {
+      return Mapping.BUILT_IN.contains(mapping) ? Mapping.builtIn(mapping) : Mapping.load(Path.of(mapping));
+    } catch (IOException e) {
+      throw new UserError("--mapping " + mapping + ": not a built-in model ("
+          + String.join(", ", Mapping.BUILT_IN) + ") and not a readable file");
+    } catch (MappingException e) {
+      throw new UserError(e.getMessage());
+    }
   }
 
   /** The model's name and a hash of its whole definition and overrides, for the state. */

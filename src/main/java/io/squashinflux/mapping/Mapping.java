@@ -169,6 +169,33 @@ public final class Mapping {
     return keys.isEmpty() && !constantTags.containsKey(output) ? List.of(output) : keys;
   }
 
+  /** The tag or field key a source key is written under, or null when the model drops it. */
+  public String outputOf(String sourceKey) {
+    Rule rule = ruleFor(sourceKey);
+    return rule.kind() == Rule.Kind.DROP ? null : rule.name();
+  }
+
+  /** True when a source key is written as a tag. */
+  public boolean tagged(String sourceKey) {
+    return ruleFor(sourceKey).isTag();
+  }
+
+  /** The field keys the [keys] rules write (ids, URLs, times): every other field is a metric. */
+  public java.util.Set<String> ruleFields() {
+    java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+    rules.values().forEach(rule -> {
+      if (!rule.isTag() && rule.kind() != Rule.Kind.DROP) {
+        fields.add(rule.name());
+      }
+    });
+    return fields;
+  }
+
+  /** The metric a field key of a measurement holds: {@code pkg.metric} under either key style. */
+  public String metricOf(String measurement, String fieldKey) {
+    return shortFieldKeys ? measurement + "." + fieldKey : fieldKey;
+  }
+
   /** The file this mapping was read from, as messages name it. */
   String file() {
     return file;

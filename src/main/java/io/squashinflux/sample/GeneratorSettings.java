@@ -2,6 +2,7 @@ package io.squashinflux.sample;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param nullShare the share of measurement values that are {@code null}
  * @param unknownShare the share of jobs whose dataset is {@code unknown}
  * @param regression the planted regression, or null for none
+ * @param plants further planted steps, outliers, drifts and nulls (see {@link Plants})
  */
 public record GeneratorSettings(
     long seed,
@@ -20,7 +22,8 @@ public record GeneratorSettings(
     Duration span,
     double nullShare,
     double unknownShare,
-    Regression regression) {
+    Regression regression,
+    List<Plant> plants) {
 
   /** The end of the default span: a fixed date, so generated data never depends on today. */
   public static final Instant DEFAULT_END = Instant.parse("2024-01-01T00:00:00Z");
@@ -38,32 +41,39 @@ public record GeneratorSettings(
     }
     checkShare("nullShare", nullShare);
     checkShare("unknownShare", unknownShare);
+    plants = List.copyOf(plants);
   }
 
   /** One year ending at {@link #DEFAULT_END}, 3% nulls, no unknown dataset, the default regression. */
   public static GeneratorSettings of(long seed, int count) {
-    return new GeneratorSettings(seed, count, DEFAULT_END, DEFAULT_SPAN, 0.03, 0.0, Regression.DEFAULT);
+    return new GeneratorSettings(seed, count, DEFAULT_END, DEFAULT_SPAN, 0.03, 0.0, Regression.DEFAULT, List.of());
   }
 
   public GeneratorSettings withEnd(Instant newEnd) {
-    return new GeneratorSettings(seed, count, newEnd, span, nullShare, unknownShare, regression);
+    return new GeneratorSettings(seed, count, newEnd, span, nullShare, unknownShare, regression, plants);
   }
 
   public GeneratorSettings withSpan(Duration newSpan) {
-    return new GeneratorSettings(seed, count, end, newSpan, nullShare, unknownShare, regression);
+    return new GeneratorSettings(seed, count, end, newSpan, nullShare, unknownShare, regression, plants);
   }
 
   public GeneratorSettings withNullShare(double share) {
-    return new GeneratorSettings(seed, count, end, span, share, unknownShare, regression);
+    return new GeneratorSettings(seed, count, end, span, share, unknownShare, regression, plants);
   }
 
   public GeneratorSettings withUnknownShare(double share) {
-    return new GeneratorSettings(seed, count, end, span, nullShare, share, regression);
+    return new GeneratorSettings(seed, count, end, span, nullShare, share, regression, plants);
   }
 
   /** A planted regression, or null for none. */
   public GeneratorSettings withRegression(Regression newRegression) {
-    return new GeneratorSettings(seed, count, end, span, nullShare, unknownShare, newRegression);
+    return new GeneratorSettings(seed, count, end, span, nullShare, unknownShare, newRegression, plants);
+  }
+
+  /** These planted patterns instead of the current ones. */
+  public GeneratorSettings withPlants(List<Plant> newPlants) {
+    return new GeneratorSettings(seed, count, end, span, nullShare, unknownShare, regression,
+        newPlants);
   }
 
   public Instant start() {

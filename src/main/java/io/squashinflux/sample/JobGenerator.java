@@ -51,6 +51,16 @@ public final class JobGenerator {
     return Optional.ofNullable(regression);
   }
 
+  /** The threshold specs the sample API serves on {@code GET /specs}: {@code {"specs": [...]}}. */
+  public static JsonNode specs() {
+    return JobShapes.MAPPER.createObjectNode().set("specs", Reference.specs());
+  }
+
+  /** The planted steps, outliers, drifts and nulls besides the regression. */
+  public List<Plant> plants() {
+    return settings.plants();
+  }
+
   /** How many jobs one CI run holds: one per dataset. */
   public int jobsPerRun() {
     return Catalog.DATASETS.size();
@@ -124,7 +134,7 @@ public final class JobGenerator {
     Instant runDate =
         created.minusSeconds(60 + random.nextInt(3600)).plusNanos(random.nextInt(1_000_000) * 1000L);
     Map<String, String> blobs = new LinkedHashMap<>();
-    List<Draft.Value> values = values(random, dataset, datasetName, filter, created, blobs);
+    List<Draft.Value> values = values(random, id, dataset, datasetName, filter, created, blobs);
     String refs =
         random.nextDouble() < 0.1 ? "tickets/DM-" + (10000 + random.nextInt(30000)) + " master" : "master";
     int status = random.nextDouble() < 0.02 ? 1 : 0;
@@ -132,7 +142,7 @@ public final class JobGenerator {
         history.at(run(id)), refs, status);
   }
 
-  private List<Draft.Value> values(SplittableRandom random, Catalog.Dataset dataset,
+  private List<Draft.Value> values(SplittableRandom random, long id, Catalog.Dataset dataset,
       String datasetName, String filter, Instant created, Map<String, String> blobs) {
     List<String> packages = new ArrayList<>(List.of("validate_drp"));
     packages.addAll(dataset.extraPackages());
@@ -158,7 +168,14 @@ public final class JobGenerator {
       if (regression != null && regression.affects(metric.name(), datasetName, created)) {
         v *= regression.factor();
       }
-      Double value = random.nextDouble() < settings.nullShare() ? null : v;
+      double nullShare = settings.nullShare();
+      for (Plant plant : settings.plants()) {
+        if (plant.on(metric.name(), datasetName, filter)) {
+          v *= plant.factor(id, elapsed);
+          nullShare = plant.kind() == Plant.Kind.NULLS ? plant.size() : nullShare;
+        }
+      }
+      Double value = random.nextDouble() < nullShare ? null : v;
       out.add(new Draft.Value(metric, value, Seeds.hex(random, 32)));
     }
     return out;

@@ -29,31 +29,42 @@ final class Reference {
     return out;
   }
 
-  /** A few SRD threshold specs. */
+  /**
+   * Design, minimum and stretch thresholds of every catalog metric, around its typical value so
+   * that some series pass and some fail; a purity is better higher ({@code >=}), the rest lower.
+   * PA1's come first, with their SRD names.
+   */
   static ArrayNode specs() {
     ArrayNode out = JobShapes.MAPPER.createArrayNode();
-    out.add(spec("validate_drp.PA1.design_gri", 5.0, "mmag", "design", "gri"));
-    out.add(spec("validate_drp.PA1.minimum_gri", 8.0, "mmag", "minimum", "gri"));
-    out.add(spec("validate_drp.AM1.design", 10.0, "marcsec", "design", null));
-    out.add(spec("validate_drp.AM2.design", 10.0, "marcsec", "design", null));
-    out.add(spec("validate_drp.TE1.design", 2.0e-5, "", "design", null));
+    for (Catalog.Metric m : Catalog.METRICS) {
+      boolean higher = m.name().endsWith("Purity");
+      double t = m.typical();
+      String bands = m.name().equals("validate_drp.PA1") ? "_gri" : "";
+      out.add(spec(m.name() + ".design" + bands, higher ? 95.0 : round(t * 1.15), m.unit(),
+          "design", higher));
+      out.add(spec(m.name() + ".minimum" + bands, higher ? 90.0 : round(t * 1.5), m.unit(),
+          "minimum", higher));
+      out.add(spec(m.name() + ".stretch" + bands, higher ? 98.0 : round(t * 0.85), m.unit(),
+          "stretch", higher));
+    }
     return out;
   }
 
-  private static ObjectNode spec(String name, double value, String unit, String level, String bands) {
+  private static double round(double value) {
+    return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", value));
+  }
+
+  private static ObjectNode spec(String name, double value, String unit, String level,
+      boolean higher) {
     ObjectNode node = JobShapes.MAPPER.createObjectNode();
     node.put("name", name);
     node.put("type", "threshold");
     ObjectNode threshold = node.putObject("threshold");
     threshold.put("value", value);
     threshold.put("unit", unit);
-    threshold.put("operator", "<=");
-    ArrayNode tags = node.putArray("tags").add(level);
-    ObjectNode query = node.putObject("metadata_query");
-    if (bands != null) {
-      tags.add(bands);
-      query.put("filter_name", bands.substring(1, 2));
-    }
+    threshold.put("operator", higher ? ">=" : "<=");
+    node.putArray("tags").add(level);
+    node.putObject("metadata_query");
     return node;
   }
 }

@@ -80,6 +80,30 @@ class DemoCommandTest {
   }
 
   @Test
+  void endsWithTheReportFlaggingThePlantedRegressionOnly() throws Exception {
+    try (InfluxServer influx = InfluxServer.start()) {
+      assertThat(demo("--jobs", "300", "--mapping", "squash", "--influx-url", influx.url()))
+          .as(err.toString()).isZero();
+      DemoCommand command = new DemoCommand();
+      command.jobs = 300;
+      command.seed = 1;
+      Regression regression = command.generator().regression().orElseThrow();
+      assertThat(reports.resolve("squash-report.html")).isNotEmptyFile();
+      assertThat(out.toString()).contains("Report:      " + reports.resolve("squash-report.html"));
+      List<String> lines = out.toString().lines().toList();
+      int at = lines.indexOf("Regressions: 5");
+      assertThat(at).as(out.toString()).isPositive();
+      List<String> found = lines.subList(at + 1, at + 6);
+      String first = io.squashinflux.trends.ReportJson.isoDate(
+          regression.at().getEpochSecond() * 1_000_000_000L);
+      assertThat(found).allSatisfy(line -> assertThat(line)
+          .startsWith("  validate_drp.PA1 on validation_data_hsc / "));
+      assertThat(found).anySatisfy(line -> assertThat(line).contains(": +", "from " + first));
+      assertThat(lines.get(at + 6)).startsWith("Changes:     0");
+    }
+  }
+
+  @Test
   void stopsAndDeletesEverythingItStarted() throws Exception {
     assertThat(demo("--jobs", "30")).as(err.toString()).isZero();
     long pid = Long.parseLong(find("a private influxd \\(PID (\\d+)\\)"));
@@ -101,6 +125,8 @@ class DemoCommandTest {
     try {
       assertThat(influxd.map(ProcessHandle::isAlive)).hasValue(true);
       assertThat(out.toString()).contains("kill " + pid + " && rm -rf " + dir);
+      assertThat(out.toString()).contains("Run the report again", "  squash-influx report"
+          + " --influx-url http://127.0.0.1:", "--specs " + dir.resolve("specs.json"));
       String url = find("InfluxDB:    (\\S+),");
       assertThat(query(url, "squash-demo", "SELECT COUNT(\"validate_drp.PA1\") FROM \"validate_drp\"")
           .path("series").path(0).path("values").path(0).path(1).asInt()).isPositive();
@@ -140,10 +166,14 @@ class DemoCommandTest {
     return new double[] {sum / n, n};
   }
 
+  @org.junit.jupiter.api.io.TempDir Path reports;
+
   private int demo(String... args) {
-    String[] all = new String[args.length + 1];
+    String[] all = new String[args.length + 3];
     all[0] = "demo";
     System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--report"; // never into the working directory
+    all[args.length + 2] = reports.resolve("squash-report.html").toString();
     return Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
   }
 

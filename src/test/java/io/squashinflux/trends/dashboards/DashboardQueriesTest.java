@@ -230,8 +230,9 @@ class DashboardQueriesTest {
     List<Double> levels = new ArrayList<>();
     defaults.path("thresholds").path("steps").forEach(step -> levels.add(step.path("value").isNull()
         ? null : step.path("value").asDouble()));
-    // The generated job files' specs: PA1 design 5.0 and minimum 8.0 mmag, both "<=".
-    assertThat(levels).containsExactly(null, 5.0, 8.0);
+    // The generated job files' specs (sample/Reference.specs, around PA1's typical 12 mmag):
+    // stretch 10.2, design 13.8 and minimum 18.0 mmag, all "<=".
+    assertThat(levels).containsExactly(null, 10.2, 13.8, 18.0);
     assertThat(defaults.path("custom").path("thresholdsStyle").path("mode").asText()).isEqualTo("line");
     JsonNode chronograf = JSON.readTree(out(model).resolve("chronograf/validate_drp.json").toFile());
     JsonNode cell = null;
@@ -239,7 +240,7 @@ class DashboardQueriesTest {
       cell = metricOf(c.path("name").asText()).equals("validate_drp.PA1") ? c : cell;
     }
     assertThat(cell.path("axes").path("y").path("label").asText()).isEqualTo("mmag");
-    assertThat(cell.path("note").asText()).contains("design <= 5.0 mmag", "minimum <= 8.0 mmag");
+    assertThat(cell.path("note").asText()).contains("design <= 13.8 mmag", "minimum <= 18.0 mmag");
   }
 
   @org.junit.jupiter.api.Test

@@ -1,0 +1,75 @@
+package io.squashinflux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.squashinflux.sample.GeneratorSettings;
+import io.squashinflux.sample.JobGenerator;
+import io.squashinflux.sample.Plants;
+import io.squashinflux.sample.Regression;
+import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.testing.InfluxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generated jobs with planted patterns, synced by the real {@code sync} into a real influxd
+ * under both built-in models, and helpers to read a series back from InfluxDB's own answers.
+ */
+final class TrendData {
+  final JobGenerator generator;
+  final InfluxServer influx;
+
+  private TrendData(JobGenerator generator, InfluxServer influx) {
+    this.generator = generator;
+    this.influx = influx;
+  }
+
+  /** {@code jobs} jobs with the demo's PA1 regression and {@code steps}... planted, in both models. */
+  static TrendData start(InfluxServer influx, int jobs, int steps, int outliers, int drifts,
+      int nulls) throws Exception {
+    GeneratorSettings base = GeneratorSettings.of(7, jobs);
+    JobGenerator plain = new JobGenerator(base);
+    long runs = (jobs + plain.jobsPerRun() - 1) / plain.jobsPerRun();
+    long middle = runs / 2 * plain.jobsPerRun() + 1;
+    GeneratorSettings settings = Plants.plan(
+        base.withRegression(Regression.DEFAULT.at(plain.dateCreated(middle))),
+        steps, outliers, drifts, nulls);
+    JobGenerator generator = new JobGenerator(settings);
+    Path rejects = Files.createTempFile("trend-data-", ".rejects.jsonl");
+    try (SquashApiServer api = SquashApiServer.start(generator, 0)) {
+      for (String model : List.of("squash", "notebook")) {
+        Cli.Result sync = Cli.run("sync", "--squash-url", api.url().toString(), "--influx-url",
+            influx.url(), "--db", model, "--mapping", model, "--packages", "--no-state",
+            "--rejects", rejects.toString(), "--quiet");
+        assertThat(sync.code()).as(sync.toString()).isIn(0, 1); // 1: the planted nulls are refused
+      }
+    } finally {
+      Files.deleteIfExists(rejects);
+    }
+    return new TrendData(generator, influx);
+  }
+
+  /** One series' rows from InfluxDB: time (ns), value, and the squash model's job id. */
+  record Row(long time, double value, Long job) {}
+
+  List<Row> series(String db, String metric, String dataset, String filter) {
+    boolean squash = db.equals("squash");
+    String measurement = metric.substring(0, metric.indexOf('.'));
+    String field = squash ? metric.substring(metric.indexOf('.') + 1) : metric;
+    String filterTag = squash ? "filter" : "filter_name";
+    String q = "SELECT \"" + field + "\"" + (squash ? ", \"squash_id\"" : "") + " FROM \""
+        + measurement + "\" WHERE \"dataset\" = '" + dataset + "' AND \"" + filterTag + "\" = '"
+        + filter + "'";
+    List<Row> rows = new ArrayList<>();
+    for (List<JsonNode> row : influx.rows(db, q)) {
+      if (!row.get(1).isNull()) {
+        rows.add(new Row(row.get(0).asLong(), row.get(1).asDouble(),
+            squash && !row.get(2).isNull() ? row.get(2).asLong() : null));
+      }
+    }
+    return rows;
+  }
+}
