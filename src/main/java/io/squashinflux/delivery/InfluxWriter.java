@@ -146,19 +146,63 @@ public final class InfluxWriter implements LineSink {
         if (LineRefusals.apply(named, lines, collector.written, collector.rejected)) {
           return;
         }
-        if (lines.size() == 1) {
-          String reason =
-              outcome.decision.action() == Action.SPLIT
-                  ? "line larger than the server's max-body-size (413)"
-                  : outcome.sent.answer().message();
-          collector.rejected.add(new Rejected(lines.get(0), reason));
+        if (outcome.decision.action() == Action.ISOLATE) {
+          isolate(lines, outcome.sent.answer().message(), collector);
+        } else if (lines.size() == 1) {
+          collector.rejected.add(new Rejected(lines.get(0),
+              "line larger than the server's max-body-size (413)"));
         } else {
-          int half = lines.size() / 2;
-          writeInto(lines.subList(0, half), collector);
-          writeInto(lines.subList(half, lines.size()), collector);
+          bisect(lines, collector);
         }
       }
       default -> throw new IllegalStateException("unhandled " + outcome.decision);
+    }
+  }
+
+  private void bisect(List<Line> lines, Collector collector)
+      throws DeliveryException, InterruptedException {
+    int half = lines.size() / 2;
+    writeInto(lines.subList(0, half), collector);
+    writeInto(lines.subList(half, lines.size()), collector);
+  }
+
+  /**
+   * Finds the refused lines of a batch from the server's message (InfluxDB 1.x names each line it
+   * could not parse, and says {@code dropped=N}): lines it names are refused and the rest is sent
+   * again, once for all of them; a batch whose every point was dropped is refused as a whole.
+   * Otherwise the batch is bisected.
+   */
+  private void isolate(List<Line> lines, String message, Collector collector)
+      throws DeliveryException, InterruptedException {
+    if (lines.size() == 1) {
+      collector.rejected.add(new Rejected(lines.get(0), message));
+      return;
+    }
+    RefusalMessage refusal = RefusalMessage.of(message);
+    if (!refusal.named().isEmpty()) {
+      Map<String, String> named = new java.util.HashMap<>();
+      refusal.named().forEach(n -> named.putIfAbsent(n.line(), n.reason()));
+      List<Line> rest = new ArrayList<>(lines.size());
+      for (Line line : lines) {
+        String reason = named.get(line.text());
+        if (reason != null) {
+          collector.rejected.add(new Rejected(line, reason));
+        } else {
+          rest.add(line);
+        }
+      }
+      if (rest.size() < lines.size()) {
+        writeInto(rest, collector);
+        return;
+      }
+    }
+    if (refusal.dropped() == lines.size()) {
+      // Every point of the request was refused: nothing to look for. (A smaller count does not
+      // say which were written: a point beyond retention, or one conflicting with another of the
+      // same request, may be kept in one request and refused in the next.)
+      lines.forEach(line -> collector.rejected.add(new Rejected(line, message)));
+    } else {
+      bisect(lines, collector);
     }
   }
 
