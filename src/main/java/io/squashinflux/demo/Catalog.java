@@ -1,4 +1,4 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 import java.time.Duration;
 import java.time.Instant;

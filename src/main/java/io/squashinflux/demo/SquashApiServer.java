@@ -1,5 +1,6 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -120,9 +121,12 @@ public final class SquashApiServer implements AutoCloseable {
     handler.latency(latency);
   }
 
-  /** Replaces the injected faults; null for none. */
-  public void setFaults(Faults faults) {
-    handler.faults(faults);
+  /**
+   * Passes every request through {@code faults} before it is answered (null: none): a filter that
+   * answers itself, delays, holds, drops or cuts the answer short, as tests need.
+   */
+  public void setFaults(Filter faults) {
+    handler.intercept(faults);
   }
 
   @Override

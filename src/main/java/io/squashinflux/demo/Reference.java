@@ -1,4 +1,4 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

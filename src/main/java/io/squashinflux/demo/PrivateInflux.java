@@ -1,4 +1,4 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

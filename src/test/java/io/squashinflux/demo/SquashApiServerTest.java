@@ -1,10 +1,12 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squashinflux.testing.Fault;
+import io.squashinflux.testing.Faults;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 /** The endpoints of the {@link SquashApiServer}, as its request counts name them. */
 public enum Endpoint {

@@ -1,4 +1,4 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 import io.squashinflux.source.PackageVersion;
 import java.util.ArrayList;

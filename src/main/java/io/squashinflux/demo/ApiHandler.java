@@ -1,13 +1,14 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,8 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Answers the read side of the SQuaSH API from a {@link JobStore}, counting requests per endpoint
- * and injecting the configured {@link Faults} first. Every answer has a fixed length, so the
- * connection stays open for the next request.
+ * and passing each through the interceptor first, if one is set (tests inject faults with one, a
+ * JDK {@link Filter}). Every answer has a fixed length, so the connection stays open for the next
+ * request.
  */
 final class ApiHandler implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
@@ -27,7 +29,7 @@ final class ApiHandler implements HttpHandler {
   private final Map<Endpoint, LongAdder> counts = new EnumMap<>(Endpoint.class);
   private final byte[] specs;
   private final byte[] metrics;
-  private volatile Faults faults = Faults.none();
+  private volatile Filter interceptor;
 
   /** One answer: a status and a JSON body. */
   private record Answer(int status, byte[] body) {}
@@ -48,8 +50,8 @@ final class ApiHandler implements HttpHandler {
     latencyNanos = latency.toNanos();
   }
 
-  void faults(Faults newFaults) {
-    faults = newFaults == null ? Faults.none() : newFaults;
+  void intercept(Filter filter) {
+    interceptor = filter;
   }
 
   long count(Endpoint endpoint) {
@@ -63,32 +65,28 @@ final class ApiHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      String query = exchange.getRequestURI().getRawQuery();
-      counts.get(Endpoint.of(path)).increment();
+      counts.get(Endpoint.of(exchange.getRequestURI().getRawPath())).increment();
       if (latencyNanos > 0) {
         java.util.concurrent.locks.LockSupport.parkNanos(latencyNanos);
       }
-      Optional<Fault> fault = faults.take(query == null ? path : path + "?" + query);
-      if (fault.isPresent() && fault.get() instanceof Fault.Status s) {
-        send(exchange, new Answer(s.code(), json("{\"message\":\"" + s.message() + "\"}")), false);
-        return;
+      Filter filter = interceptor;
+      if (filter == null) {
+        answer(exchange);
+      } else {
+        new Filter.Chain(List.of(filter), this::answer).doFilter(exchange);
       }
-      if (fault.isPresent() && fault.get() instanceof Fault.Drop) {
-        // The JDK server closes the connection, without an answer, when a handler throws.
-        throw new IOException("injected fault: connection dropped");
-      }
-      if (fault.isPresent() && fault.get() instanceof Fault.Delay d) {
-        sleep(d);
-      }
-      if (fault.isPresent() && fault.get() instanceof Fault.Hold h) {
-        hold(h);
-      }
-      Answer answer = exchange.getRequestMethod().equals("GET")
-          ? safeRoute(path, query)
-          : new Answer(405, json("{\"message\":\"The API is read-only\"}"));
-      send(exchange, answer, fault.isPresent() && fault.get() instanceof Fault.Truncate);
     }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    Answer answer = exchange.getRequestMethod().equals("GET")
+        ? safeRoute(path, query)
+        : new Answer(405, json("{\"message\":\"The API is read-only\"}"));
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(answer.status(), answer.body().length);
+    exchange.getResponseBody().write(answer.body());
   }
 
   private Answer safeRoute(String path, String query) {
@@ -155,15 +153,6 @@ final class ApiHandler implements HttpHandler {
     return json(out.append("]}").toString());
   }
 
-  private static void send(HttpExchange exchange, Answer answer, boolean truncate)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(answer.status(), answer.body().length);
-    OutputStream out = exchange.getResponseBody();
-    // A short body under a full Content-Length makes the JDK server close the connection.
-    out.write(answer.body(), 0, truncate ? answer.body().length / 2 : answer.body().length);
-  }
-
   private static OptionalLong parseId(String text) {
     try {
       return OptionalLong.of(Long.parseLong(text));
@@ -181,24 +170,6 @@ final class ApiHandler implements HttpHandler {
       }
     }
     return null;
-  }
-
-  private static void sleep(Fault.Delay delay) throws IOException {
-    try {
-      Thread.sleep(delay.duration().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted during an injected delay", e);
-    }
-  }
-
-  private static void hold(Fault.Hold hold) throws IOException {
-    try {
-      hold.gate().await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while holding a request", e);
-    }
   }
 
   private static Answer ok(byte[] body) {

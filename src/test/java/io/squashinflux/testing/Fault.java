@@ -1,9 +1,9 @@
-package io.squashinflux.sample;
+package io.squashinflux.testing;
 
 import java.time.Duration;
 import java.util.Objects;
 
-/** A failure the {@link SquashApiServer} injects instead of (or before) a normal answer. */
+/** A failure the test SQuaSH API ({@code SquashApiServer.setFaults}) injects instead of (or before) a normal answer. */
 public sealed interface Fault {
 
   /** Answer with this status and a JSON {@code message}. */
@@ -35,23 +35,23 @@ public sealed interface Fault {
    */
   record Drop() implements Fault {}
 
-  static Fault status(int code) {
+  public static Fault status(int code) {
     return new Status(code, "injected fault: status " + code);
   }
 
-  static Fault delay(Duration duration) {
+  public static Fault delay(Duration duration) {
     return new Delay(duration);
   }
 
-  static Fault hold(java.util.concurrent.CountDownLatch gate) {
+  public static Fault hold(java.util.concurrent.CountDownLatch gate) {
     return new Hold(gate);
   }
 
-  static Fault truncate() {
+  public static Fault truncate() {
     return new Truncate();
   }
 
-  static Fault drop() {
+  public static Fault drop() {
     return new Drop();
   }
 }

@@ -1,4 +1,4 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 /** The two document shapes a generated job can take. */
 public enum JobFormat {

@@ -1,4 +1,4 @@
-package io.squashinflux.sample;
+package io.squashinflux.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
