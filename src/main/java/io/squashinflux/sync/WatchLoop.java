@@ -1,4 +1,4 @@
-package io.squashinflux.cli;
+package io.squashinflux.sync;
 
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.report.Summary;
@@ -18,15 +18,15 @@ import java.util.function.Consumer;
  * to a cap, so an outage is not hammered. A configuration error ends the loop: waiting does not fix
  * it. The pause is injected, so tests run cycles without waiting.
  */
-final class WatchLoop {
+public final class WatchLoop {
 
   /** One sync pass. */
-  interface Cycle {
+  public interface Cycle {
     Summary run() throws SourceException, DeliveryException, InterruptedException, IOException;
   }
 
   /** Waits up to a duration; returns true when a stop was requested meanwhile. */
-  interface Pause {
+  public interface Pause {
     boolean await(Duration duration) throws InterruptedException;
   }
 
@@ -38,10 +38,10 @@ final class WatchLoop {
   private final PrintWriter log;
   private final boolean quiet;
 
-  WatchLoop(Duration interval, Duration cap, Clock clock, Pause pause, StopRequest stop,
+  public WatchLoop(Duration interval, Duration cap, Clock clock, Pause pause, StopRequest stop,
       PrintWriter log, boolean quiet) {
     if (interval.isNegative() || interval.isZero()) {
-      throw new UserError("--interval must be positive, was " + format(interval));
+      throw new IllegalArgumentException("--interval must be positive, was " + format(interval));
     }
     this.interval = interval;
     this.cap = cap.compareTo(interval) < 0 ? interval : cap;
@@ -53,7 +53,7 @@ final class WatchLoop {
   }
 
   /** Runs cycles until a stop is requested; each summary goes to {@code summaries}. */
-  void run(Cycle cycle, Consumer<Summary> summaries)
+  public void run(Cycle cycle, Consumer<Summary> summaries)
       throws SourceException, DeliveryException, InterruptedException, IOException {
     int failuresInARow = 0;
     for (long number = 1; !stop.isRequested(); number++) {
@@ -126,7 +126,7 @@ final class WatchLoop {
   }
 
   /** A duration as the options take it: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h30m}. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 1000 != 0 || millis == 0) {
       return millis + "ms";

@@ -1,4 +1,4 @@
-package io.squashinflux.cli;
+package io.squashinflux.sync;
 
 import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.delivery.InfluxTarget;
@@ -15,7 +15,6 @@ import io.squashinflux.pipeline.Sink;
 import io.squashinflux.report.Ledger;
 import io.squashinflux.report.RejectsLog;
 import io.squashinflux.report.Summary;
-import io.squashinflux.retry.Retrier;
 import io.squashinflux.sink.LinesSink;
 import io.squashinflux.source.JobItems;
 import io.squashinflux.source.JobSource;
@@ -37,39 +36,39 @@ import java.util.Set;
  * ({@code watch}): each cycle runs a {@link Pipeline} from the jobs the state does not hold yet
  * into the sink, then saves the state, on this thread, whatever ended the cycle.
  */
-final class SyncRun implements AutoCloseable {
+public final class SyncRun implements AutoCloseable {
   private final JobSource source;
   private final Sink sink;
   private final InfluxTarget target;
   private final Mapping mapping;
   /** The writer when the points go to InfluxDB (not --to): its API decides the state's identity. */
   private final InfluxWriter influx;
-  private final OutputOptions output;
-  private final StateOptions stateOptions;
+  /** What the sink writes to, when it is not InfluxDB itself (--to). */
+  private final String writes;
+  private final StatePlace place;
   private final String modelFingerprint;
   /** Opened once the API is known, since the state's identity holds it; null with --no-state. */
   private StateStore state;
   /** Opened with the state, beside it. */
   private RejectsLog rejects;
-  private final ReportOptions report;
   private Pipeline current;
   private boolean stopped;
   private Summary last;
 
-  SyncRun(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
-      OutputOptions output, RetryOptions retry, StateOptions stateOptions, ReportOptions report)
-      throws StateException {
-    Retrier retrier = retry.retrier();
-    this.target = influx.target(sourceOptions.http());
-    this.mapping = model.load();
-    // Packages are read only when the model writes them: they are most of a job's meta.
-    this.source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
-    LineSink writer = output.open(target, retrier);
-    this.sink = new LinesSink(writer, output.describe(target));
-    this.stateOptions = stateOptions;
-    this.modelFingerprint = model.fingerprint();
-    this.output = output;
-    this.report = report;
+  /**
+   * A sync from {@code source} through {@code writer} (described by {@code writes} where it is not
+   * InfluxDB itself) to {@code target}, mapped by {@code mapping}; the state and rejects file go
+   * where {@code place} says.
+   */
+  public SyncRun(JobSource source, LineSink writer, String writes, InfluxTarget target,
+      Mapping mapping, String modelFingerprint, StatePlace place) throws StateException {
+    this.source = source;
+    this.target = target;
+    this.mapping = mapping;
+    this.sink = new LinesSink(writer, writes);
+    this.writes = writes;
+    this.place = place;
+    this.modelFingerprint = modelFingerprint;
     this.influx = writer instanceof InfluxWriter influxWriter ? influxWriter : null;
     if (influx == null || target.api().version() != null) {
       openState();
@@ -81,7 +80,7 @@ final class SyncRun implements AutoCloseable {
    * InfluxDB answers) before anything is read, and opens the state, whose identity names the API's
    * destination: v1's database as before, v2's org and bucket, v3's database.
    */
-  void prepare() throws DeliveryException, InterruptedException, StateException {
+  public void prepare() throws DeliveryException, InterruptedException, StateException {
     sink.open();
     if (rejects == null) {
       openState();
@@ -93,27 +92,27 @@ final class SyncRun implements AutoCloseable {
     if (influx != null && influx.api() == null) {
       return;
     }
-    String destination = influx == null ? output.describe(target)
+    String destination = influx == null ? writes
         : Urls.masked(target.url().toString()) + " " + influx.destination();
     Identity identity = new Identity(source.describe(), destination, modelFingerprint);
-    Path statePath = stateOptions.path(identity, target.database());
-    rejects = new RejectsLog(report.rejects(statePath), Clock.systemUTC());
-    state = stateOptions.noState ? null
+    Path statePath = place.state().apply(identity);
+    rejects = new RejectsLog(place.rejects().apply(statePath), Clock.systemUTC());
+    state = place.none() ? null
         : StateStore.open(statePath, identity, Clock.systemUTC(), Duration.ofSeconds(2));
   }
 
   /** {@code v1}, {@code v2} or {@code v3}: the API used (once prepared). */
-  String api() {
+  public String api() {
     return influx == null || influx.api() == null ? null : influx.api().label();
   }
 
   /** The API used and where it writes, one line for the summary. */
-  String target() {
-    return influx == null ? output.describe(target) : influx.describe();
+  public String target() {
+    return influx == null ? writes : influx.describe();
   }
 
   /** One pass: list, fetch what is new or failed, write; returns the pass's summary. */
-  Summary cycle(boolean full, boolean retryRejected, Progress progress)
+  public Summary cycle(boolean full, boolean retryRejected, Progress progress)
       throws SourceException, DeliveryException, InterruptedException, IOException {
     Ledger ledger = new Ledger(rejects);
     last = ledger.summary();
@@ -149,7 +148,7 @@ final class SyncRun implements AutoCloseable {
   }
 
   /** The summary of the last cycle so far, also of one a fatal error ended. */
-  Summary lastSummary() {
+  public Summary lastSummary() {
     return last;
   }
 
@@ -175,7 +174,7 @@ final class SyncRun implements AutoCloseable {
    * Stops the cycle in flight, and any later one, gracefully: jobs already read are written and
    * recorded, no more are fetched. Callable from any thread, e.g. a signal handler.
    */
-  void stop() {
+  public void stop() {
     synchronized (this) {
       stopped = true;
       if (current != null) {
@@ -204,10 +203,6 @@ final class SyncRun implements AutoCloseable {
             + "; the previous state is kept (free some space, or use another --state)", e);
       }
     }
-  }
-
-  String stateDescription() {
-    return state == null ? "no state" : "state " + state.path();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.squashinflux.cli;
+package io.squashinflux.sync;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,24 +10,24 @@ import java.util.concurrent.TimeUnit;
  * A request to stop a long-running command, from SIGTERM, SIGINT or a test: it ends the wait
  * between cycles at once and tells the cycle in flight to finish gracefully.
  */
-final class StopRequest {
+public final class StopRequest {
   private final CountDownLatch requested = new CountDownLatch(1);
   private final List<Runnable> actions = new CopyOnWriteArrayList<>();
 
   /** Requests the stop; later calls do nothing more. */
-  void request() {
+  public void request() {
     if (requested.getCount() > 0) {
       requested.countDown();
       actions.forEach(Runnable::run);
     }
   }
 
-  boolean isRequested() {
+  public boolean isRequested() {
     return requested.getCount() == 0;
   }
 
   /** Runs {@code action} when the stop is requested, or now if it already was. */
-  void onRequest(Runnable action) {
+  public void onRequest(Runnable action) {
     actions.add(action);
     if (isRequested()) {
       action.run();
@@ -35,7 +35,7 @@ final class StopRequest {
   }
 
   /** Waits up to {@code duration}; returns true as soon as the stop is requested. */
-  boolean await(Duration duration) throws InterruptedException {
+  public boolean await(Duration duration) throws InterruptedException {
     return requested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
   }
 }
