@@ -14,8 +14,8 @@
 # 5 HSC filters), `sync` into it and the specs from the API's /specs (none of it timed). Each timed
 # command runs BENCH_RUNS times (default 3): the median wall time and the largest RSS are shown.
 # Ratios: report/influx and page/empty page per N, and each figure of the largest N over the
-# smallest. It also checks that the report found exactly the 5 planted regressions and nothing
-# else (exit 1 otherwise).
+# smallest. It also checks that the regressions found are exactly the 5 planted ones (exit 1
+# otherwise) and lists any other change found.
 #
 # Environment: BENCH_SEED (1), BENCH_RUNS (3), BENCH_KEEP=1 keeps the work folder (pages, JSON).
 set -euo pipefail
@@ -171,7 +171,7 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 found = sorted((f["metric"], f["dataset"], f["filter"]) for f in doc["regressions"])
 want = sorted(("validate_drp.PA1", "validation_data_hsc", b) for b in "grizy")
-ok = found == want and not doc["changes"]
+ok = found == want  # other changes (shifts for the better) are listed, not failed on
 print("check: N=%s: %d regressions (%s), %d other changes%s: %s" % (sys.argv[2], len(found),
       ", ".join("%s %s/%s" % f for f in found), len(doc["changes"]),
       "".join(" (%s %s/%s %+.1f%% at %s)" % (c["metric"], c["dataset"], c["filter"],
@@ -180,7 +180,7 @@ sys.exit(0 if ok else 1)
 EOF
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo
 echo "seed $seed, $runs runs each, median wall time; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "jobs" "values" "report s" \
