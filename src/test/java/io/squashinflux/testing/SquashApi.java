@@ -1,7 +1,7 @@
 package io.squashinflux.testing;
 
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import java.io.IOException;
 import java.net.URI;
 import org.junit.jupiter.api.extension.AfterAllCallback;
