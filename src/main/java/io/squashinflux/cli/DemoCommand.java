@@ -1,10 +1,10 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.sample.GeneratorSettings;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.PrivateInflux;
-import io.squashinflux.sample.Regression;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.GeneratorSettings;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.PrivateInflux;
+import io.squashinflux.demo.Regression;
+import io.squashinflux.demo.SquashApiServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

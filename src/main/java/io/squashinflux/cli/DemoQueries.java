@@ -2,8 +2,8 @@ package io.squashinflux.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squashinflux.demo.Regression;
 import io.squashinflux.net.Http;
-import io.squashinflux.sample.Regression;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.squashinflux.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.sample.JobGenerator;
+import io.squashinflux.demo.JobGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

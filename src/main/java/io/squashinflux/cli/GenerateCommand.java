@@ -1,9 +1,9 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.sample.GeneratorSettings;
-import io.squashinflux.sample.JobFormat;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.Regression;
+import io.squashinflux.demo.GeneratorSettings;
+import io.squashinflux.demo.JobFormat;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.Regression;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

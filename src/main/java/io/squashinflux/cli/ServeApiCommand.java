@@ -1,7 +1,7 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

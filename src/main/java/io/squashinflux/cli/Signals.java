@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.sync.StopRequest;
 import java.util.ArrayList;
 import java.util.List;
 import sun.misc.Signal;

@@ -2,11 +2,12 @@ package io.squashinflux.cli;
 
 import io.squashinflux.report.Summary;
 import io.squashinflux.state.StateException;
+import io.squashinflux.sync.SyncRun;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code sync}: one pass from SQuaSH or job files into InfluxDB. */
 @Command(
@@ -59,7 +60,7 @@ final class SyncCommand implements Callable<Integer> {
     if (!typeCheck.passes(model.load(), influx.target(source.http()), spec.commandLine().getErr())) {
       return Summary.CONFIGURATION;
     }
-    try (SyncRun run = new SyncRun(source, model, influx, output, retry, state, report)) {
+    try (SyncRun run = SyncRuns.open(source, model, influx, output, retry, state, report)) {
       try {
         run.prepare();
         Summary summary = run.cycle(state.full, state.retryRejected,

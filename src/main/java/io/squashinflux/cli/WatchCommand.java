@@ -4,6 +4,9 @@ import io.squashinflux.delivery.DeliveryException;
 import io.squashinflux.report.Summary;
 import io.squashinflux.source.SourceException;
 import io.squashinflux.state.StateException;
+import io.squashinflux.sync.StopRequest;
+import io.squashinflux.sync.SyncRun;
+import io.squashinflux.sync.WatchLoop;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -64,6 +67,9 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (interval.isNegative() || interval.isZero()) {
+      throw new UserError("--interval must be positive, was " + WatchLoop.format(interval));
+    }
     WatchLoop loop = new WatchLoop(interval, maxBackoff, Clock.systemUTC(), stop::await, stop, err,
         report.quiet);
     // Installed first, so a signal during start-up is not lost: the first cycle then stops at once.
@@ -75,7 +81,7 @@ final class WatchCommand implements Callable<Integer> {
         signals.close();
       }
     }
-    try (SyncRun run = new SyncRun(source, model, influx, output, retry, state, report)) {
+    try (SyncRun run = SyncRuns.open(source, model, influx, output, retry, state, report)) {
       stop.onRequest(run::stop);
       loop.run(new Cycles(run, err), this::printJson);
       return Main.OK;

@@ -1,10 +1,10 @@
 package io.squashinflux.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.squashinflux.sample.GeneratorSettings;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.Plant;
-import io.squashinflux.sample.Plants;
+import io.squashinflux.demo.GeneratorSettings;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.Plant;
+import io.squashinflux.demo.Plants;
 import io.squashinflux.trends.Detector;
 import io.squashinflux.trends.DetectorSettings;
 import io.squashinflux.trends.Shift;

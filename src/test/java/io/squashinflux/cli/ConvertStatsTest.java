@@ -2,8 +2,8 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

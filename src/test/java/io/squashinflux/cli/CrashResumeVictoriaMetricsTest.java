@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.squashinflux.cli.ExpectedValues.Value;
-import io.squashinflux.sample.Fault;
-import io.squashinflux.sample.Faults;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.testing.Fault;
+import io.squashinflux.testing.Faults;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.VictoriaMetricsServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

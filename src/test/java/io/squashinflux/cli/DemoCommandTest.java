@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.Regression;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.Regression;
 import io.squashinflux.testing.InfluxServer;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,15 +2,15 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import io.squashinflux.sample.Fault;
-import io.squashinflux.sample.Faults;
+import io.squashinflux.testing.Fault;
+import io.squashinflux.testing.Faults;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.sample.Fault;
-import io.squashinflux.sample.Faults;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.testing.Fault;
+import io.squashinflux.testing.Faults;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.Database;
 import io.squashinflux.testing.InfluxServer;
 import io.squashinflux.testing.KafkaBroker;

@@ -2,9 +2,9 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.sample.GeneratorSettings;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.GeneratorSettings;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.Database;
 import io.squashinflux.testing.FaultProxy;
 import io.squashinflux.testing.InfluxServer;

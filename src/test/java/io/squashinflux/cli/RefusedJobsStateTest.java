@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.sample.Endpoint;
-import io.squashinflux.sample.GeneratorSettings;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.Endpoint;
+import io.squashinflux.demo.GeneratorSettings;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import java.nio.file.Path;
 import java.time.Duration;

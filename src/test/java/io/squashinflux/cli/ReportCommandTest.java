@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.sample.Plant;
+import io.squashinflux.demo.Plant;
 import io.squashinflux.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class ReportCommandTest {
     List<String> args = new ArrayList<>(List.of("report", "--influx-url", influx.url(), "--db", db,
         "--mapping", db, "-o", dir.resolve(db + ".html").toString(), "--json", json.toString()));
     Path specs = dir.resolve("specs.json");
-    JSON.writeValue(specs.toFile(), io.squashinflux.sample.JobGenerator.specs());
+    JSON.writeValue(specs.toFile(), io.squashinflux.demo.JobGenerator.specs());
     args.addAll(List.of("--specs", specs.toString()));
     args.addAll(List.of(more));
     Cli.Result run = Cli.run(args.toArray(String[]::new));

@@ -2,8 +2,8 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import io.squashinflux.testing.RelayApi;
 import io.squashinflux.testing.TestTls;

@@ -3,9 +3,9 @@ package io.squashinflux.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.squashinflux.sample.GeneratorSettings;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.GeneratorSettings;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +80,7 @@ class SquashContinuityTest {
       }
       assertThat(count(db)).isEqualTo(1);
       assertThat(out).doesNotExist();
-      assertThat(api.requests(io.squashinflux.sample.Endpoint.JOB)).isZero();
+      assertThat(api.requests(io.squashinflux.demo.Endpoint.JOB)).isZero();
     }
   }
 

@@ -3,11 +3,11 @@ package io.squashinflux.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.squashinflux.sample.Endpoint;
-import io.squashinflux.sample.Fault;
-import io.squashinflux.sample.Faults;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.Endpoint;
+import io.squashinflux.testing.Fault;
+import io.squashinflux.testing.Faults;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import java.net.ServerSocket;
 import java.nio.file.Files;

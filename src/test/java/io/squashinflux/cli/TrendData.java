@@ -3,11 +3,11 @@ package io.squashinflux.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.squashinflux.sample.GeneratorSettings;
-import io.squashinflux.sample.JobGenerator;
-import io.squashinflux.sample.Plants;
-import io.squashinflux.sample.Regression;
-import io.squashinflux.sample.SquashApiServer;
+import io.squashinflux.demo.GeneratorSettings;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.demo.Plants;
+import io.squashinflux.demo.Regression;
+import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

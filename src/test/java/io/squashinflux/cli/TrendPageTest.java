@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.sample.JobGenerator;
+import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.testing.Chromium;
 import io.squashinflux.testing.InfluxServer;
 import io.squashinflux.testing.SharedSamples;

@@ -2,7 +2,7 @@ package io.squashinflux.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.sample.PrivateInflux;
+import io.squashinflux.demo.PrivateInflux;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,0 +1,30 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.delivery.LineSink;
+import io.squashinflux.mapping.Mapping;
+import io.squashinflux.retry.Retrier;
+import io.squashinflux.source.JobSource;
+import io.squashinflux.state.StateException;
+import io.squashinflux.sync.StatePlace;
+import io.squashinflux.sync.SyncRun;
+
+/** Builds the {@link SyncRun} that {@code sync} and {@code watch} drive, from their options. */
+final class SyncRuns {
+  private SyncRuns() {}
+
+  static SyncRun open(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
+      OutputOptions output, RetryOptions retry, StateOptions state, ReportOptions report)
+      throws StateException {
+    Retrier retrier = retry.retrier();
+    InfluxTarget target = influx.target(sourceOptions.http());
+    Mapping mapping = model.load();
+    // Packages are read only when the model writes them: they are most of a job's meta.
+    JobSource source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
+    LineSink writer = output.open(target, retrier);
+    StatePlace place = new StatePlace(identity -> state.path(identity, target.database()),
+        report::rejects, state.noState);
+    return new SyncRun(source, writer, output.describe(target), target, mapping,
+        model.fingerprint(), place);
+  }
+}
