@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * finish, and its own correctness check must find every expected value stored by the sync.
  */
 class BenchSmokeTest {
-  private static final long LIMIT_SECONDS = 60;
+  /** A hung benchmark fails the test instead of hanging it; a loaded machine's run stays under. */
+  private static final long LIMIT_SECONDS = 600;
 
   @Test
   void benchmarkOfTwoHundredJobsStoresEveryExpectedValue(@TempDir Path dir) throws Exception {

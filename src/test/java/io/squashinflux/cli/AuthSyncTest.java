@@ -23,8 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AuthSyncTest {
   private static final String PASSWORD = "s3cret-Pa55word";
   private static final String WRONG = "wr0ng-Pa55word";
-  /** A second when the machine is idle; the request counts prove there was no retry loop. */
-  private static final Duration FAST = Duration.ofSeconds(3);
+  /**
+   * The request counts prove there was no retry; this proves no retry delay was waited either:
+   * the runs below wait {@link #RETRY_DELAY} before a retry, far longer than a loaded machine
+   * takes to fail at once.
+   */
+  private static final Duration FAST = Duration.ofSeconds(60);
+  private static final String RETRY_DELAY = "5m";
   private static InfluxServer influx;
   private static SquashApiServer api;
 
@@ -101,7 +106,7 @@ class AuthSyncTest {
     try (FaultProxy counter = new FaultProxy(influx.url(), "/")) {
       // The API given, so that no /ping for --influx-api auto comes before the refused request.
       result = Cli.run(args(counter.url(), "wrong", "--influx-user", "admin",
-          "--influx-password", WRONG, "--retry-delay", "5s", "--influx-api", "v1"));
+          "--influx-password", WRONG, "--retry-delay", RETRY_DELAY, "--influx-api", "v1"));
       assertThat(counter.requests()).as("one request, no retry: " + result).isEqualTo(1);
     }
     assertThat(result.code()).as(result.toString()).isEqualTo(2);
@@ -123,7 +128,7 @@ class AuthSyncTest {
     Cli.Result result;
     try (FaultProxy counter = new FaultProxy(influx.url(), "/write")) {
       result = Cli.run(args(counter.url(), "rp", "--influx-user", "admin",
-          "--influx-password", PASSWORD, "--rp", "nope", "--retry-delay", "5s"));
+          "--influx-password", PASSWORD, "--rp", "nope", "--retry-delay", RETRY_DELAY));
       assertThat(counter.requests()).as("one write, no retry: " + result).isEqualTo(1);
     }
     assertThat(result.code()).as(result.toString()).isEqualTo(2);

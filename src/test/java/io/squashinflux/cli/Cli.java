@@ -68,9 +68,9 @@ final class Cli {
     long start = System.nanoTime();
     try {
       Process process = builder.start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("the child did not finish within 60 s");
+        throw new IllegalStateException("the child did not finish within 120 s");
       }
       return new Result(process.exitValue(),
           Files.readString(dir.resolve("child.out"), StandardCharsets.UTF_8),

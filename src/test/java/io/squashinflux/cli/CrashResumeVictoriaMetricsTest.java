@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +49,13 @@ class CrashResumeVictoriaMetricsTest {
       ExpectedValues expected = ExpectedValues.convert(List.of("--squash-url",
           api.url().toString(), "--no-default-excludes"));
       String state = dir.resolve("state.json").toString();
-      // Each job answers 20 ms late, so that the sync is still running when it is killed.
-      api.setFaults(Faults.none().when("/job/.*", Integer.MAX_VALUE,
-          Fault.delay(Duration.ofMillis(20))));
+      // The last job is held open until the killed runs are over, so each sync is still running
+      // when it is killed however fast or slow the machine (or VictoriaMetrics' ingestion); each
+      // other job answers 20 ms late, so that kills fall between many acknowledged writes.
+      CountDownLatch never = new CountDownLatch(1);
+      api.setFaults(Faults.none()
+          .when("/job/" + JOBS, Integer.MAX_VALUE, Fault.hold(never))
+          .when("/job/.*", Integer.MAX_VALUE, Fault.delay(Duration.ofMillis(20))));
       List<Integer> killedAt = new ArrayList<>();
       for (int jobs : List.of(JOBS / 3, JOBS * 2 / 3)) {
         try (Child child = Child.start(dir, "kill" + jobs, sync(api, "--state", state))) {
@@ -62,6 +67,7 @@ class CrashResumeVictoriaMetricsTest {
       }
       System.err.println("killed with this many jobs stored: " + killedAt);
       api.setFaults(null);
+      never.countDown();
       try (Child last = Child.start(dir, "last", sync(api, "--state", state))) {
         assertThat(last.exitCode(Duration.ofSeconds(120))).as(last.err()).isIn(0, 1);
       }

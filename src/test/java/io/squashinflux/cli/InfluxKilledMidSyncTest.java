@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,22 +32,32 @@ class InfluxKilledMidSyncTest {
       Expected expected = Expected.of(api.url().toString(), influx, "reference", dir);
       System.err.printf("expected computed in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
       List<String> args = Cli.sync(api.url().toString(), influx.url(), "killed", dir);
-      args.addAll(List.of("--batch-lines", "200", "--retry-attempts", "1000", "--retry-time", "60s",
-          "--influx-timeout", "2s"));
+      args.addAll(List.of("--batch-lines", "200", "--retry-attempts", "1000", "--retry-time", "5m",
+          "--influx-timeout", "30s"));
 
-      // The last job is held until InfluxDB is back, so the kill always lands mid-sync.
-      CountDownLatch restarted = new CountDownLatch(1);
-      api.setFaults(Faults.none().when("/job/" + JOBS, Integer.MAX_VALUE, Fault.hold(restarted)));
+      // The last job is held until InfluxDB is down, so the kill always lands mid-sync and the
+      // sync always has points to write during the outage.
+      CountDownLatch killed = new CountDownLatch(1);
+      api.setFaults(Faults.none().when("/job/" + JOBS, Integer.MAX_VALUE, Fault.hold(killed)));
       CompletableFuture<Cli.Result> sync = Cli.start(args.toArray(String[]::new));
       long before = awaitSomePoints(influx, "killed", sync);
       influx.kill();
       boolean runningAtKill = !sync.isDone();
-      Thread.sleep(3_000); // the outage: InfluxDB stays down this long while the sync retries
+      // The outage lasts until the sync tried to write into it: its port takes one connection and
+      // drops it unanswered, as a dying server would; then influxd comes back.
+      boolean triedDuringOutage;
+      try (ServerSocket outage = new ServerSocket(influx.port(), 50, InetAddress.getLoopbackAddress())) {
+        outage.setSoTimeout((int) Duration.ofSeconds(120).toMillis());
+        killed.countDown();
+        try (Socket attempt = outage.accept()) {
+          triedDuringOutage = true;
+        }
+      }
       influx.restart();
-      restarted.countDown();
-      Cli.Result result = sync.get(60, TimeUnit.SECONDS);
+      Cli.Result result = sync.get(300, TimeUnit.SECONDS);
 
       assertThat(runningAtKill).as("the kill landed mid-sync").isTrue();
+      assertThat(triedDuringOutage).as("the sync wrote during the outage").isTrue();
       assertThat(before).isPositive().isLessThan(expected.points());
       assertThat(result.code()).as(result.toString()).isZero();
       assertThat(result.summary().get("points_written").asLong()).isEqualTo(expected.points());
@@ -59,7 +73,7 @@ class InfluxKilledMidSyncTest {
   /** Waits until the sync has written something (so the kill lands mid-sync); returns the count. */
   private static long awaitSomePoints(InfluxServer influx, String db, CompletableFuture<?> sync)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline && !sync.isDone()) {
       try {
         var count = influx.scalar(db, "SELECT count(\"validate_drp.PA1\") FROM validate_drp");

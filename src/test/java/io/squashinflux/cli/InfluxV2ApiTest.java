@@ -8,7 +8,6 @@ import io.squashinflux.testing.InfluxApiServer.Request;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,29 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InfluxV2ApiTest {
   static final String TOKEN = "tok-5ecret-Xy9";
-  @TempDir static Path jobs;
+  @TempDir static Path folder;
   @TempDir Path dir;
+  static JobFiles jobs;
   static List<String> expected;
 
   @BeforeAll
-  static void generateJobs() throws IOException {
-    assertThat(Cli.run("generate", "--count", "30", "--seed", "7", "--out", jobs.toString()).code())
-        .isZero();
-    expected = convert(jobs);
-  }
-
-  /** The lines {@code convert} makes of the same jobs: what the server must end up holding. */
-  static List<String> convert(Path from) {
-    Cli.Result result = Cli.run("convert", "--from", from.toString(), "--quiet");
-    assertThat(result.code()).as(result.err()).isZero();
-    return result.out().lines().filter(l -> !l.isBlank()).sorted().toList();
+  static void generateJobs() {
+    jobs = JobFiles.generate(folder);
+    expected = jobs.lines();
   }
 
   private List<String> sync(InfluxApiServer server, String... more) {
-    List<String> args = new ArrayList<>(List.of("sync", "--from", jobs.toString(),
-        "--influx-url", server.url(), "--influx-token", TOKEN, "--org", "lsst", "--db", "squash",
-        "--state", dir.resolve("state.json").toString(),
-        "--rejects", dir.resolve("rejects.jsonl").toString(), "--retry-delay", "10ms"));
+    List<String> args = jobs.sync(server.url(), TOKEN, dir, "--org", "lsst");
     args.addAll(List.of(more));
     return args;
   }
@@ -158,12 +147,7 @@ class InfluxV2ApiTest {
   void unparsableLineRefusesTheRequestWholeAndBisectionStoresEveryOtherLine() throws IOException {
     try (InfluxApiServer server = v2().bucket("squash").unparsable("instrument=CFHT")) {
       Cli.Result result = Cli.run(sync(server, "--json"));
-      assertThat(result.code()).isEqualTo(1);
-      List<String> bad = expected.stream().filter(l -> l.contains("instrument=CFHT")).toList();
-      assertThat(bad).isNotEmpty();
-      assertThat(server.stored().stream().sorted().toList())
-          .isEqualTo(expected.stream().filter(l -> !bad.contains(l)).toList());
-      assertThat(result.summary().path("lines_rejected").asInt()).isEqualTo(bad.size());
+      jobs.assertRefusedTheRestStored("instrument=CFHT", result, server);
       assertThat(Files.readString(dir.resolve("rejects.jsonl"))).contains("unable to parse");
     }
   }
@@ -208,7 +192,7 @@ class InfluxV2ApiTest {
   void tokenFromTheEnvironmentIsNeverPrintedAndNotAcceptedInAConfigFile() throws IOException {
     Path config = dir.resolve("sync.properties");
     Files.writeString(config, "influx-token = " + TOKEN + "\n");
-    Cli.Result refused = Cli.run("sync", "--config", config.toString(), "--from", jobs.toString());
+    Cli.Result refused = Cli.run("sync", "--config", config.toString(), "--from", folder.toString());
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.err()).contains("INFLUX_TOKEN").doesNotContain(TOKEN);
 
@@ -218,7 +202,7 @@ class InfluxV2ApiTest {
     try (InfluxApiServer server = v2().bucket("squash")) {
       Files.writeString(config, "influx-api = v2\norg = lsst\nbucket = squash\n");
       Cli.Result result = Cli.child(Map.of("INFLUX_TOKEN", TOKEN), dir, "sync", "--config",
-          config.toString(), "--from", jobs.toString(), "--influx-url", server.url(), "--no-state",
+          config.toString(), "--from", folder.toString(), "--influx-url", server.url(), "--no-state",
           "--rejects", dir.resolve("rejects.jsonl").toString());
       assertThat(result.code()).as(result.toString()).isZero();
       assertThat(server.requests("/api/v2/write").get(0).header("authorization"))

@@ -2,18 +2,16 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.demo.JobGenerator;
-import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import io.squashinflux.testing.RelayApi;
+import io.squashinflux.testing.SquashApi;
 import io.squashinflux.testing.TestTls;
 import io.squashinflux.testing.Tinyproxy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,22 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProxySyncTest {
   private static final String PROXY_PASSWORD = "pr0xy-pw_2";
-  private static InfluxServer influx;
-  private static SquashApiServer api;
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
+  @RegisterExtension static final SquashApi api = SquashApi.perClass(11, 12);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    influx = InfluxServer.start();
-    api = SquashApiServer.start(JobGenerator.withSeed(11, 12), 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    influx.close();
-  }
 
   private String[] args(String db, String... more) {
     List<String> args = Cli.sync(api.url().toString(), influx.url(), db, dir);

@@ -2,37 +2,23 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.demo.JobGenerator;
-import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import io.squashinflux.testing.RelayApi;
+import io.squashinflux.testing.SquashApi;
 import io.squashinflux.testing.TestTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Compressed answers, the answer size cap and per-server CAs, each through a whole sync. */
 class ServerOptionsSyncTest {
-  private static InfluxServer influx;
-  private static SquashApiServer api;
+  @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
+  @RegisterExtension static final SquashApi api = SquashApi.perClass(5, 10);
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    influx = InfluxServer.start();
-    api = SquashApiServer.start(JobGenerator.withSeed(5, 10), 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    influx.close();
-  }
 
   @Test
   void gzippedAnswersAreAskedForDecodedAndWriteTheSamePoints() throws Exception {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,8 @@ class WatchAndLockTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
   private static int databases;
+  /** A safety net only: every wait below ends on an event long before it. */
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
 
   @TempDir Path dir;
 
@@ -51,13 +54,13 @@ class WatchAndLockTest {
     Database stored = new Database(influx, db);
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(61, 40), 0);
         Child watch = Child.start(dir, "watch", command("watch", api, db, "--interval", "1s"))) {
-      awaitTrue(() -> jobs(stored) == 40, watch, Duration.ofSeconds(30));
+      awaitTrue(() -> jobs(stored) == 40, watch, PATIENCE);
       api.addJobs(25);
-      awaitTrue(() -> jobs(stored) == 65, watch, Duration.ofSeconds(15));
+      awaitTrue(() -> jobs(stored) == 65, watch, PATIENCE);
 
       watch.terminate();
 
-      assertThat(watch.exitCode(Duration.ofSeconds(5))).as(watch.err()).isZero();
+      assertThat(watch.exitCode(PATIENCE)).as(watch.err()).isZero();
       assertThat(watch.err()).containsPattern("cycle 1: 40 new jobs synced, 0 failed, \\d+ points")
           .contains("25 new jobs synced");
       assertEveryJobIsInTheState(api, db, 65);
@@ -70,16 +73,21 @@ class WatchAndLockTest {
     Database stored = new Database(influx, db);
     JobGenerator generator = JobGenerator.withSeed(62, 400);
     try (SquashApiServer api = SquashApiServer.start(generator, 0)) {
-      api.setFaults(Faults.none().when("/job/\\d+", 400, new Fault.Delay(Duration.ofMillis(200))));
+      // The last job is held until the watch has stopped, so the SIGTERM always lands mid-cycle.
+      CountDownLatch lastJob = new CountDownLatch(1);
+      api.setFaults(Faults.none().when("/job/400", 1, Fault.hold(lastJob))
+          .when("/job/\\d+", 400, new Fault.Delay(Duration.ofMillis(200))));
       try (Child watch = Child.start(dir, "watch", command("watch", api, db, "--parallel", "4"))) {
-        awaitTrue(() -> jobs(stored) >= 20, watch, Duration.ofSeconds(30));
+        awaitTrue(() -> jobs(stored) >= 20, watch, PATIENCE);
 
         long signalled = System.nanoTime();
         watch.terminate();
 
-        assertThat(watch.exitCode(Duration.ofSeconds(5))).as(watch.err()).isZero();
+        assertThat(watch.exitCode(PATIENCE)).as(watch.err()).isZero();
         System.err.printf("watch stopped %d ms after SIGTERM%n",
             (System.nanoTime() - signalled) / 1_000_000);
+      } finally {
+        lastJob.countDown();
       }
       long written = jobs(stored);
       assertThat(written).isLessThan(400);
@@ -99,19 +107,24 @@ class WatchAndLockTest {
   void twoSyncsStartedAtOnceOnOneStateOneRunsTheOtherExitsAtOnce() throws Exception {
     String db = freshDatabase();
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(63, 50), 0)) {
-      // The listing is slow, so the sync that got the lock is still running when the other fails.
-      api.setFaults(Faults.none().when("/jobs", 2, new Fault.Delay(Duration.ofSeconds(4))));
+      // The state is locked before the listing, and the listing is held until one sync ended, so
+      // the sync that got the lock is still running when the other fails, however slow the start.
+      CountDownLatch listing = new CountDownLatch(1);
+      api.setFaults(Faults.none().when("/jobs", 2, Fault.hold(listing)));
       try (Child a = Child.start(dir, "a", command("sync", api, db, "--quiet"));
           Child b = Child.start(dir, "b", command("sync", api, db, "--quiet"))) {
-        Child loser = awaitFirstExit(a, b, Duration.ofSeconds(30));
+        Child loser = awaitFirstExit(a, b, PATIENCE);
         Child winner = loser == a ? b : a;
         assertThat(winner.isAlive()).as("the other sync is still running").isTrue();
+        listing.countDown();
 
         assertThat(loser.exitCode(Duration.ZERO)).isEqualTo(2);
         assertThat(loser.err().lines()).hasSize(1).first().asString()
             .startsWith("squash-influx: the state " + dir.resolve("state.json"))
             .contains("is in use by another squash-influx run");
-        assertThat(winner.exitCode(Duration.ofSeconds(60))).as(winner.err()).isZero();
+        assertThat(winner.exitCode(PATIENCE)).as(winner.err()).isZero();
+      } finally {
+        listing.countDown();
       }
       assertThat(new Database(influx, db).times()).hasSize(50);
     }

@@ -74,8 +74,8 @@ class TrustTest {
   }
 
   private static Http client(List<Path> cas) {
-    return Http.create(new HttpSettings(Proxies.NONE, cas, 1 << 20, Duration.ofSeconds(5),
-        Duration.ofSeconds(10)));
+    return Http.create(new HttpSettings(Proxies.NONE, cas, 1 << 20, Duration.ofSeconds(60),
+        Duration.ofSeconds(60)));
   }
 
   /** A self-signed certificate and its key for example.invalid only. */

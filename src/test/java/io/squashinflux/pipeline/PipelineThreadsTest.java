@@ -26,6 +26,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +67,8 @@ class PipelineThreadsTest {
 
   private Pipeline pipeline(SquashApiServer api, FakeInflux influx) {
     FakeTime time = new FakeTime();
-    ApiJobSource jobs = new ApiJobSource(new ApiOptions(api.url(), 4, Duration.ofSeconds(5),
-        Duration.ofSeconds(5), time.retrier(2), null));
+    ApiJobSource jobs = new ApiJobSource(new ApiOptions(api.url(), 4, Duration.ofSeconds(60),
+        Duration.ofSeconds(60), time.retrier(2), null));
     Mapper mapper = new Mapper(Mapping.builtIn("notebook"), ledger);
     LinesSink sink = new LinesSink(new InfluxWriter(new InfluxTarget(URI.create(influx.url()),
         "d", null, null, null, false, false, 50, InfluxTarget.DEFAULT_BATCH_BYTES,
@@ -102,8 +104,11 @@ class PipelineThreadsTest {
   void aStoppedRunWritesWhatWasReadAndLeavesNoThreadRunning() throws Exception {
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(4, 400), 0);
         FakeInflux influx = FakeInflux.start(lines -> FakeInflux.Answer.WRITTEN)) {
-      api.setFaults(Faults.none().when("/job/.*", Integer.MAX_VALUE,
-          Fault.delay(Duration.ofMillis(20))));
+      // Jobs 1 to 20 answer, the others are held until the run is stopped: the stop always
+      // lands mid-run, after twenty jobs were read, however slow the machine.
+      CountDownLatch held = new CountDownLatch(1);
+      api.setFaults(Faults.none().when("/job/(2[1-9]|[3-9]\\d|\\d{3,})", Integer.MAX_VALUE,
+          Fault.hold(held)));
       Pipeline pipeline = pipeline(api, influx);
       CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
         try {
@@ -112,12 +117,17 @@ class PipelineThreadsTest {
           throw new IllegalStateException(e);
         }
       });
-      while (api.requests(Endpoint.JOB) < 20 && !run.isDone()) {
-        Thread.sleep(10); // polls for the event: twenty jobs asked for
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (api.requests(Endpoint.JOB) < 24 && !run.isDone() && System.nanoTime() < deadline) {
+        Thread.sleep(10); // polls for the event: the four fetchers are each held past job 20
       }
 
       pipeline.stop();
-      run.get();
+      try {
+        run.get(120, TimeUnit.SECONDS); // the held fetches are given up, not waited for
+      } finally {
+        held.countDown();
+      }
 
       assertThat(pipelineThreads()).isEmpty();
       assertThat(synced.get()).isPositive().isLessThan(400);

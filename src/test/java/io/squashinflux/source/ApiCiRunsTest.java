@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ApiCiRunsTest {
   private final FakeSquash squash = newServer();
   private final CiRuns ciRuns = new ApiJobSource(new ApiOptions(squash.uri(), 4,
-      Duration.ofSeconds(2), Duration.ofSeconds(2), new FakeTime().retrier(2), null)).ciRuns();
+      Duration.ofSeconds(60), Duration.ofSeconds(60), new FakeTime().retrier(2), null)).ciRuns();
 
   @AfterEach
   void stop() {
@@ -28,14 +29,19 @@ class ApiCiRunsTest {
 
   @Test
   void firstDateCreatedIsFetchedOncePerRunWhateverTheNumberOfCallers() throws Exception {
+    List<Thread> asking = new CopyOnWriteArrayList<>();
     squash.on("/jenkins/1612", (exchange, nth) -> {
-      Thread.sleep(100);
+      // The answer waits until all six callers wait too: they all asked while it was in flight.
+      awaitAllWaiting(asking, 6);
       FakeSquash.send(exchange, 200, Fixtures.bytes("api-job.json"));
     });
     ExecutorService callers = Executors.newFixedThreadPool(6);
     List<Callable<Optional<String>>> calls = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      calls.add(() -> ciRuns.firstDateCreated("1612"));
+      calls.add(() -> {
+        asking.add(Thread.currentThread());
+        return ciRuns.firstDateCreated("1612");
+      });
     }
     List<Optional<String>> answers = new ArrayList<>();
     for (Future<Optional<String>> answer : callers.invokeAll(calls)) {
@@ -93,6 +99,16 @@ class ApiCiRunsTest {
         .isInstanceOf(CiRuns.LookupFailed.class).hasMessageContaining("/jenkins/88");
     assertThat(ciRuns.firstDateCreated("88")).contains("2019-03-29T18:44:45Z");
     assertThat(squash.requests("/jenkins/88")).isEqualTo(3);
+  }
+
+  /** Returns once {@code count} threads asked and each is parked (on the answer or the first). */
+  private static void awaitAllWaiting(List<Thread> threads, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline && (threads.size() < count || !threads.stream()
+        .allMatch(t -> t.getState() == Thread.State.WAITING
+            || t.getState() == Thread.State.TIMED_WAITING))) {
+      Thread.sleep(5);
+    }
   }
 
   private static FakeSquash newServer() {

@@ -18,6 +18,13 @@ import org.junit.jupiter.api.Test;
 
 class ApiJobSourceTest {
   private static final byte[] JOB = Fixtures.bytes("api-job.json");
+  /** Far longer than any answer of a loaded machine: only the tests about timeouts hit theirs. */
+  private static final Duration PATIENT = Duration.ofSeconds(60);
+  /**
+   * The read timeout of the tests about timeouts: the stalled answer is held on a latch, so only
+   * the healthy retry must come within it, which a loaded machine's loopback does with margin.
+   */
+  private static final Duration SHORT = Duration.ofSeconds(2);
 
   private final FakeSquash squash = newServer();
   private final FakeTime time = new FakeTime();
@@ -32,13 +39,13 @@ class ApiJobSourceTest {
     CountDownLatch eightAtOnce = new CountDownLatch(8);
     squash.on("/job/", (exchange, nth) -> {
       eightAtOnce.countDown();
-      eightAtOnce.await(5, TimeUnit.SECONDS);
+      eightAtOnce.await(60, TimeUnit.SECONDS); // each answer waits until eight are in flight
       FakeSquash.send(exchange, 200, JOB);
     });
     List<String> keys = IntStream.rangeClosed(1, 40).mapToObj(String::valueOf).toList();
     Collected collected = new Collected();
 
-    source(8, Duration.ofSeconds(5)).fetch(keys, collected);
+    source(8, PATIENT).fetch(keys, collected);
 
     assertThat(eightAtOnce.getCount()).isZero();
     assertThat(squash.maxInFlight).hasValue(8);
@@ -65,7 +72,7 @@ class ApiJobSourceTest {
     });
     Collected collected = new Collected();
 
-    source(8, Duration.ofSeconds(5)).fetch(List.of("1", "2", "3", "4", "5", "6"), collected);
+    source(8, PATIENT).fetch(List.of("1", "2", "3", "4", "5", "6"), collected);
 
     assertThat(collected.jobs).containsOnlyKeys("1", "2", "6");
     assertThat(collected.failed).containsEntry("3", "job 3: not found (404)");
@@ -93,7 +100,7 @@ class ApiJobSourceTest {
     });
     Collected collected = new Collected();
 
-    source(8, Duration.ofSeconds(5)).fetch(List.of("9"), collected);
+    source(8, PATIENT).fetch(List.of("9"), collected);
 
     assertThat(collected.failed).isEmpty();
     assertThat(collected.jobs).containsOnlyKeys("9");
@@ -107,7 +114,7 @@ class ApiJobSourceTest {
     squash.on("/job/2", (exchange, nth) -> FakeSquash.send(exchange, 502, "down"));
     Collected collected = new Collected();
 
-    source(8, Duration.ofSeconds(5)).fetch(List.of("2"), collected);
+    source(8, PATIENT).fetch(List.of("2"), collected);
 
     assertThat(collected.failed)
         .containsEntry("2", "job 2: bad gateway (502) (gave up after 3 attempts)");
@@ -116,16 +123,19 @@ class ApiJobSourceTest {
 
   @Test
   void answerThatTimesOutOnceIsRetried() throws Exception {
+    CountDownLatch released = new CountDownLatch(1);
     squash.on("/job/5", (exchange, nth) -> {
       if (nth == 1) {
-        Thread.sleep(3000);
+        released.await(60, TimeUnit.SECONDS); // no answer until the test has its result
       }
       FakeSquash.send(exchange, 200, JOB);
     });
     Collected collected = new Collected();
 
-    source(8, Duration.ofMillis(300)).fetch(List.of("5"), collected);
+    source(8, SHORT).fetch(List.of("5"), collected);
 
+    assertThat(released.getCount()).as("the silent answer was given up on, not waited for").isOne();
+    released.countDown();
     assertThat(collected.failed).isEmpty();
     assertThat(collected.jobs).containsOnlyKeys("5");
     assertThat(squash.requests("/job/5")).isEqualTo(2);
@@ -147,7 +157,7 @@ class ApiJobSourceTest {
     });
     Collected collected = new Collected();
 
-    source(8, Duration.ofMillis(300)).fetch(List.of("6"), collected);
+    source(8, SHORT).fetch(List.of("6"), collected);
 
     assertThat(released.getCount()).as("the stalled answer was cut, not waited for").isOne();
     released.countDown();
@@ -159,14 +169,14 @@ class ApiJobSourceTest {
   void listReadsTheIds() throws Exception {
     squash.on("/jobs", (exchange, nth) -> FakeSquash.send(exchange, 200, "{\"ids\": [3, 1, 2]}"));
 
-    assertThat(source(8, Duration.ofSeconds(5)).list()).containsExactly("3", "1", "2");
+    assertThat(source(8, PATIENT).list()).containsExactly("3", "1", "2");
   }
 
   @Test
   void listRefusedIsAConfigurationError() {
     squash.on("/jobs", (exchange, nth) -> FakeSquash.send(exchange, 404, "{\"message\": \"nope\"}"));
 
-    assertThatThrownBy(() -> source(8, Duration.ofSeconds(5)).list())
+    assertThatThrownBy(() -> source(8, PATIENT).list())
         .isInstanceOf(SourceException.class)
         .hasMessage("cannot list the jobs of " + squash.uri()
             + ": request refused: check the URL (not found (404))")
@@ -178,7 +188,7 @@ class ApiJobSourceTest {
   void listOfAnotherShapeIsAConfigurationError() {
     squash.on("/jobs", (exchange, nth) -> FakeSquash.send(exchange, 200, "{\"jobs\": []}"));
 
-    assertThatThrownBy(() -> source(8, Duration.ofSeconds(5)).list())
+    assertThatThrownBy(() -> source(8, PATIENT).list())
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("did not answer a job list (no \"ids\" array)")
         .satisfies(e -> assertThat(((SourceException) e).configuration()).isTrue());
@@ -188,7 +198,7 @@ class ApiJobSourceTest {
   void listThatKeepsFailingIsAnOutageAfterRetries() {
     squash.on("/jobs", (exchange, nth) -> FakeSquash.send(exchange, 503, "busy"));
 
-    assertThatThrownBy(() -> source(8, Duration.ofSeconds(5)).list())
+    assertThatThrownBy(() -> source(8, PATIENT).list())
         .isInstanceOf(SourceException.class)
         .hasMessageEndingWith("service unavailable (503) (gave up after 3 attempts)")
         .satisfies(e -> assertThat(((SourceException) e).configuration()).isFalse());
@@ -199,8 +209,7 @@ class ApiJobSourceTest {
   void refusedConnectionIsRetriedThenReported() throws Exception {
     URI closed = squash.uri();
     squash.close();
-    ApiOptions options = new ApiOptions(closed, 2, Duration.ofSeconds(2), Duration.ofSeconds(2),
-        time.retrier(3), null);
+    ApiOptions options = new ApiOptions(closed, 2, PATIENT, PATIENT, time.retrier(3), null);
     Collected collected = new Collected();
 
     new ApiJobSource(options).fetch(List.of("1"), collected);
@@ -214,8 +223,8 @@ class ApiJobSourceTest {
   void credentialsAreMaskedInDescribeSentAsBasicAuthAndKeptOutOfJobUrls() throws Exception {
     squash.on("/job/1", (exchange, nth) -> FakeSquash.send(exchange, 200, JOB));
     URI withUser = URI.create("http://alice:s3cret@127.0.0.1:" + squash.uri().getPort() + "/");
-    ApiJobSource source = new ApiJobSource(new ApiOptions(withUser, 1, Duration.ofSeconds(2),
-        Duration.ofSeconds(2), time.retrier(3), null));
+    ApiJobSource source = new ApiJobSource(new ApiOptions(withUser, 1, PATIENT, PATIENT,
+        time.retrier(3), null));
     Collected collected = new Collected();
 
     source.fetch(List.of("1"), collected);
@@ -227,8 +236,8 @@ class ApiJobSourceTest {
   }
 
   private ApiJobSource source(int parallelism, Duration readTimeout) {
-    return new ApiJobSource(new ApiOptions(squash.uri(), parallelism, Duration.ofSeconds(2),
-        readTimeout, time.retrier(3), null));
+    return new ApiJobSource(new ApiOptions(squash.uri(), parallelism, PATIENT, readTimeout,
+        time.retrier(3), null));
   }
 
   private static FakeSquash newServer() {

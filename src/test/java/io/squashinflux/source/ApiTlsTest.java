@@ -63,7 +63,7 @@ class ApiTlsTest {
     URI uri = URI.create("https://localhost:" + server.getAddress().getPort());
     HttpSettings http = HttpSettings.defaults().withProxies(Proxies.NONE)
         .withCaCerts(caCert == null ? List.of() : List.of(caCert));
-    return new ApiJobSource(new ApiOptions(uri, 2, Duration.ofSeconds(5), Duration.ofSeconds(5),
+    return new ApiJobSource(new ApiOptions(uri, 2, Duration.ofSeconds(60), Duration.ofSeconds(60),
         new FakeTime().retrier(2), http));
   }
 

@@ -27,8 +27,8 @@ class DuplicateIdsTest {
         FakeSquash.send(exchange, 200, "{\"ids\": [1, 2, 2, 3, 1, 2]}"));
     squash.on("/job/", (exchange, nth) ->
         FakeSquash.send(exchange, 200, Fixtures.bytes("api-job.json")));
-    ApiJobSource jobs = new ApiJobSource(new ApiOptions(squash.uri(), 4, Duration.ofSeconds(2),
-        Duration.ofSeconds(2), new FakeTime().retrier(2), null));
+    ApiJobSource jobs = new ApiJobSource(new ApiOptions(squash.uri(), 4, Duration.ofSeconds(60),
+        Duration.ofSeconds(60), new FakeTime().retrier(2), null));
     AtomicInteger duplicates = new AtomicInteger(-1);
     ConcurrentLinkedQueue<String> read = new ConcurrentLinkedQueue<>();
 

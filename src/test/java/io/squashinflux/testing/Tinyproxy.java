@@ -45,9 +45,9 @@ public final class Tinyproxy implements AutoCloseable {
     return proxy;
   }
 
-  /** Waits until its port accepts a connection (or it died), for at most 20 s. */
+  /** Waits until its port accepts a connection (or it died), for at most 120 s. */
   private void awaitListening() throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < end && process.isAlive()) {
       try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
         return;

@@ -77,8 +77,8 @@ public final class VictoriaMetricsServer implements BeforeAllCallback, AfterAllC
 
   private void awaitHealth() throws InterruptedException, IOException {
     HttpRequest health = HttpRequest.newBuilder(URI.create(url() + "/health"))
-        .timeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        .timeout(Duration.ofSeconds(30)).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
         if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
