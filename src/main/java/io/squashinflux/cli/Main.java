@@ -94,6 +94,8 @@ public final class Main implements Runnable {
         cli.addSubcommand(command);
       }
     }
+    // A misspelt option after --from's paths is an unknown option, not one more path.
+    cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures(verbose));

@@ -52,10 +52,15 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (source.fromKafka()) {
-      Summary summary = new TopicRun(source, influx, output, retry, report)
-          .run(false, spec.commandLine().getErr());
-      Output.summary(spec.commandLine(), report, summary);
-      return summary.exitCode();
+      TopicRun run = new TopicRun(source, influx, output, retry, report);
+      try {
+        Summary summary = run.run(false, spec.commandLine().getErr());
+        Output.summary(spec.commandLine(), report, summary);
+        return summary.exitCode();
+      } catch (Exception e) {
+        Output.failure(spec.commandLine(), report, run.lastSummary(), e);
+        throw e;
+      }
     }
     if (!typeCheck.passes(model.load(), influx.target(source.http()), spec.commandLine().getErr())) {
       return Summary.CONFIGURATION;

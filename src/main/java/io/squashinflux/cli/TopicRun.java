@@ -24,6 +24,7 @@ final class TopicRun {
   private final ReportOptions report;
   private volatile TopicSync current;
   private volatile boolean stopped;
+  private Ledger ledger;
 
   TopicRun(SourceOptions source, InfluxOptions influx, OutputOptions output, RetryOptions retry,
       ReportOptions report) {
@@ -34,14 +35,18 @@ final class TopicRun {
     this.report = report;
   }
 
-  /** Consumes until caught up, or with {@code follow} until {@link #stop}; returns the summary. */
+  /**
+   * Consumes until caught up, or with {@code follow} until {@link #stop}; returns the summary.
+   * Each call is a new consumer of the group, reading from the last commit: after a failed run,
+   * another call picks up what that one did not commit.
+   */
   Summary run(boolean follow, PrintWriter err) throws DeliveryException, InterruptedException {
     KafkaAddress address = output.kafka(source.kafkaFrom());
     InfluxTarget target = influx.target(source.http());
     try (RejectsLog rejects = new RejectsLog(report.rejects, Clock.systemUTC());
         LineSink sink = output.open(target, retry.retrier())) {
+      ledger = new Ledger(rejects);
       sink.prepare();
-      Ledger ledger = new Ledger(rejects);
       TopicSync sync = new TopicSync(address, source.group, sink, ledger, influx.batchLines, follow);
       current = sync;
       if (stopped) {
@@ -52,13 +57,19 @@ final class TopicRun {
       } finally {
         rejects.flush();
         if (!report.quiet) {
-          err.println("kafka: " + sync.records() + " records from " + address + " (group "
-              + source.group + "), partitions " + sync.partitionsRead());
+          err.println("kafka: " + sync.records() + " records read from " + address + " (group "
+              + source.group + "), " + sync.committed() + " committed, partitions "
+              + sync.partitionsRead());
           err.flush();
         }
       }
       return ledger.summary();
     }
+  }
+
+  /** The last run's summary as far as it got (a failed run's too); null before the first run. */
+  Summary lastSummary() {
+    return ledger == null ? null : ledger.summary();
   }
 
   /** Ends the run after the batch in hand is written and committed. */

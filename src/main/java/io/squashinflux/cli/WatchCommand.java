@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       "InfluxDB within one interval. Each cycle fetches only new and failed jobs and",
       "logs one line. After failed cycles in a row the pause doubles, up to",
       "--max-backoff. SIGTERM or SIGINT finishes the batch in flight, saves the state",
-      "and exits 0."
+      "and exits 0. With --from kafka:// one cycle runs until stopped, or until InfluxDB",
+      "stays down past --retry-time: the next starts from the last committed offsets."
     },
     footer = {
       "",
@@ -76,7 +77,7 @@ final class WatchCommand implements Callable<Integer> {
     Signals signals = Signals.stopOn(stop);
     if (source.fromKafka()) {
       try {
-        return followTopic(err);
+        return followTopic(loop, err);
       } finally {
         signals.close();
       }
@@ -93,14 +94,15 @@ final class WatchCommand implements Callable<Integer> {
   }
 
   /**
-   * Follows the topic in one long cycle: a consumer waits for records itself, so there is no
-   * interval; SIGTERM ends it after the batch in hand is written and committed.
+   * Follows the topic in one long cycle: a consumer waits for records itself, so the interval is
+   * only the pause after a failed cycle (InfluxDB down past --retry-time), which then starts a
+   * new consumer from the last commit, as the loop rides out any outage. SIGTERM ends it after
+   * the batch in hand is written and committed.
    */
-  private int followTopic(PrintWriter err) throws Exception {
+  private int followTopic(WatchLoop loop, PrintWriter err) throws Exception {
     TopicRun run = new TopicRun(source, influx, output, retry, report);
     stop.onRequest(run::stop);
-    Summary summary = run.run(true, err);
-    printJson(summary);
+    loop.run(() -> run.run(true, err), this::printJson);
     return Main.OK;
   }
 

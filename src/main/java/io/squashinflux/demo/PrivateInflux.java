@@ -225,8 +225,11 @@ public final class PrivateInflux implements AutoCloseable {
     awaitPing();
   }
 
+  /** Only a guard against an influxd that never comes up: a loaded machine starts it slowly. */
+  private static final Duration START_LIMIT = Duration.ofSeconds(120);
+
   private void awaitPing() {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + START_LIMIT.toNanos();
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
     if (options.trust != null) {
       builder.sslContext(options.trust);
@@ -255,7 +258,8 @@ public final class PrivateInflux implements AutoCloseable {
         throw new IllegalStateException("interrupted while influxd started", e);
       }
     }
-    throw new IllegalStateException("influxd did not answer /ping within 30 s: " + log());
+    throw new IllegalStateException("influxd did not answer /ping within "
+        + START_LIMIT.toSeconds() + " s: " + log());
   }
 
   private String log() {

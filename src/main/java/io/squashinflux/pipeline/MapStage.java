@@ -7,6 +7,7 @@ import io.squashinflux.mapping.Mapped;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.report.Ledger;
 import io.squashinflux.source.CiRuns;
+import io.squashinflux.source.HeapBudget;
 import io.squashinflux.source.Job;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -63,7 +64,7 @@ final class MapStage implements Source.Receiver {
       return;
     } catch (OutOfMemoryError e) {
       fail(job.ref(), ack, job.ref() + ": too large to map within the heap (" + e.getMessage()
-          + "; raise -Xmx through JAVA_OPTS)");
+          + "; " + HeapBudget.advice() + ")");
       return;
     } catch (RuntimeException e) {
       fail(job.ref(), ack, job.ref() + ": cannot map: " + e);

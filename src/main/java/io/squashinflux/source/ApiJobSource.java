@@ -99,7 +99,7 @@ public final class ApiJobSource implements JobSource {
           body -> JobParser.parse(body, ref, Job.Origin.API, id, url, packages));
     } catch (OutOfMemoryError e) {
       consumer.failed(key, ref + ": too large to read within the heap (" + e.getMessage()
-          + "; raise -Xmx through JAVA_OPTS)");
+          + "; " + HeapBudget.advice() + ")");
       return;
     }
     if (outcome.ok()) {

@@ -120,7 +120,7 @@ public final class FileJobSource implements JobSource {
       return;
     } catch (OutOfMemoryError e) {
       consumer.failed(key, key + ": too large to read within the heap (" + e.getMessage()
-          + "; raise -Xmx through JAVA_OPTS)");
+          + "; " + HeapBudget.advice() + ")");
       return;
     }
     consumer.job(job);

@@ -48,12 +48,12 @@ public final class JobParser {
    */
   public static Job parse(InputStream in, String ref, Job.Origin origin, Long id, String url,
       boolean packages) throws IOException, JobFormatException {
-    return jackson(in, ref, origin, id, url, packages);
+    return jackson(in, ref, origin, id, url, packages, HeapBudget.maxMeasurements());
   }
 
   /** Parses one job with Jackson's streaming parser: every document, every error. */
   static Job jackson(InputStream in, String ref, Job.Origin origin, Long id, String url,
-      boolean packages) throws IOException, JobFormatException {
+      boolean packages, int maxMeasurements) throws IOException, JobFormatException {
     try (JsonParser p = MAPPER.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == null) {
@@ -62,7 +62,7 @@ public final class JobParser {
       if (first != JsonToken.START_OBJECT) {
         throw JobFormatException.shape("not a job: the document is not a JSON object");
       }
-      Job job = readJob(p, ref, origin, id, url, packages);
+      Job job = readJob(p, ref, origin, id, url, packages, maxMeasurements);
       if (p.nextToken() != null) {
         throw JobFormatException.shape("not a job: more JSON after the job's closing brace");
       }
@@ -76,7 +76,7 @@ public final class JobParser {
   }
 
   private static Job readJob(JsonParser p, String ref, Job.Origin origin, Long id, String url,
-      boolean packages) throws IOException, JobFormatException {
+      boolean packages, int maxMeasurements) throws IOException, JobFormatException {
     String dateCreated = null;
     String ciDataset = null;
     String documentId = null;
@@ -88,7 +88,7 @@ public final class JobParser {
       switch (name) {
         case "date_created" -> dateCreated = scalarText(p);
         case "ci_dataset" -> ciDataset = scalarText(p);
-        case "measurements" -> measurements = readMeasurements(p);
+        case "measurements" -> measurements = readMeasurements(p, maxMeasurements);
         case "meta" -> meta = Meta.read(p, packages);
         // A GET /job answer's own id: the job's id when read from a file, checked against the url's.
         case "id" -> documentId = scalarText(p);
@@ -101,7 +101,7 @@ public final class JobParser {
     return meta.job(ref, origin, id, url, dateCreated, ciDataset, measurements, documentId);
   }
 
-  private static List<Measurement> readMeasurements(JsonParser p)
+  private static List<Measurement> readMeasurements(JsonParser p, int max)
       throws IOException, JobFormatException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw JobFormatException.shape("not a job: \"measurements\" is not an array");
@@ -110,6 +110,9 @@ public final class JobParser {
     for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw JobFormatException.shape("not a job: measurements[" + i + "] is not an object");
+      }
+      if (i == max) {
+        throw JobFormatException.shape(HeapBudget.tooMany(max));
       }
       measurements.add(readMeasurement(p, i));
     }

@@ -8,14 +8,19 @@ import java.util.List;
  *
  * <p>At each candidate point the median of up to {@code maxWindow} points before it is compared
  * with the median of as many points from it on (at least {@code window} each side). The noise is
- * the MAD of first differences; the difference of two medians of w points each has a standard
- * error of {@code noise * sqrt(pi / w)}. The best candidate of a segment is kept when it stands
- * {@code threshold} standard errors out and changes the level by {@code minChange} at least;
+ * the MAD of first differences over the {@code NOISE_SPAN} windows around the point (the whole
+ * series when shorter); the difference of two medians of w points each has a standard error of
+ * {@code noise * sqrt(pi / w)}. The best candidate of a segment is kept when it stands
+ * {@code threshold} standard errors out (more in a long segment: {@link #threshold(int)}) and
+ * changes the level by {@code minChange} at least;
  * its place is then set to the split with the lowest L1 cost nearby, and both halves are searched
  * again (binary segmentation). Medians ignore a single outlier; a drift moves two neighbouring
  * windows by little, which {@code minChange} turns away. Pure: no I/O, no clock.
  */
 public final class Detector {
+  /** How many windows of points the local noise is estimated over: enough for a steady figure. */
+  private static final int NOISE_SPAN = 8;
+
   private final DetectorSettings settings;
 
   public Detector(DetectorSettings settings) {
@@ -24,7 +29,7 @@ public final class Detector {
 
   /** The shifts of {@code values} (in time order, no NaN), in order. */
   public List<Shift> detect(double[] values) {
-    double noise = Robust.noise(values);
+    double[] noise = localNoise(values);
     List<Integer> splits = new ArrayList<>();
     search(values, 0, values.length, noise, splits);
     splits.sort(null);
@@ -41,7 +46,7 @@ public final class Detector {
     return shifts;
   }
 
-  private void search(double[] values, int lo, int hi, double noise, List<Integer> splits) {
+  private void search(double[] values, int lo, int hi, double[] noise, List<Integer> splits) {
     int w = settings.window();
     Shift best = null;
     for (int i = lo + w; i <= hi - w; i++) {
@@ -60,7 +65,7 @@ public final class Detector {
   }
 
   /** The shift at {@code at} within {@code [lo, hi)}, or null when it is not one. */
-  private Shift measure(double[] values, int lo, int at, int hi, double noise) {
+  private Shift measure(double[] values, int lo, int at, int hi, double[] noise) {
     int w = Math.min(settings.maxWindow(), Math.min(at - lo, hi - at));
     if (w < settings.window()) {
       return null;
@@ -68,13 +73,46 @@ public final class Detector {
     double before = Robust.median(values, at - w, at);
     double after = Robust.median(values, at, at + w);
     double delta = Math.abs(after - before);
-    double error = noise * Math.sqrt(Math.PI / w);
+    double error = noise[at] * Math.sqrt(Math.PI / w);
     double score = error > 0 ? delta / error : delta > 0 ? Double.POSITIVE_INFINITY : 0;
     boolean big = before == 0 ? delta > 0 : delta / Math.abs(before) >= settings.minChange();
-    if (score < settings.threshold() || !big || drifting(values, at, w)) {
+    if (score < threshold(hi - lo) || !big || drifting(values, at, w)) {
       return null;
     }
     return new Shift(at, before, after, score);
+  }
+
+  /**
+   * The score a shift needs in a segment of {@code length} points. A segment offers one chance
+   * per window for noise to line up, so a fixed bar lets long series raise more false alarms:
+   * keeping {@code chances * exp(-z^2 / 2)} at its value for two windows gives this bar.
+   */
+  double threshold(int length) {
+    double chances = (double) length / (2 * settings.maxWindow());
+    double z = settings.threshold();
+    return chances <= 1 ? z : Math.sqrt(z * z + 2 * Math.log(chances));
+  }
+
+  /**
+   * The noise around each point, from the {@code NOISE_SPAN} windows centred on it: noise often
+   * grows with the level (a relative scatter), so one figure for a long series that drifts is too
+   * low at one end. Computed every quarter window, the points in between take the nearest one.
+   */
+  private double[] localNoise(double[] values) {
+    int n = values.length;
+    double[] out = new double[n + 1];
+    int half = NOISE_SPAN * settings.maxWindow() / 2;
+    if (n <= 2 * half) {
+      java.util.Arrays.fill(out, Robust.noise(values));
+      return out;
+    }
+    int stride = Math.max(1, settings.maxWindow() / 4);
+    for (int c = 0; c <= n; c += stride) {
+      int from = Math.max(0, Math.min(c - half, n - 2 * half));
+      double local = Robust.noise(values, from, from + 2 * half);
+      java.util.Arrays.fill(out, Math.max(0, c - stride / 2), Math.min(n + 1, c + stride - stride / 2), local);
+    }
+    return out;
   }
 
   /**

@@ -19,7 +19,8 @@ final class FindingsTable {
       out.write("<p class=\"card empty\">" + esc(none) + "</p>\n");
       return;
     }
-    out.write("<table class=\"findings\" id=\"" + id + "-table\"><thead><tr><th>Metric</th>"
+    // On a narrow window the table scrolls inside its box, never the whole page.
+    out.write("<div class=\"scroll\"><table class=\"findings\" id=\"" + id + "-table\"><thead><tr><th>Metric</th>"
         + "<th>Dataset / filter</th><th class=\"num\">Before</th><th class=\"num\">After</th>"
         + "<th class=\"num\">Change</th><th>First shifted point</th><th>Packages changed</th>"
         + "</tr></thead><tbody>\n");
@@ -36,7 +37,7 @@ final class FindingsTable {
           + (f.packagesChanged().isEmpty() ? "<span class=\"none\">none recorded</span>"
               : esc(String.join(", ", f.packagesChanged()))) + "</td></tr>\n");
     }
-    out.write("</tbody></table>\n");
+    out.write("</tbody></table></div>\n");
   }
 
   private static String job(Finding f) {

@@ -26,12 +26,17 @@ final class Robust {
    * the two differences an outlier makes.
    */
   static double noise(double[] values) {
-    if (values.length < 3) {
+    return noise(values, 0, values.length);
+  }
+
+  /** The noise of {@code values[from..to)}, as {@link #noise(double[])}. */
+  static double noise(double[] values, int from, int to) {
+    if (to - from < 3) {
       return 0;
     }
-    double[] diffs = new double[values.length - 1];
-    for (int i = 1; i < values.length; i++) {
-      diffs[i - 1] = values[i] - values[i - 1];
+    double[] diffs = new double[to - from - 1];
+    for (int i = from + 1; i < to; i++) {
+      diffs[i - from - 1] = values[i] - values[i - 1];
     }
     double center = median(diffs, 0, diffs.length);
     double[] deviations = new double[diffs.length];

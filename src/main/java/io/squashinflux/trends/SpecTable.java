@@ -5,18 +5,27 @@ import static io.squashinflux.trends.Html.num;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The spec status as a matrix: a row per metric, a column per dataset and filter, each cell the
- * latest value coloured by the best level it meets (stretch, design, minimum, or none).
+ * The spec status: one small table per dataset (a row per metric, grouped by package, a column
+ * per filter of that dataset), each cell the latest value coloured by the best level it meets.
+ * The tables sit side by side and wrap to the next line, so more datasets make the section
+ * longer, never wider than the page.
  */
 final class SpecTable {
+  /** Filters in wavelength order (u g r i z y; HSC-R2 is r), other names after them by name. */
+  static final Comparator<String> BANDS =
+      Comparator.comparingInt(SpecTable::band).thenComparing(Comparator.naturalOrder());
+  private static final Pattern BAND = Pattern.compile("(?i)(?:.*[-_])?([ugrizy])\\d*");
+
   private SpecTable() {}
 
   static void write(Writer out, List<SpecStatus> specs) throws IOException {
@@ -26,38 +35,53 @@ final class SpecTable {
       out.write("<p class=\"note\">No thresholds known: pass --specs FILE|URL or --squash-url.</p>\n");
       return;
     }
-    TreeMap<String, TreeMap<String, String>> columns = new TreeMap<>(); // dataset -> filters
-    Map<String, Map<List<String>, SpecStatus>> rows = new TreeMap<>();
+    // dataset -> metric -> filter -> status, all sorted by name
+    Map<String, Map<String, Map<String, SpecStatus>>> datasets = new TreeMap<>();
     for (SpecStatus s : specs) {
-      columns.computeIfAbsent(text(s.dataset()), d -> new TreeMap<>()).put(text(s.filter()), "");
-      rows.computeIfAbsent(s.metric(), m -> new LinkedHashMap<>())
-          .put(List.of(text(s.dataset()), text(s.filter())), s);
+      datasets.computeIfAbsent(text(s.dataset()), d -> new TreeMap<>())
+          .computeIfAbsent(s.metric(), m -> new TreeMap<>(BANDS)).put(text(s.filter()), s);
     }
-    out.write("<p class=\"note\">Each cell: the latest value, coloured by the best level it meets:"
-        + " <span class=\"lvl stretch\">stretch</span> <span class=\"lvl design\">design</span>"
-        + " <span class=\"lvl minimum\">minimum</span> <span class=\"lvl fails\">none</span>."
-        + " Hover a cell for its thresholds.</p>\n<div class=\"scroll\"><table class=\"specs\">"
-        + "<thead><tr><th rowspan=\"2\">Metric</th>");
-    List<List<String>> order = new ArrayList<>();
-    for (var dataset : columns.entrySet()) {
-      out.write("<th colspan=\"" + dataset.getValue().size() + "\" class=\"ds\">"
-          + esc(dataset.getKey().replaceFirst("^validation_data_", "")) + "</th>");
-      dataset.getValue().keySet().forEach(f -> order.add(List.of(dataset.getKey(), f)));
+    out.write("<p class=\"note\">One table per dataset. Each cell: the latest value, coloured by"
+        + " the best level it meets: <span class=\"lvl stretch\">stretch</span> <span class=\"lvl"
+        + " design\">design</span> <span class=\"lvl minimum\">minimum</span> <span class=\"lvl"
+        + " fails\">none</span>. Hover a cell for its thresholds; click a metric for its chart.</p>"
+        + "\n<div class=\"spec-grid\">\n");
+    for (var dataset : datasets.entrySet()) {
+      dataset(out, dataset.getKey(), dataset.getValue());
     }
-    out.write("</tr><tr>");
-    for (List<String> column : order) {
-      out.write("<th class=\"flt\">" + esc(column.get(1)) + "</th>");
+    out.write("</div>\n");
+  }
+
+  private static void dataset(Writer out, String dataset, Map<String, Map<String, SpecStatus>> metrics)
+      throws IOException {
+    TreeSet<String> filters = new TreeSet<>(BANDS);
+    metrics.values().forEach(byFilter -> filters.addAll(byFilter.keySet()));
+    out.write("<section class=\"card spec-ds\" data-dataset=\"" + esc(dataset) + "\"><h3 title=\""
+        + esc(dataset) + "\">" + esc(dataset.replaceFirst("^validation_data_", "")) + "</h3>"
+        + "<div class=\"scroll\"><table class=\"specs\"><thead><tr><th>Metric</th>");
+    for (String filter : filters) {
+      out.write("<th class=\"flt\">" + esc(filter) + "</th>");
     }
     out.write("</tr></thead><tbody>\n");
-    for (var row : rows.entrySet()) {
-      out.write("<tr><td class=\"metric\">" + esc(row.getKey()) + "</td>");
-      for (List<String> column : order) {
-        SpecStatus s = row.getValue().get(column);
+    String lastPackage = null;
+    for (var metric : metrics.entrySet()) {
+      String name = metric.getKey();
+      int dot = name.indexOf('.');
+      String pkg = dot > 0 ? name.substring(0, dot) : "";
+      if (!pkg.equals(lastPackage) && !pkg.isEmpty()) {
+        out.write("<tr class=\"pkg\"><th colspan=\"" + (filters.size() + 1) + "\">" + esc(pkg)
+            + "</th></tr>\n");
+      }
+      lastPackage = pkg;
+      out.write("<tr><td class=\"metric\"><a href=\"#chart-of-" + esc(name) + "\" data-chart=\""
+          + esc(name) + "\" title=\"" + esc(name) + "\">" + esc(name.substring(dot + 1)) + "</a></td>");
+      for (String filter : filters) {
+        SpecStatus s = metric.getValue().get(filter);
         out.write(s == null ? "<td></td>" : cell(s));
       }
       out.write("</tr>\n");
     }
-    out.write("</tbody></table></div>\n");
+    out.write("</tbody></table></div></section>\n");
   }
 
   private static String cell(SpecStatus s) {
@@ -76,6 +100,11 @@ final class SpecTable {
     }
     return "<td class=\"num lvl " + best + "\" title=\"" + esc(title.toString()) + "\">"
         + num(s.latest().value()) + "</td>";
+  }
+
+  private static int band(String filter) {
+    Matcher m = BAND.matcher(filter);
+    return m.matches() ? "ugrizy".indexOf(Character.toLowerCase(m.group(1).charAt(0))) : 6;
   }
 
   private static String text(String value) {

@@ -1,6 +1,7 @@
 // The report's charts: drawn with uPlot as each comes into view. The plotted data is exposed as
 // window.squashReport.charts[metric] = {drawn, series: [{label, dataset, filter, t, values,
-// jobs, runs, urls}], thresholds, changes, inView}; t in seconds since the epoch. Opened with
+// jobs, runs, urls}], thresholds, changes, inView}; t in seconds since the epoch; and
+// window.squashReport.layout, what a reader would have to scroll sideways for. Opened with
 // ?dump, the page also writes that object as JSON into a hidden pre#squash-report-dump after each
 // chart it draws, for headless tests.
 (function () {
@@ -25,6 +26,14 @@
       var r = section.getBoundingClientRect();
       report.charts[section.getAttribute('data-metric')].inView = r.bottom > 0 && r.top < window.innerHeight;
     });
+    // What a reader would have to scroll sideways for: the page's width, the spec cells past it.
+    var past = 0;
+    document.querySelectorAll('table.specs td').forEach(function (td) {
+      if (td.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5) past++;
+    });
+    report.layout = { width: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      specCells: document.querySelectorAll('table.specs td.lvl').length, specCellsPastEdge: past };
     var pre = document.getElementById('squash-report-dump');
     if (!pre) {
       pre = document.createElement('pre');

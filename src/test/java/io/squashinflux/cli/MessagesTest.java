@@ -40,6 +40,13 @@ class MessagesTest {
   }
 
   @Test
+  void aMisspeltOptionAfterTheFromPathsIsUnknownNotAPath() {
+    assertThat(run("sync", "--from", JOB, "--model", "squash")).isEqualTo(2);
+    assertThat(oneLine()).contains("Unknown option: '--model'")
+        .contains("try 'squash-influx sync --help'");
+  }
+
+  @Test
   void aMissingFromFileIsOneLineWithExitCode2(@org.junit.jupiter.api.io.TempDir Path dir) {
     Path missing = dir.resolve("missing.json");
     assertThat(run("convert", "--from", missing.toString())).isEqualTo(2);

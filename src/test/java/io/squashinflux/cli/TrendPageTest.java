@@ -128,6 +128,23 @@ class TrendPageTest {
   }
 
   @Test
+  void specStatusOfTwelveFiltersNeedsNoSidewaysScrolling() throws Exception {
+    Path html = report("spec-width", dir.resolve("specs.json").toString());
+    int series = JSON.readTree(dir.resolve("spec-width.json").toFile()).get("specs").size();
+    assertThat(series).as("3 datasets, 12 filters, 16 metrics").isGreaterThan(150);
+    for (int width : List.of(1280, 900)) {
+      Chromium.Run run = Chromium.dumpDom(html.toUri() + "?dump", width, 1600,
+          dir.resolve("profile-width-" + width));
+      JsonNode layout = dump(run.stdout()).get("layout");
+      assertThat(layout.get("specCells").asInt()).as("cells at %d px", width).isEqualTo(series);
+      assertThat(layout.get("specCellsPastEdge").asInt()).as("cells past the edge at %d px", width)
+          .isZero();
+      assertThat(layout.get("scrollWidth").asInt()).as("page width at %d px", width)
+          .isLessThanOrEqualTo(layout.get("width").asInt());
+    }
+  }
+
+  @Test
   void thresholdsOfARealVerifyJobFileAreDrawnOnTheirChart() throws Exception {
     Path sample = SharedSamples.dir().resolve("verify_job.json");
     Path html = report("real-specs", sample.toString());

@@ -15,6 +15,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JobParserTest {
 
   @Test
+  void aJobWithMoreMeasurementsThanTheHeapAllowsFailsBeforeItIsMapped() throws Exception {
+    StringBuilder doc = new StringBuilder("{\"measurements\": [");
+    for (int i = 0; i < 6; i++) {
+      doc.append(i == 0 ? "" : ",").append("{\"metric\": \"p.m").append(i).append("\", \"value\": 1}");
+    }
+    byte[] bytes = doc.append("], \"meta\": {}}").toString().getBytes(StandardCharsets.UTF_8);
+
+    assertThat(JobParser.jackson(new ByteArrayInputStream(bytes), "r", Job.Origin.FILE, null, null,
+        true, 6).measurements()).hasSize(6);
+    assertThatThrownBy(() -> JobParser.jackson(new ByteArrayInputStream(bytes), "r",
+        Job.Origin.FILE, null, null, true, 5))
+        .isInstanceOf(JobFormatException.class)
+        .hasMessageStartingWith("too large to map within the heap: more than 5 measurements; raise -Xmx (now ")
+        .hasMessageContaining("SQUASH_INFLUX_JAVA_OPTS");
+  }
+
+  @Test
   void packagesCanBeSkippedLeavingEverythingElseTheSame() throws Exception {
     byte[] bytes = Fixtures.bytes("api-job.json");
     Job full = JobParser.parse(new java.io.ByteArrayInputStream(bytes), "r", Job.Origin.API, 1L, null);

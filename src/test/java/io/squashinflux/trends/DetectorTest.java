@@ -61,6 +61,32 @@ class DetectorTest {
   }
 
   @Test
+  void noiseThatIsLargerInOnePartOfALongSeriesIsNotAShift() {
+    // A relative scatter on a level that moves, or a noisier stretch of runs: one noise figure
+    // for the whole series is too low there, and chance dips read as shifts.
+    for (long seed = 1; seed <= 10; seed++) {
+      double[] values = noisy(seed, 1200, 20, 0.03);
+      double[] loud = noisy(seed + 300, 300, 20, 0.15);
+      System.arraycopy(loud, 0, values, 0, loud.length);
+      assertThat(detector.detect(values)).as("seed %d", seed).isEmpty();
+    }
+  }
+
+  @Test
+  void stepInTheQuietPartOfALongSeriesIsStillFound() {
+    for (long seed = 1; seed <= 10; seed++) {
+      double[] values = noisy(seed, 1200, 20, 0.03);
+      double[] loud = noisy(seed + 300, 300, 20, 0.15);
+      System.arraycopy(loud, 0, values, 0, loud.length);
+      for (int i = 800; i < values.length; i++) {
+        values[i] *= 1.15;
+      }
+      assertThat(detector.detect(values)).as("seed %d", seed).extracting(Shift::index)
+          .singleElement().satisfies(at -> assertThat(at).isBetween(799, 801));
+    }
+  }
+
+  @Test
   void shortOrFlatSeriesAreHandled() {
     assertThat(detector.detect(new double[0])).isEmpty();
     assertThat(detector.detect(new double[] {1, 2, 3})).isEmpty();

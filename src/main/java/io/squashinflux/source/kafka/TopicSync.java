@@ -40,7 +40,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * which read again from the last commit (a point written twice overwrites itself). When the group
  * rebalances, the batch is written and committed before the partitions are given up. A line
  * InfluxDB refuses is reported with its topic, partition and offset, and committed past: waiting
- * would stop the partition for good.
+ * would stop the partition for good. When the sink gives up (InfluxDB down past the retry time),
+ * the batch is dropped uncommitted and {@link #run} throws; {@code watch} runs a new consumer
+ * after a pause, which reads again from the last commit.
  *
  * <p>{@code follow} false ({@code sync}) ends once every partition held is read to its end;
  * true ({@code watch}) runs until {@link #stop}.
@@ -60,6 +62,7 @@ public final class TopicSync {
   private volatile boolean stopping;
   private boolean assigned;
   private long records;
+  private long committed;
 
   public TopicSync(KafkaAddress address, String group, LineSink sink, Ledger ledger,
       int batchLines, boolean follow) {
@@ -116,9 +119,13 @@ public final class TopicSync {
     consumer.wakeup();
   }
 
-  /** Records consumed, and the partitions they came from. */
+  /** Records read, those of them committed, and the partitions they came from. */
   public long records() {
     return records;
+  }
+
+  public long committed() {
+    return committed;
   }
 
   public Set<Integer> partitionsRead() {
@@ -134,6 +141,7 @@ public final class TopicSync {
       ledger.rejected(label, "", "empty record: no line protocol in it");
     }
     batch.lines.addAll(lines);
+    batch.records++;
     batch.next.put(new TopicPartition(record.topic(), record.partition()),
         new OffsetAndMetadata(record.offset() + 1));
     if (batch.started == 0) {
@@ -155,10 +163,19 @@ public final class TopicSync {
     return true;
   }
 
-  /** Writes the batch, then commits its offsets: the only place offsets are committed. */
+  /**
+   * Writes the batch, then commits its offsets: the only place offsets are committed. A batch the
+   * sink gave up on is dropped uncommitted, so the consumer closing after the failure (whose
+   * revocation flushes) neither writes it again nor commits it; its records are read again from
+   * the last commit by whoever holds their partitions next.
+   */
   private void flush() throws DeliveryException, InterruptedException {
-    if (!batch.lines.isEmpty()) {
-      BatchResult result = sink.write(List.copyOf(batch.lines));
+    List<Line> lines = List.copyOf(batch.lines);
+    Map<TopicPartition, OffsetAndMetadata> next = Map.copyOf(batch.next);
+    long held = batch.records;
+    batch.clear();
+    if (!lines.isEmpty()) {
+      BatchResult result = sink.write(lines);
       long fields = 0;
       for (Line line : result.written()) {
         fields += line.fields();
@@ -168,20 +185,31 @@ public final class TopicSync {
         ledger.rejected(rejected.line().job(), rejected.line().text(), rejected.reason());
       }
     }
-    if (!batch.next.isEmpty()) {
-      try {
-        consumer.commitSync(batch.next);
-      } catch (CommitFailedException | org.apache.kafka.common.errors.RebalanceInProgressException e) {
-        // The partitions moved on while writing: their new owner reads from the last commit
-        // again, and what it writes twice overwrites itself.
-      }
+    if (!next.isEmpty()) {
+      commit(next, held);
     }
-    batch.clear();
+  }
+
+  private void commit(Map<TopicPartition, OffsetAndMetadata> next, long held) {
+    try {
+      try {
+        consumer.commitSync(next);
+      } catch (WakeupException stopped) {
+        // stop() while the batch was written: the batch was acknowledged, so commit it before
+        // stopping (the wakeup is spent; the loop sees the stop on its own).
+        consumer.commitSync(next);
+      }
+      committed += held;
+    } catch (CommitFailedException | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+      // The partitions moved on while writing: their new owner reads from the last commit
+      // again, and what it writes twice overwrites itself.
+    }
   }
 
   private final class Batch {
     final List<Line> lines = new ArrayList<>();
     final Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    long records;
     long started;
 
     long age() {
@@ -191,6 +219,7 @@ public final class TopicSync {
     void clear() {
       lines.clear();
       next.clear();
+      records = 0;
       started = 0;
     }
   }

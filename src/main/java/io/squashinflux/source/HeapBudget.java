@@ -1,0 +1,39 @@
+package io.squashinflux.source;
+
+/**
+ * How many measurements one job may have, so that a job too large for the heap fails alone, with
+ * its reason, before it is mapped: once the heap is full an {@link OutOfMemoryError} strikes
+ * whichever thread allocates next (the sender, the batcher), not the one reading the huge job.
+ * The one place that decides it; the sources' and the mapper's catches of that error are the
+ * backstop behind it.
+ */
+public final class HeapBudget {
+  /**
+   * Heap a measurement may take from parse to encoded line, with room for the jobs in flight
+   * beside it: a synthetic job of small measurements peaks at 0.5-1 KB each.
+   */
+  static final long BYTES_PER_MEASUREMENT = 2048;
+
+  private HeapBudget() {}
+
+  /** The most measurements a job may have in this JVM's heap. */
+  static int maxMeasurements() {
+    return (int) Math.min(Integer.MAX_VALUE, heap() / BYTES_PER_MEASUREMENT);
+  }
+
+  /** The reason a job with more than {@code limit} measurements fails. */
+  static String tooMany(int limit) {
+    return "too large to map within the heap: more than " + limit + " measurements; "
+        + advice();
+  }
+
+  /** What a user does about a job too large for the heap. */
+  public static String advice() {
+    return "raise -Xmx (now " + heap() / (1024 * 1024)
+        + " MB) through SQUASH_INFLUX_JAVA_OPTS or JAVA_TOOL_OPTIONS";
+  }
+
+  private static long heap() {
+    return Runtime.getRuntime().maxMemory();
+  }
+}
