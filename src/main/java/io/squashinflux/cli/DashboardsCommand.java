@@ -5,8 +5,6 @@ import io.squashinflux.net.Proxies;
 import io.squashinflux.trends.dashboards.DashboardException;
 import io.squashinflux.trends.dashboards.Dashboards;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,6 +44,7 @@ final class DashboardsCommand implements Callable<Integer> {
   @Mixin InfluxOptions influx;
   @Mixin ModelOptions model;
   @Mixin ConfigOptions config;
+  @Mixin SpecsOptions reference;
 
   @Option(names = "--for", paramLabel = "KIND", required = true,
       description = "chronograf, grafana or all.")
@@ -54,15 +53,6 @@ final class DashboardsCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
       description = "Folder to write into (made when missing; files of the same name replaced).")
   Path out;
-
-  @Option(names = "--specs", paramLabel = "URL|FILE",
-      description = "Units and spec levels: an lsst.verify job file, a saved /specs or /metrics"
-          + " answer, or a URL answering one.")
-  String specs;
-
-  @Option(names = "--squash-url", paramLabel = "URL",
-      description = "A SQuaSH API whose /specs and /metrics give units and spec levels.")
-  String squashUrl;
 
   @Option(names = "--upload", paramLabel = "URL",
       description = "Also put the dashboards into this Chronograf or Grafana (one --for kind),"
@@ -78,7 +68,7 @@ final class DashboardsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       Dashboards.Request request = new Dashboards.Request(influx.target(http()), model.load(), kind, out,
-          specs, uri("--squash-url", squashUrl), uri("--upload", upload), token());
+          reference.specs, reference.squashUrl(), SpecsOptions.httpUrl("--upload", upload), token());
       return Dashboards.run(request, spec.commandLine().getOut());
     } catch (DashboardException e) {
       err.println("squash-influx: " + e.getMessage());
@@ -102,20 +92,5 @@ final class DashboardsCommand implements Callable<Integer> {
     String name = kind == Dashboards.Kind.grafana ? "GRAFANA_TOKEN" : "CHRONOGRAF_TOKEN";
     String token = System.getenv(name);
     return token == null || token.isBlank() ? null : token.strip();
-  }
-
-  private static URI uri(String option, String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      URI uri = new URI(text.trim());
-      if (uri.getHost() == null || uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-        throw new UserError(option + " " + text + ": not an http(s) URL");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new UserError(option + " is not a URL: " + e.getMessage());
-    }
   }
 }

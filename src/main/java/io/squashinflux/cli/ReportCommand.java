@@ -58,14 +58,7 @@ final class ReportCommand implements Callable<Integer> {
           + " file; it says which tags hold the dataset and filter (default: ${DEFAULT-VALUE}).")
   String mapping;
 
-  @Option(names = "--specs", paramLabel = "URL|FILE",
-      description = "Thresholds: SQuaSH's GET /specs answer (URL or saved), a list of specs, or an"
-          + " lsst.verify job file with its specs.")
-  String specs;
-
-  @Option(names = "--squash-url", paramLabel = "URL",
-      description = "Read the thresholds from this SQuaSH API's GET /specs (unless --specs).")
-  URI squashUrl;
+  @Mixin SpecsOptions reference;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "squash-report.html",
       description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
@@ -155,9 +148,10 @@ final class ReportCommand implements Callable<Integer> {
 
   private Specs specs(HttpSettings http) {
     try {
-      if (specs != null) {
-        return Specs.load(specs, http);
+      if (reference.specs != null) {
+        return Specs.load(reference.specs, http);
       }
+      URI squashUrl = reference.squashUrl();
       return squashUrl == null ? Specs.NONE : Specs.fromSquash(squashUrl, http);
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());

@@ -171,7 +171,7 @@ public final class Mapping {
 
   /** The tag or field key a source key is written under, or null when the model drops it. */
   public String outputOf(String sourceKey) {
-    Rule rule = ruleFor(sourceKey);
+    Rule rule = ruleFor(sourceKey).named(sourceKey);
     return rule.kind() == Rule.Kind.DROP ? null : rule.name();
   }
 
@@ -183,9 +183,9 @@ public final class Mapping {
   /** The field keys the [keys] rules write (ids, URLs, times): every other field is a metric. */
   public java.util.Set<String> ruleFields() {
     java.util.Set<String> fields = new java.util.LinkedHashSet<>();
-    rules.values().forEach(rule -> {
+    rules.forEach((key, rule) -> {
       if (!rule.isTag() && rule.kind() != Rule.Kind.DROP) {
-        fields.add(rule.name());
+        fields.add(rule.named(key).name());
       }
     });
     return fields;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squashinflux.delivery.InfluxTarget;
 import io.squashinflux.net.Http;
+import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Streamed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * Reads InfluxDB 1.x back with InfluxQL: {@code GET /query?db=&q=&epoch=ns&chunked=true}. The
  * chunked answer is a sequence of JSON documents; each is parsed as it arrives, so memory holds
- * one chunk (10,000 rows by default) besides what the caller keeps. Times are nanoseconds.
+ * one chunk (10,000 rows by default) besides what the caller keeps. Times are nanoseconds. The
+ * one InfluxQL read client: the report, the dashboards and {@code sync --check-types} read with it.
  */
 public final class InfluxQuery {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,8 +34,13 @@ public final class InfluxQuery {
   private final Web web;
 
   public InfluxQuery(InfluxTarget target) {
+    this(target, target.http());
+  }
+
+  /** Reads with {@code http} in place of the target's settings (a shorter timeout, say). */
+  public InfluxQuery(InfluxTarget target, HttpSettings http) {
     this.target = target;
-    this.web = new Web(target.http());
+    this.web = new Web(http == null ? HttpSettings.defaults() : http);
   }
 
   /** The database queried. */
@@ -62,11 +69,26 @@ public final class InfluxQuery {
     return all;
   }
 
-  /** The first column of every row, as text: for {@code SHOW MEASUREMENTS}, {@code SHOW TAG VALUES}. */
+  /** The first column of every row, as text: for {@code SHOW MEASUREMENTS}, {@code SHOW TAG KEYS}. */
   public List<String> firstColumn(String influxQl) {
+    return column(influxQl, 0);
+  }
+
+  /** One column of every row, as text: column 1 of {@code SHOW TAG VALUES} is the value. */
+  public List<String> column(String influxQl, int index) {
     List<String> values = new ArrayList<>();
-    stream(influxQl, chunk -> chunk.rows().forEach(row -> values.add(String.valueOf(row.get(0)))));
+    stream(influxQl, chunk -> chunk.rows().forEach(row -> values.add(String.valueOf(row.get(index)))));
     return values;
+  }
+
+  /** Measurement -> field key -> InfluxDB type ({@code float}, ...), from a {@code SHOW FIELD KEYS}. */
+  public Map<String, Map<String, String>> fieldTypes(String showFieldKeys) {
+    Map<String, Map<String, String>> types = new LinkedHashMap<>();
+    stream(showFieldKeys, chunk -> {
+      Map<String, String> fields = types.computeIfAbsent(chunk.name(), m -> new LinkedHashMap<>());
+      chunk.rows().forEach(row -> fields.put(String.valueOf(row.get(0)), String.valueOf(row.get(1))));
+    });
+    return types;
   }
 
   /** Hands each chunk of each series to {@code sink} in the order InfluxDB sends them. */

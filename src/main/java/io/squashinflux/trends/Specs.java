@@ -62,6 +62,11 @@ public final class Specs {
     return new Specs(all, merged);
   }
 
+  /** True when these specs know no metric: no spec and no unit. */
+  public boolean isEmpty() {
+    return units.isEmpty();
+  }
+
   /** Every spec of a metric (empty when it has none). */
   public List<Spec> of(String metric) {
     return List.copyOf(byMetric.getOrDefault(metric, List.of()));
@@ -142,11 +147,23 @@ public final class Specs {
       throw new SpecsException(source + " holds no specs: expected {\"specs\": [...]}, a list of"
           + " specs, or an lsst.verify job file");
     }
+    return read(List.of(root));
+  }
+
+  /**
+   * The specs and metric units of these documents (job files, {@code /specs} or {@code /metrics}
+   * answers, lists of specs), any of which may hold none.
+   */
+  public static Specs read(List<JsonNode> documents) {
     List<Spec> specs = new ArrayList<>();
-    for (JsonNode node : list) {
-      spec(node).ifPresent(specs::add);
+    Map<String, String> units = new LinkedHashMap<>();
+    for (JsonNode root : documents) {
+      for (JsonNode node : root.isArray() ? root : root.path("specs")) {
+        spec(node).ifPresent(specs::add);
+      }
+      units.putAll(units(root.path("metrics")));
     }
-    return new Specs(specs, units(root.path("metrics")));
+    return new Specs(specs, units);
   }
 
   /** The units of a list (or object) of metric definitions: {@code {"name", "unit"}}. */

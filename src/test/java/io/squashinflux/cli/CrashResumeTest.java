@@ -62,9 +62,9 @@ class CrashResumeTest {
         api.resetCounts();
         try (Child child = Child.start(dir, "kill" + i, sync(api, "killed", "--state", state))) {
           if (i == 0) {
-            awaitRequest(api, child, Duration.ofSeconds(60));
+            awaitRequest(api, child, Duration.ofSeconds(120));
           } else {
-            awaitJobs(killAt.get(i), child, Duration.ofSeconds(60));
+            awaitJobs(killAt.get(i), child, Duration.ofSeconds(120));
           }
           assertThat(child.isAlive()).as("still syncing when killed: " + child.err()).isTrue();
           child.kill();
@@ -75,7 +75,7 @@ class CrashResumeTest {
       api.setFaults(null);
       never.countDown();
       try (Child last = Child.start(dir, "last", sync(api, "killed", "--state", state))) {
-        assertThat(last.exitCode(Duration.ofSeconds(60))).as(last.err()).isZero();
+        assertThat(last.exitCode(Duration.ofSeconds(300))).as(last.err()).isZero();
       }
 
       assertThat(killed.dump()).isEqualTo(expected.dump());

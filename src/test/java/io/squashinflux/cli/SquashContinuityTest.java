@@ -84,6 +84,17 @@ class SquashContinuityTest {
     }
   }
 
+  @Test
+  void checkTypesOnADatabaseNotMadeYetFindsNothingAndTheSyncMakesIt() throws Exception {
+    try (SquashApiServer api =
+        SquashApiServer.start(new JobGenerator(GeneratorSettings.of(7, 3)), 0)) {
+      Cli.Result first = sync(api.url().toString(), "not_made_yet");
+      assertThat(first.code()).as(first.err()).isZero();
+      assertThat(first.err()).doesNotContain("type conflict", "--check-types");
+      assertThat(count("not_made_yet")).isPositive();
+    }
+  }
+
   private static Cli.Result sync(String url, String db) {
     return Cli.run("sync", "--squash-url", url, "--mapping", "squash", "--check-types",
         "--no-state", "--influx-url", influx.url(), "--db", db);

@@ -47,6 +47,22 @@ class SpecsTest {
   }
 
   @Test
+  void aMetricsAnswerGivesUnitsBesideTheSpecsOfAnother() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    Specs specs = Specs.read(java.util.List.of(
+        json.readTree("{\"specs\": [{\"name\": \"validate_drp.PA1.design\", \"threshold\":"
+            + " {\"value\": 5.0, \"operator\": \"<=\", \"unit\": \"mag\"}}]}"),
+        json.readTree("{\"metrics\": [{\"name\": \"validate_drp.PA1\", \"unit\": \"mmag\"},"
+            + " {\"name\": \"validate_drp.AM1\", \"unit\": \"marcsec\"}]}")));
+    assertThat(specs.of("validate_drp.PA1")).singleElement()
+        .satisfies(s -> assertThat(s.level() + " " + s.operator() + " " + s.value()).isEqualTo("design <= 5.0"));
+    assertThat(specs.unit("validate_drp.PA1")).isEqualTo("mmag"); // the definition wins
+    assertThat(specs.unit("validate_drp.AM1")).isEqualTo("marcsec");
+    assertThat(specs.isEmpty()).isFalse();
+    assertThat(Specs.read(java.util.List.of(json.readTree("{}"))).isEmpty()).isTrue();
+  }
+
+  @Test
   void realVerifyJobFileGivesThresholdsOfItsMetrics() throws Exception {
     Path sample = SharedSamples.dir().resolve("verify_job.json");
     Specs specs = Specs.load(sample.toString(), io.squashinflux.net.HttpSettings.defaults());

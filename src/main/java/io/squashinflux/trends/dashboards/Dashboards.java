@@ -1,8 +1,10 @@
 package io.squashinflux.trends.dashboards;
 
 import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.net.HttpSettings;
 import io.squashinflux.mapping.Mapping;
-import io.squashinflux.mapping.ReadBack;
+import io.squashinflux.trends.InfluxQuery;
+import io.squashinflux.trends.ReadModel;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,17 +50,17 @@ public final class Dashboards {
 
   /** Makes the dashboards; prints what it did to {@code out}; returns the exit code (0). */
   public static int run(Request request, PrintWriter out) {
-    Web web = new Web(request.influx().http()
-        .withTimeouts(request.influx().timeout(), request.influx().timeout()));
     InfluxTarget influx = request.influx();
-    Catalog catalog = new InfluxCatalog(influx, web);
+    HttpSettings http = influx.http().withTimeouts(influx.timeout(), influx.timeout());
+    Web web = new Web(http);
+    Catalog catalog = new InfluxCatalog(new InfluxQuery(influx, http), influx.retentionPolicy());
     if (catalog.measurements().isEmpty()) {
       throw new DashboardException("database \"" + influx.database() + "\" at "
           + Web.origin(influx.url()) + " holds no points yet: run squash-influx sync first", true);
     }
     Reference reference = Sources.load(request.specs(), request.squashUrl(), web);
-    Survey.Result survey = new Survey(catalog, new ReadBack(request.mapping()),
-        request.mapping().name(), reference).of(influx.database(), influx.retentionPolicy());
+    Survey.Result survey = new Survey(catalog, ReadModel.of(request.mapping()), reference)
+        .of(influx.database(), influx.retentionPolicy());
     survey.unexplained().forEach(line -> out.println("not explained by the mapping: " + line));
     if (survey.boards().isEmpty()) {
       throw new DashboardException("no measurement of \"" + influx.database() + "\" holds metrics"
@@ -79,7 +81,7 @@ public final class Dashboards {
     out.println("wrote " + boards.size() + " dashboards (" + panels + " metrics) for "
         + (chronograf && grafana ? "Chronograf and Grafana" : chronograf ? "Chronograf" : "Grafana")
         + " into " + request.out() + " (" + folder.written().size() + " files; see README.txt)");
-    if (reference.metrics() == 0) {
+    if (reference.isEmpty()) {
       out.println("no units or specs: pass --specs FILE|URL or --squash-url to draw them");
     }
     if (request.upload() != null) {

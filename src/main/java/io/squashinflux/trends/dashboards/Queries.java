@@ -1,5 +1,7 @@
 package io.squashinflux.trends.dashboards;
 
+import static io.squashinflux.trends.InfluxQuery.identifier;
+
 /**
  * The InfluxQL of every graph and variable, for both programs, in one place. Each metric is read
  * as the mean per {@code GROUP BY time(...)} bucket, grouped by dataset and filter, with no fill:
@@ -76,12 +78,12 @@ final class Queries {
 
   /** Grafana's data source names the database; the policy, if any, goes with the measurement. */
   private static String measurement(Board board) {
-    return board.retentionPolicy() == null ? identifier(board.measurement())
-        : identifier(board.retentionPolicy()) + "." + identifier(board.measurement());
+    return measurement(board.retentionPolicy(), board.measurement());
   }
 
-  /** An InfluxQL identifier: {@code "name"} with {@code "} and {@code \} escaped. */
-  static String identifier(String name) {
-    return '"' + name.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  /** {@code "rp"."m"}, or {@code "m"} for the default policy (null). */
+  static String measurement(String retentionPolicy, String measurement) {
+    return retentionPolicy == null ? identifier(measurement)
+        : identifier(retentionPolicy) + "." + identifier(measurement);
   }
 }

@@ -3,6 +3,7 @@ package io.squashinflux.trends.dashboards;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.squashinflux.trends.Specs;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class Sources {
       documents.add(get(URI.create(base + "/specs"), web, "--squash-url"));
       documents.add(get(URI.create(base + "/metrics"), web, "--squash-url"));
     }
-    return documents.isEmpty() ? Reference.NONE : Reference.of(documents);
+    return documents.isEmpty() ? Reference.NONE : new Reference(Specs.read(documents));
   }
 
   private static JsonNode file(Path path) {

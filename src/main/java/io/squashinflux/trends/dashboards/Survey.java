@@ -1,10 +1,9 @@
 package io.squashinflux.trends.dashboards;
 
-import io.squashinflux.mapping.ReadBack;
+import io.squashinflux.trends.ReadModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns what a database holds into boards, one per measurement the mapping explains; what it does
@@ -21,14 +20,14 @@ final class Survey {
   }
 
   private final Catalog catalog;
-  private final ReadBack model;
+  private final ReadModel model;
   private final String modelName;
   private final Reference reference;
 
-  Survey(Catalog catalog, ReadBack model, String modelName, Reference reference) {
+  Survey(Catalog catalog, ReadModel model, Reference reference) {
     this.catalog = catalog;
     this.model = model;
-    this.modelName = modelName;
+    this.modelName = model.mapping().name();
     this.reference = reference;
   }
 
@@ -38,11 +37,11 @@ final class Survey {
     String datasetTag = model.datasetTag();
     String filterTag = model.filterTag();
     for (String measurement : catalog.measurements()) {
-      if (model.isPackages(measurement)) {
+      if (measurement.equals(ReadModel.PACKAGES)) {
         continue; // package versions, written by sync --packages: no metric to draw
       }
       List<String> tags = catalog.tagKeys(measurement);
-      if (datasetTag == null || !tags.contains(datasetTag)) {
+      if (!tags.contains(datasetTag)) {
         unexplained.add(measurement + ": no tag '" + datasetTag + "', which the " + modelName
             + " model writes the dataset to; is it the right --mapping?");
         continue;
@@ -53,7 +52,7 @@ final class Survey {
             + " model writes a metric to");
         continue;
       }
-      String filter = filterTag != null && tags.contains(filterTag) ? filterTag : null;
+      String filter = tags.contains(filterTag) ? filterTag : null;
       boards.add(new Board(database, retentionPolicy, measurement, modelName, datasetTag, filter,
           catalog.tagValues(measurement, datasetTag),
           filter == null ? List.of() : catalog.tagValues(measurement, filter), panels));
@@ -64,17 +63,16 @@ final class Survey {
   private List<Panel> panels(String measurement, List<String> unexplained) {
     List<Panel> panels = new ArrayList<>();
     for (Map.Entry<String, String> field : catalog.fieldTypes(measurement).entrySet()) {
-      if (!field.getValue().equals("float") || model.isMetaField(field.getKey())) {
+      String metric = model.metricOf(measurement, field.getKey());
+      if (!field.getValue().equals("float") || metric == null) {
         continue; // ids, links and versions are strings: every metric is written as a float
       }
-      Optional<String> metric = model.metric(measurement, field.getKey());
-      if (metric.isEmpty()) {
+      if (!metric.equals(measurement) && !metric.startsWith(measurement + ".")) {
         unexplained.add(measurement + "." + field.getKey() + ": a float field that is not a"
             + " metric of package " + measurement + " under the " + modelName + " model");
         continue;
       }
-      String name = metric.get();
-      panels.add(new Panel(name, field.getKey(), reference.unit(name), reference.levels(name)));
+      panels.add(new Panel(metric, field.getKey(), reference.unit(metric), reference.levels(metric)));
     }
     return panels;
   }

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The dashboards' HTTP (InfluxDB's /query, SQuaSH, Chronograf, Grafana) over the project's one
- * client ({@link Http}: proxies, CAs, size cap, deadline), with its failures as one-line
- * {@link DashboardException}s.
+ * The dashboards' HTTP to SQuaSH, Chronograf and Grafana (InfluxDB is read through the report's
+ * InfluxQuery) over the project's one client ({@link Http}: proxies, CAs, size cap, deadline),
+ * with its failures as one-line {@link DashboardException}s.
  */
 final class Web {
 

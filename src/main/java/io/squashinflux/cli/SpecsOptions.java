@@ -1,0 +1,44 @@
+package io.squashinflux.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import picocli.CommandLine.Option;
+
+/**
+ * What InfluxDB does not hold, for the commands that read it back ({@code report} and
+ * {@code dashboards}): where the spec levels and the metrics' units come from.
+ */
+final class SpecsOptions {
+
+  @Option(names = "--specs", paramLabel = "URL|FILE",
+      description = "Spec levels and units: an lsst.verify job file, SQuaSH's GET /specs answer"
+          + " (saved, or its URL) or a list of specs; dashboards also read a saved /metrics answer.")
+  String specs;
+
+  @Option(names = "--squash-url", paramLabel = "URL",
+      description = "A SQuaSH API whose GET /specs gives the spec levels (report: unless --specs;"
+          + " dashboards: and GET /metrics the units).")
+  String squashUrl;
+
+  /** {@code --squash-url}, or null when not given. */
+  URI squashUrl() {
+    return httpUrl("--squash-url", squashUrl);
+  }
+
+  /** The http(s) URL an option gives, or null when not given; anything else is a user error. */
+  static URI httpUrl(String option, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(text.trim());
+      if (uri.getHost() == null || !("http".equals(uri.getScheme())
+          || "https".equals(uri.getScheme()))) {
+        throw new UserError(option + " " + text + ": not an http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new UserError(option + " is not a URL: " + e.getMessage());
+    }
+  }
+}
