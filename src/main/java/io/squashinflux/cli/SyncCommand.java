@@ -3,6 +3,7 @@ package io.squashinflux.cli;
 import io.squashinflux.report.Summary;
 import io.squashinflux.state.StateException;
 import io.squashinflux.sync.SyncRun;
+import io.squashinflux.sync.TopicRun;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +53,7 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (source.fromKafka()) {
-      TopicRun run = new TopicRun(source, influx, output, retry, report);
+      TopicRun run = SyncRuns.topic(source, influx, output, retry, report);
       try {
         Summary summary = run.run(false, spec.commandLine().getErr());
         Output.summary(spec.commandLine(), report, summary);

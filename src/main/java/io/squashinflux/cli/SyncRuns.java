@@ -8,8 +8,12 @@ import io.squashinflux.source.JobSource;
 import io.squashinflux.state.StateException;
 import io.squashinflux.sync.StatePlace;
 import io.squashinflux.sync.SyncRun;
+import io.squashinflux.sync.TopicRun;
 
-/** Builds the {@link SyncRun} that {@code sync} and {@code watch} drive, from their options. */
+/**
+ * Builds the {@link SyncRun} (or, from a Kafka topic, the {@link TopicRun}) that {@code sync} and
+ * {@code watch} drive, from their options.
+ */
 final class SyncRuns {
   private SyncRuns() {}
 
@@ -26,5 +30,14 @@ final class SyncRuns {
         report::rejects, state.noState);
     return new SyncRun(source, writer, output.describe(target), target, mapping,
         model.fingerprint(), place);
+  }
+
+  /** A consumer of {@code --from kafka://}'s topic, each run writing through a new sink. */
+  static TopicRun topic(SourceOptions source, InfluxOptions influx, OutputOptions output,
+      RetryOptions retry, ReportOptions report) {
+    InfluxTarget target = influx.target(source.http());
+    return new TopicRun(output.kafka(source.kafkaFrom()), source.group,
+        () -> output.open(target, retry.retrier()), report.rejects, influx.batchLines,
+        report.quiet);
   }
 }

@@ -6,6 +6,7 @@ import io.squashinflux.source.SourceException;
 import io.squashinflux.state.StateException;
 import io.squashinflux.sync.StopRequest;
 import io.squashinflux.sync.SyncRun;
+import io.squashinflux.sync.TopicRun;
 import io.squashinflux.sync.WatchLoop;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,7 +101,7 @@ final class WatchCommand implements Callable<Integer> {
    * the batch in hand is written and committed.
    */
   private int followTopic(WatchLoop loop, PrintWriter err) throws Exception {
-    TopicRun run = new TopicRun(source, influx, output, retry, report);
+    TopicRun run = SyncRuns.topic(source, influx, output, retry, report);
     stop.onRequest(run::stop);
     loop.run(() -> run.run(true, err), this::printJson);
     return Main.OK;

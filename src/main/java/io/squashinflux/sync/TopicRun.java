@@ -1,7 +1,6 @@
-package io.squashinflux.cli;
+package io.squashinflux.sync;
 
 import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.delivery.InfluxTarget;
 import io.squashinflux.delivery.LineSink;
 import io.squashinflux.report.Ledger;
 import io.squashinflux.report.RejectsLog;
@@ -9,30 +8,38 @@ import io.squashinflux.report.Summary;
 import io.squashinflux.sink.kafka.KafkaAddress;
 import io.squashinflux.source.kafka.TopicSync;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * {@code sync --from kafka://} and {@code watch --from kafka://}: one consumer of the group,
  * writing the topic's line protocol records into the target. The offsets in Kafka are the
  * checkpoint, so no state file is used.
  */
-final class TopicRun {
-  private final SourceOptions source;
-  private final InfluxOptions influx;
-  private final OutputOptions output;
-  private final RetryOptions retry;
-  private final ReportOptions report;
+public final class TopicRun {
+  private final KafkaAddress address;
+  private final String group;
+  private final Supplier<LineSink> sinks;
+  private final Path rejectsFile;
+  private final int batchLines;
+  private final boolean quiet;
   private volatile TopicSync current;
   private volatile boolean stopped;
   private Ledger ledger;
 
-  TopicRun(SourceOptions source, InfluxOptions influx, OutputOptions output, RetryOptions retry,
-      ReportOptions report) {
-    this.source = source;
-    this.influx = influx;
-    this.output = output;
-    this.retry = retry;
-    this.report = report;
+  /**
+   * Reads {@code address} as a consumer of {@code group}, each run into a sink {@code sinks}
+   * opens, {@code batchLines} lines a write; values not written go to {@code rejectsFile}.
+   */
+  public TopicRun(KafkaAddress address, String group, Supplier<LineSink> sinks, Path rejectsFile,
+      int batchLines, boolean quiet) {
+    this.address = address;
+    this.group = group;
+    this.sinks = sinks;
+    this.rejectsFile = rejectsFile;
+    this.batchLines = batchLines;
+    this.quiet = quiet;
   }
 
   /**
@@ -40,14 +47,13 @@ final class TopicRun {
    * Each call is a new consumer of the group, reading from the last commit: after a failed run,
    * another call picks up what that one did not commit.
    */
-  Summary run(boolean follow, PrintWriter err) throws DeliveryException, InterruptedException {
-    KafkaAddress address = output.kafka(source.kafkaFrom());
-    InfluxTarget target = influx.target(source.http());
-    try (RejectsLog rejects = new RejectsLog(report.rejects, Clock.systemUTC());
-        LineSink sink = output.open(target, retry.retrier())) {
+  public Summary run(boolean follow, PrintWriter err)
+      throws DeliveryException, InterruptedException {
+    try (RejectsLog rejects = new RejectsLog(rejectsFile, Clock.systemUTC());
+        LineSink sink = sinks.get()) {
       ledger = new Ledger(rejects);
       sink.prepare();
-      TopicSync sync = new TopicSync(address, source.group, sink, ledger, influx.batchLines, follow);
+      TopicSync sync = new TopicSync(address, group, sink, ledger, batchLines, follow);
       current = sync;
       if (stopped) {
         sync.stop();
@@ -56,9 +62,9 @@ final class TopicRun {
         sync.run();
       } finally {
         rejects.flush();
-        if (!report.quiet) {
+        if (!quiet) {
           err.println("kafka: " + sync.records() + " records read from " + address + " (group "
-              + source.group + "), " + sync.committed() + " committed, partitions "
+              + group + "), " + sync.committed() + " committed, partitions "
               + sync.partitionsRead());
           err.flush();
         }
@@ -68,12 +74,12 @@ final class TopicRun {
   }
 
   /** The last run's summary as far as it got (a failed run's too); null before the first run. */
-  Summary lastSummary() {
+  public Summary lastSummary() {
     return ledger == null ? null : ledger.summary();
   }
 
   /** Ends the run after the batch in hand is written and committed. */
-  void stop() {
+  public void stop() {
     stopped = true;
     TopicSync sync = current;
     if (sync != null) {
