@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * Jobs from the SQuaSH API ({@code --squash-url URL}): {@code GET /jobs} lists the ids, and
@@ -77,13 +78,21 @@ public final class ApiJobSource implements JobSource {
     return keys;
   }
 
+  /**
+   * Fetches with {@code --parallel} requests in flight and twice as many threads: a thread whose
+   * job is in hand maps and queues it after giving up its request permit, so that the next
+   * request starts at once instead of after the mapping. Against a remote API, where a request
+   * is mostly waiting, that keeps the requests in flight at {@code --parallel}.
+   */
   @Override
   public void fetch(List<String> keys, Consumer consumer) throws InterruptedException {
-    Parallel.forEach(new ArrayList<>(keys), options.parallelism(), "fetch-job",
-        key -> fetchOne(key, consumer));
+    Semaphore inFlight = new Semaphore(options.parallelism());
+    Parallel.forEach(new ArrayList<>(keys), 2 * options.parallelism(), "fetch-job",
+        key -> fetchOne(key, consumer, inFlight));
   }
 
-  private void fetchOne(String key, Consumer consumer) throws InterruptedException {
+  private void fetchOne(String key, Consumer consumer, Semaphore inFlight)
+      throws InterruptedException {
     long id;
     try {
       id = Long.parseLong(key);
@@ -94,6 +103,7 @@ public final class ApiJobSource implements JobSource {
     String ref = "job " + id;
     String url = client.url("/job/" + id);
     Outcome<Job> outcome;
+    inFlight.acquire();
     try {
       outcome = client.get("/job/" + id, Side.SQUASH_JOB,
           body -> JobParser.parse(body, ref, Job.Origin.API, id, url, packages));
@@ -101,6 +111,8 @@ public final class ApiJobSource implements JobSource {
       consumer.failed(key, ref + ": too large to read within the heap (" + e.getMessage()
           + "; " + HeapBudget.advice() + ")");
       return;
+    } finally {
+      inFlight.release();
     }
     if (outcome.ok()) {
       consumer.job(outcome.value());

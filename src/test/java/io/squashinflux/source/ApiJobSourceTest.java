@@ -35,6 +35,45 @@ class ApiJobSourceTest {
   }
 
   @Test
+  void aJobBeingMappedDoesNotHoldARequestSlot() throws Exception {
+    // Job 1 is answered at once; every later answer waits until two are in flight. The consumer
+    // (the mapper) holds job 1 until then: two requests must be in flight while one job is mapped.
+    CountDownLatch twoAtOnce = new CountDownLatch(2);
+    squash.on("/job/", (exchange, nth) -> {
+      if (!exchange.getRequestURI().getPath().equals("/job/1")) {
+        twoAtOnce.countDown();
+        // Longer than the mapper waits, so that a slot freed by this timing out proves nothing.
+        twoAtOnce.await(180, TimeUnit.SECONDS);
+      }
+      FakeSquash.send(exchange, 200, JOB);
+    });
+    List<String> keys = IntStream.rangeClosed(1, 6).mapToObj(String::valueOf).toList();
+    Collected collected = new Collected();
+    boolean[] pairWhileMapping = new boolean[1];
+    JobSource.Consumer slowMapper = new JobSource.Consumer() {
+      @Override
+      public void job(Job job) throws InterruptedException {
+        if (job.id() == 1L) {
+          // Well inside the 60 s read timeout, so that no retry can make up the pair.
+          pairWhileMapping[0] = twoAtOnce.await(20, TimeUnit.SECONDS);
+        }
+        collected.job(job);
+      }
+
+      @Override
+      public void failed(String key, String reason) {
+        collected.failed(key, reason);
+      }
+    };
+
+    source(2, PATIENT).fetch(keys, slowMapper);
+
+    assertThat(pairWhileMapping[0]).as("two requests in flight while job 1 was mapped").isTrue();
+    assertThat(squash.maxInFlight).hasValue(2);
+    assertThat(collected.jobs).hasSize(6);
+  }
+
+  @Test
   void allJobsArriveWithEightRequestsInFlight() throws Exception {
     CountDownLatch eightAtOnce = new CountDownLatch(8);
     squash.on("/job/", (exchange, nth) -> {
