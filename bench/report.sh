@@ -45,47 +45,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 si=("$root/squash-influx")
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-now_ns() { date +%s%N; }
-
-# Starts a private influxd on free ports; sets influx_url, influx_port and influx_pid.
-start_influxd() {
-  local dir=$work/influxd-$1 rpc i
-  mkdir -p "$dir"
-  influx_port=$(free_port)
-  rpc=$(free_port)
-  cat >"$dir/influxdb.conf" <<EOF
-reporting-disabled = true
-bind-address = "127.0.0.1:$rpc"
-[meta]
-  dir = "$dir/meta"
-[data]
-  dir = "$dir/data"
-  wal-dir = "$dir/wal"
-  query-log-enabled = false
-[monitor]
-  store-enabled = false
-[http]
-  bind-address = "127.0.0.1:$influx_port"
-  log-enabled = false
-[continuous_queries]
-  enabled = false
-[logging]
-  level = "warn"
-EOF
-  influxd run -config "$dir/influxdb.conf" >"$dir/influxd.log" 2>&1 &
-  influx_pid=$!
-  pids+=("$influx_pid")
-  influx_url=http://127.0.0.1:$influx_port
-  for ((i = 0; i < 300; i++)); do
-    curl -sf -o /dev/null "$influx_url/ping" && return 0
-    kill -0 "$influx_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "bench: influxd did not start:" >&2
-  cat "$dir/influxd.log" >&2
-  exit 1
-}
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 # Runs a command BENCH_RUNS times; sets t_wall (median s) and t_rss (largest peak RSS, MB).
 measure() {
@@ -112,7 +73,7 @@ shot() { # URL PNG PROFILE: what TrendPageTest runs, network off
 export -f shot
 export chromium
 
-echo "bench: building once (./squash-influx builds when stale; this run also writes its class archive)" >&2
+echo "bench: building once (./squash-influx builds when stale)" >&2
 "${si[@]}" generate --help >/dev/null
 echo '<!DOCTYPE html><html><body></body></html>' >"$work/empty.html"
 

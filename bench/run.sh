@@ -77,59 +77,8 @@ fi
 delay_ms=${BENCH_API_DELAY_MS:-0}
 [[ $delay_ms =~ ^[0-9]+$ ]] || { echo "bench: BENCH_API_DELAY_MS must be a number of ms" >&2; exit 2; }
 
-now_ns() { date +%s%N; }
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
-
-free_port() {
-  "$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# Starts a private influxd in its own directory on free ports; sets influx_url and influx_pid.
-start_influxd() {
-  local dir=$work/influxd-$1 port rpc_port i
-  mkdir -p "$dir"
-  port=$(free_port)
-  rpc_port=$(free_port)
-  cat >"$dir/influxdb.conf" <<EOF
-reporting-disabled = true
-bind-address = "127.0.0.1:$rpc_port"
-[meta]
-  dir = "$dir/meta"
-[data]
-  dir = "$dir/data"
-  wal-dir = "$dir/wal"
-  query-log-enabled = false
-[monitor]
-  store-enabled = false
-[http]
-  bind-address = "127.0.0.1:$port"
-  log-enabled = false
-[continuous_queries]
-  enabled = false
-[logging]
-  level = "warn"
-EOF
-  influxd run -config "$dir/influxdb.conf" >"$dir/influxd.log" 2>&1 &
-  influx_pid=$!
-  pids+=("$influx_pid")
-  influx_url=http://127.0.0.1:$port
-  for ((i = 0; i < 300; i++)); do
-    if curl -sf -o /dev/null "$influx_url/ping"; then
-      return 0
-    fi
-    kill -0 "$influx_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "bench: influxd did not start:" >&2
-  cat "$dir/influxd.log" >&2
-  exit 1
-}
-
-stop_influxd() {
-  kill "$influx_pid" 2>/dev/null || true
-  wait "$influx_pid" 2>/dev/null || true
-  rm -rf "$work/influxd-$1"
-}
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 # Field values stored in the database: the sum of count(*) over every measurement.
 stored_values() {
