@@ -60,7 +60,14 @@ class RefusedLinesSyncTest {
       // The rejects file then names it although the server briefly holds it (until its group expires).
       long beyond = rejected.stream()
           .filter(r -> r.get("reason").asText().contains("beyond retention policy")).count();
-      assertThat(Expected.points(influx, "short")).isBetween(written + 1, written + 1 + beyond);
+      // The point that was there before is read with its own type: where a field's type differs
+      // between shards, InfluxDB 1.x answers SELECT * with one of the types (not always the same),
+      // and the string point would then drop out of the count.
+      assertThat(rows(influx.query("short", "SELECT \"validate_drp.PA1\"::string FROM"
+          + " \"validate_drp\" WHERE \"dataset\" = 'existing'"))).as("the point already there")
+          .isEqualTo(1);
+      assertThat(rows(influx.query("short", "SELECT * FROM /.*/ WHERE \"dataset\" != 'existing'")))
+          .isBetween(written, written + beyond);
       assertThat(rejected).allSatisfy(r -> {
         assertThat(r.get("job").asText()).startsWith("job ");
         assertThat(r.get("line").asText()).isNotBlank();
@@ -71,5 +78,13 @@ class RefusedLinesSyncTest {
           assertThat(r.get("reason").asText()).contains("beyond retention policy"));
       assertThat(summary.get("rejected_by_reason").size()).isGreaterThanOrEqualTo(2);
     }
+  }
+
+  private static long rows(JsonNode answer) {
+    long rows = 0;
+    for (JsonNode series : answer.path("results").path(0).path("series")) {
+      rows += series.path("values").size();
+    }
+    return rows;
   }
 }
