@@ -69,11 +69,13 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    if (interval.isNegative() || interval.isZero()) {
-      throw new UserError("--interval must be positive, was " + WatchLoop.format(interval));
+    WatchLoop loop;
+    try {
+      loop = new WatchLoop(interval, maxBackoff, Clock.systemUTC(), stop::await, stop, err,
+          report.quiet);
+    } catch (IllegalArgumentException e) { // the loop's own check of --interval
+      throw new UserError(e.getMessage());
     }
-    WatchLoop loop = new WatchLoop(interval, maxBackoff, Clock.systemUTC(), stop::await, stop, err,
-        report.quiet);
     // Installed first, so a signal during start-up is not lost: the first cycle then stops at once.
     Signals signals = Signals.stopOn(stop);
     if (source.fromKafka()) {

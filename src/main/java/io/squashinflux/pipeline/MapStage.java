@@ -63,8 +63,7 @@ final class MapStage implements Source.Receiver {
       fail(job.ref(), ack, job.ref() + ": " + e.getMessage());
       return;
     } catch (OutOfMemoryError e) {
-      fail(job.ref(), ack, job.ref() + ": too large to map within the heap (" + e.getMessage()
-          + "; " + HeapBudget.advice() + ")");
+      fail(job.ref(), ack, HeapBudget.outOfMemory(job.ref(), "map", e));
       return;
     } catch (RuntimeException e) {
       fail(job.ref(), ack, job.ref() + ": cannot map: " + e);

@@ -108,8 +108,7 @@ public final class ApiJobSource implements JobSource {
       outcome = client.get("/job/" + id, Side.SQUASH_JOB,
           body -> JobParser.parse(body, ref, Job.Origin.API, id, url, packages));
     } catch (OutOfMemoryError e) {
-      consumer.failed(key, ref + ": too large to read within the heap (" + e.getMessage()
-          + "; " + HeapBudget.advice() + ")");
+      consumer.failed(key, HeapBudget.outOfMemory(ref, "read", e));
       return;
     } finally {
       inFlight.release();

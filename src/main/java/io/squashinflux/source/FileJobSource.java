@@ -119,8 +119,7 @@ public final class FileJobSource implements JobSource {
       consumer.failed(key, key + ": cannot read: " + withoutPath(e));
       return;
     } catch (OutOfMemoryError e) {
-      consumer.failed(key, key + ": too large to read within the heap (" + e.getMessage()
-          + "; " + HeapBudget.advice() + ")");
+      consumer.failed(key, HeapBudget.outOfMemory(key, "read", e));
       return;
     }
     consumer.job(job);

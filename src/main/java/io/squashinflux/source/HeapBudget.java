@@ -27,8 +27,14 @@ public final class HeapBudget {
         + advice();
   }
 
+  /** The reason {@code ref} failed when {@code doing} it ran out of heap ("read", "map"). */
+  public static String outOfMemory(String ref, String doing, OutOfMemoryError e) {
+    return ref + ": too large to " + doing + " within the heap (" + e.getMessage() + "; "
+        + advice() + ")";
+  }
+
   /** What a user does about a job too large for the heap. */
-  public static String advice() {
+  private static String advice() {
     return "raise -Xmx (now " + heap() / (1024 * 1024)
         + " MB) through SQUASH_INFLUX_JAVA_OPTS or JAVA_TOOL_OPTIONS";
   }
