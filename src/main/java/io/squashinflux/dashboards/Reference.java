@@ -1,5 +1,6 @@
 package io.squashinflux.dashboards;
 
+import io.squashinflux.specs.MetricDefinition;
 import io.squashinflux.specs.Specs;
 import java.util.List;
 
@@ -27,6 +28,16 @@ final class Reference {
     return specs.of(metric).stream()
         .map(s -> new Threshold(s.level(), s.value(), s.operator(), s.lowerIsBetter()))
         .distinct().toList();
+  }
+
+  /** The metric's definition: its description and reference; null when none was read. */
+  MetricDefinition definition(String metric) {
+    return specs.definition(metric);
+  }
+
+  /** What the specs' reader dropped, one line each. */
+  List<String> notes() {
+    return specs.notes();
   }
 
   /** True when no unit and no spec is known. */
