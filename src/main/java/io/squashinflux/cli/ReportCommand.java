@@ -130,7 +130,7 @@ final class ReportCommand implements Callable<Integer> {
       if (json != null) {
         ReportJson.write(result, json);
       }
-      print(spec.commandLine().getOut(), result);
+      print(spec.commandLine().getOut(), result, thresholds);
       return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;
     } finally {
       Files.deleteIfExists(charts);
@@ -154,7 +154,7 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private void print(PrintWriter out, TrendReport.Result result) {
+  private void print(PrintWriter out, TrendReport.Result result, Specs thresholds) {
     out.printf("Report:      %s (%d metrics, %d series, %d values)%n", output.toAbsolutePath(),
         result.metrics(), result.series(), result.points());
     if (json != null) {
@@ -164,6 +164,12 @@ final class ReportCommand implements Callable<Integer> {
     result.regressions().forEach(f -> out.println("  " + line(f)));
     out.printf("Changes:     %d (shifts for the better, or with no spec saying which way is worse)%n",
         result.changes().size());
+    if (result.unmatched().specs() > 0) {
+      out.printf("Specs:       %d could not be matched: their metadata_query needs %s, which no"
+          + " series carries as a tag%n", result.unmatched().specs(),
+          String.join(", ", result.unmatched().terms()));
+    }
+    thresholds.notes().forEach(note -> out.println("Specs:       " + note));
     out.flush();
   }
 

@@ -35,6 +35,18 @@ final class Reference {
     return specs.definition(metric);
   }
 
+  /** The definition's description, then its reference as a markdown link; "" when unknown. */
+  String description(String metric) {
+    MetricDefinition d = specs.definition(metric);
+    if (d == null) {
+      return "";
+    }
+    String link = d.reference() == null ? d.referenceText()
+        : "[" + (d.referenceText().isEmpty() ? d.reference() : d.referenceText()) + "]("
+            + d.reference() + ")";
+    return (d.description() + (link.isEmpty() ? "" : "\n\nReference: " + link)).strip();
+  }
+
   /** What the specs' reader dropped, one line each. */
   List<String> notes() {
     return specs.notes();
