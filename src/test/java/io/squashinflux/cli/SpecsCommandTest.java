@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code specs DIR}: a checkout's answers, and one line with its file and line for bad input. */
 class SpecsCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String FIXTURE = "src/test/resources/verify_metrics";
+  private static final String FIXTURE = CheckoutFixture.DIR;
 
   @Test
   void printsTheSpecsAnswerAndWithMetricsTheMetricsAnswer() throws Exception {
