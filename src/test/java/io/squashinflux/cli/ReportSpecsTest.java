@@ -88,4 +88,54 @@ class ReportSpecsTest {
     assertThat(run.out()).contains("Specs:       3 could not be matched: their metadata_query"
         + " needs dataset_repo_url, visits, which no series carries as a tag");
   }
+
+  private static final String NAN_SPECS = """
+      {"specs": [
+        {"name": "validate_drp.PA1.design", "threshold": {"value": NaN, "unit": "mmag", "operator": "<="}},
+        {"name": "validate_drp.PA1.minimum", "threshold": {"value": 8.0, "unit": "mmag", "operator": "<="}}
+      ]}""";
+
+  @Test
+  void aNanThresholdSetsNoLevelAndIsNoted() throws Exception {
+    Path specs = Files.writeString(dir.resolve("nan-specs.json"), NAN_SPECS);
+    Path json = dir.resolve("nan.json");
+    Cli.Result run = report("notebook", json, specs.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Specs:       1 spec with a NaN threshold set no level:"
+        + " validate_drp.PA1.design");
+    assertThat(levels(json).get("validate_drp.PA1 validation_data_hsc r"))
+        .isEqualTo(Map.of("minimum", 8.0));
+  }
+
+  @Test
+  void dashboardsDrawNoNanLevelAndDescribeEachPanel() throws Exception {
+    Path specs = Files.writeString(dir.resolve("nan-specs-2.json"), NAN_SPECS);
+    Path out = dir.resolve("dash-nan");
+    Cli.Result run = Cli.run("dashboards", "--for", "grafana", "-o", out.toString(),
+        "--influx-url", influx.url(), "--db", "notebook", "--mapping", "notebook",
+        "--specs", specs.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("specs: 1 spec with a NaN threshold set no level");
+    String board = Files.readString(out.resolve("grafana/validate_drp.json"));
+    assertThat(board).doesNotContain("NaN").contains("\"value\" : 8.0");
+
+    Path described = dir.resolve("dash-described");
+    run = Cli.run("dashboards", "--for", "all", "-o", described.toString(),
+        "--influx-url", influx.url(), "--db", "notebook", "--mapping", "notebook",
+        "--specs", CheckoutFixture.DIR);
+    assertThat(run.code()).as(run.toString()).isZero();
+    JsonNode grafana = JSON.readTree(described.resolve("grafana/validate_drp.json").toFile());
+    JsonNode pa1 = null;
+    for (JsonNode panel : grafana.get("panels")) {
+      if (panel.get("title").asText().startsWith("validate_drp.PA1 ")) {
+        pa1 = panel;
+      }
+    }
+    assertThat(pa1).isNotNull();
+    assertThat(pa1.get("title").asText()).isEqualTo("validate_drp.PA1 (mmag)");
+    assertThat(pa1.get("description").asText()).isEqualTo("Photometric repeatability: RMS of"
+        + " magnitudes of bright stars.\n\nReference: [LPM-17, page 21](https://ls.st/lpm-17)");
+    assertThat(Files.readString(described.resolve("chronograf/validate_drp.json")))
+        .contains("Photometric repeatability: RMS of magnitudes of bright stars.");
+  }
 }
