@@ -22,7 +22,8 @@ final class SpecFiles {
   private static final Pattern PARTIAL = Pattern.compile("^(?:(\\S+?):)?(\\S+)?#(\\S+)$");
 
   /** A document waiting for its bases, with where it came from. */
-  private record Pending(Map<String, Object> doc, String file, YamlFile.Doc source, String pkg) {}
+  private record Pending(Map<String, Object> doc, String file, YamlFile.Doc source, String pkg,
+      Map<String, String> written) {}
 
   private final Map<String, Map<String, Object>> partials = new LinkedHashMap<>();
   private final Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ final class SpecFiles {
 
   private static Pending prepare(YamlFile.Doc source, String file, String pkg, String yamlId) {
     Map<String, Object> doc = new LinkedHashMap<>(source.content());
+    Map<String, String> written = new LinkedHashMap<>();
     doc.put("package", pkg);
     if (doc.containsKey("id")) {
       doc.put("id", partialName(String.valueOf(doc.get("id")), pkg, yamlId));
@@ -63,10 +65,11 @@ final class SpecFiles {
         String text = String.valueOf(base);
         String spec = text.contains("#") ? partialName(text, pkg, yamlId) : specName(text, null, pkg);
         named.add(spec == null ? text : spec); // a name with no metric: an unknown base, later
+        written.put(spec == null ? text : spec, text);
       }
       doc.put("base", named);
     }
-    return new Pending(doc, file, source, pkg);
+    return new Pending(doc, file, source, pkg, written);
   }
 
   private void resolveAll(List<Pending> all) {
@@ -124,9 +127,9 @@ final class SpecFiles {
         int line = p.source().lineOf("base");
         if (redo.stream().anyMatch(other -> couldBe(other, name))) {
           return new SpecsException(p.file() + ":" + line + ": inheritance cycle: base '"
-              + shortName(name) + "' depends, through its own bases, on this document");
+              + p.written().get(name) + "' depends, through its own bases, on this document");
         }
-        return new SpecsException(p.file() + ":" + line + ": unknown base '" + shortName(name)
+        return new SpecsException(p.file() + ":" + line + ": unknown base '" + p.written().get(name)
             + "': no " + (name.contains("#") ? "partial" : "specification") + " of that name in"
             + " package " + p.pkg());
       }
@@ -142,10 +145,6 @@ final class SpecFiles {
     }
     Object own = p.doc().get("name");
     return own != null && name.endsWith("." + String.valueOf(own).replaceAll("^.*\\.", ""));
-  }
-
-  private static String shortName(String name) {
-    return name.contains("#") ? name.substring(name.indexOf(':') + 1) : name;
   }
 
   /** {@code #id}, {@code path#id} or {@code package:path#id} made {@code package:path#id}. */
