@@ -53,7 +53,7 @@ final class SpecFiles {
     doc.put("package", pkg);
     if (doc.containsKey("id")) {
       doc.put("id", partialName(String.valueOf(doc.get("id")), pkg, yamlId));
-    } else if (!(doc.get("name") instanceof String)) {
+    } else if (doc.get("name") == null) {
       throw new SpecsException(file + ":" + source.line()
           + ": a document with neither a name (a specification) nor an id (a partial)");
     }
