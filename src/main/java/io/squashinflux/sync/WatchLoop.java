@@ -1,6 +1,7 @@
 package io.squashinflux.sync;
 
 import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.failure.Failure;
 import io.squashinflux.ledger.Summary;
 import io.squashinflux.source.SourceException;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class WatchLoop {
               + then(next));
         }
       } catch (SourceException | DeliveryException e) {
-        if (isConfiguration(e)) {
+        if (((Failure) e).configuration()) {
           throw e;
         }
         failuresInARow++;
@@ -91,11 +92,6 @@ public final class WatchLoop {
       delay = delay.multipliedBy(2);
     }
     return delay.compareTo(cap) > 0 ? cap : delay;
-  }
-
-  private static boolean isConfiguration(Exception e) {
-    return e instanceof SourceException s ? s.configuration()
-        : ((DeliveryException) e).configuration();
   }
 
   private String then(Duration next) {
