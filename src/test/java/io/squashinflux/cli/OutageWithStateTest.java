@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,11 +68,8 @@ class OutageWithStateTest {
     try (FakeInflux influx = FakeInflux.start(lines -> new FakeInflux.Answer(500, "engine down"));
         Child watch = Child.start(dir, "watch", args("watch", influx, "--interval", "100ms",
             "--max-backoff", "100ms"))) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (watch.isAlive() && !watch.err().contains("cycle 3 failed")
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50); // polls for the event (a third failed cycle logged)
-      }
+      Await.until("a third failed cycle", Duration.ofSeconds(60),
+          () -> !watch.isAlive() || watch.err().contains("cycle 3 failed"), watch::err);
       assertThat(watch.isAlive()).as(watch.err()).isTrue();
       watch.terminate();
 
