@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>It is built not to be what a benchmark measures: keep-alive connections, fixed-length
  * answers, a pool of 16 threads and TCP_NODELAY (without it the JDK server sends headers and body
- * in separate packets and delayed ACKs add ~40 ms to each request).
+ * in separate packets and delayed ACKs stall each request).
  */
 public final class SquashApiServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SquashApiServer.class.getName());

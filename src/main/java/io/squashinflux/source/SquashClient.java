@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * GETs from the SQuaSH API with retries: each answer is classified by {@link Policy} and bodies are
- * streamed straight into a reader, so a 3 MB job is never held as text. Answers are asked for
+ * streamed straight into a reader, so a large job is never held as text. Answers are asked for
  * gzipped and capped in size by {@link Http}.
  */
 final class SquashClient {

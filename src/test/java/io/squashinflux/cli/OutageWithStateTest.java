@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * InfluxDB answering 500 to every write, with a state file (issue 12.1): the run ends saying
+ * InfluxDB answering 500 to every write, with a state file: the run ends saying
  * InfluxDB did not accept writes (exit 1, not a configuration error), the state is saved whole,
  * {@code --json} still prints the summary with the error, and {@code watch} rides the outage out.
  */
