@@ -27,7 +27,4 @@ final class ReportOptions {
 
   @Option(names = "--json", description = "Print the end summary as one JSON object on stdout.")
   boolean json;
-
-  @Option(names = "--verbose", description = "Log each request and print stack traces of errors.")
-  boolean verbose;
 }

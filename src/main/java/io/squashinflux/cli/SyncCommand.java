@@ -1,7 +1,7 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.ledger.Summary;
-import io.squashinflux.state.StateException;
+import io.squashinflux.sync.ProgressDisplay;
 import io.squashinflux.sync.SyncRun;
 import io.squashinflux.sync.TopicRun;
 import java.util.concurrent.Callable;
@@ -79,8 +79,6 @@ final class SyncCommand implements Callable<Integer> {
         Output.failure(spec.commandLine(), report, run.lastSummary(), e);
         throw e;
       }
-    } catch (StateException e) {
-      throw new UserError(e.getMessage());
     }
   }
 }

@@ -142,4 +142,26 @@ public final class SquashApiServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
   }
+
+  /** Serves until the JVM shuts down (SIGINT, SIGTERM) or the calling thread is interrupted. */
+  public void serveUntilStopped() {
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      close();
+      stopped.countDown();
+    }, "serve-api-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running already; nothing to undo.
+      }
+    }
+  }
 }

@@ -4,6 +4,7 @@ import io.squashinflux.sink.DeliveryException;
 import io.squashinflux.failure.Failure;
 import io.squashinflux.ledger.Summary;
 import io.squashinflux.source.SourceException;
+import io.squashinflux.state.StateException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -23,7 +24,8 @@ public final class WatchLoop {
 
   /** One sync pass. */
   public interface Cycle {
-    Summary run() throws SourceException, DeliveryException, InterruptedException, IOException;
+    Summary run() throws SourceException, DeliveryException, StateException, InterruptedException,
+        IOException;
   }
 
   /** Waits up to a duration; returns true when a stop was requested meanwhile. */
@@ -55,7 +57,8 @@ public final class WatchLoop {
 
   /** Runs cycles until a stop is requested; each summary goes to {@code summaries}. */
   public void run(Cycle cycle, Consumer<Summary> summaries)
-      throws SourceException, DeliveryException, InterruptedException, IOException {
+      throws SourceException, DeliveryException, StateException, InterruptedException,
+      IOException {
     int failuresInARow = 0;
     for (long number = 1; !stop.isRequested(); number++) {
       long started = clock.millis();
