@@ -1,6 +1,8 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.ledger.SummaryOutput;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** What a run tells: progress, the summary, and where rejected values are written. */
@@ -27,4 +29,9 @@ final class ReportOptions {
 
   @Option(names = "--json", description = "Print the end summary as one JSON object on stdout.")
   boolean json;
+
+  /** Where this command's end summary goes. */
+  SummaryOutput output(CommandLine cli) {
+    return new SummaryOutput(cli.getOut(), cli.getErr(), json, quiet);
+  }
 }

@@ -9,6 +9,7 @@ import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.influx.InfluxWriter;
 import io.squashinflux.influx.Secret;
 import io.squashinflux.ledger.Summary;
+import io.squashinflux.ledger.SummaryOutput;
 import io.squashinflux.ledger.Urls;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.net.HttpSettings;
@@ -172,9 +173,7 @@ public record Demo(int jobs, long seed, URI influxUrl, String database, String m
         Mapping.builtIn(mapping).withPackages(true), mapping, noState)) {
       run.prepare();
       Summary summary = run.cycle(false, false, ProgressDisplay.forConsole(err, false));
-      err.println("target: " + run.target());
-      err.print(summary.render());
-      err.flush();
+      new SummaryOutput(err, err, false, false).summary(summary, run.target(), run.api());
       return summary.exitCode();
     }
   }
