@@ -36,7 +36,7 @@ class ReportSpecsTest {
 
   private static Cli.Result report(String db, Path json, String specs) {
     return Cli.run("report", "--influx-url", influx.url(), "--db", db, "--mapping", db,
-        "-o", dir.resolve(db + ".html").toString(), "--json", json.toString(), "--specs", specs);
+        "-o", dir.resolve(db + ".html").toString(), "--findings", json.toString(), "--specs", specs);
   }
 
   /** metric dataset filter -> level -> threshold, from the report's JSON. */
