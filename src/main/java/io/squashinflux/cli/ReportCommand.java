@@ -2,22 +2,15 @@ package io.squashinflux.cli;
 
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.net.HttpSettings;
-import io.squashinflux.detect.DetectorSettings;
 import io.squashinflux.detect.Finding;
-import io.squashinflux.influx.InfluxQuery;
 import io.squashinflux.series.ReadModel;
-import io.squashinflux.series.SeriesException;
 import io.squashinflux.report.ReportJson;
-import io.squashinflux.report.ReportPage;
 import io.squashinflux.specs.Specs;
 import io.squashinflux.specs.SpecsException;
 import io.squashinflux.report.TrendReport;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,69 +65,30 @@ final class ReportCommand implements Callable<Integer> {
       description = "Exit with code 1 when a regression is found (for CI and cron alerts).")
   boolean failOnRegression;
 
-  @Option(names = "--measurement", paramLabel = "NAME",
-      description = "Report only this measurement (repeatable; default: all but packages).")
-  List<String> measurements = new ArrayList<>();
-
-  @Option(names = "--window", paramLabel = "N", defaultValue = "5",
-      description = "Fewest points a new level must hold, and before it (default: ${DEFAULT-VALUE}).")
-  int window;
-
-  @Option(names = "--max-window", paramLabel = "N", defaultValue = "30",
-      description = "Most points on each side whose medians are compared (default: ${DEFAULT-VALUE}).")
-  int maxWindow;
-
-  @Option(names = "--threshold", paramLabel = "Z", defaultValue = "5",
-      description = "Standard errors the two medians must differ by (default: ${DEFAULT-VALUE}).")
-  double threshold;
-
-  @Option(names = "--min-change", paramLabel = "FRACTION", defaultValue = "0.1",
-      description = "Smallest relative change reported, 0.1 = 10% (default: ${DEFAULT-VALUE}).")
-  double minChange;
-
-  @Option(names = "--max-points", paramLabel = "N", defaultValue = "2000",
-      description = "Most points drawn per line; longer series are decimated for drawing only,"
-          + " never for detection (default: ${DEFAULT-VALUE}).")
-  int maxPoints;
+  @Mixin DetectionOptions detection;
+  @Mixin NotifyOptions notify;
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
   @Override
   public Integer call() throws Exception {
-    DetectorSettings settings;
-    try {
-      settings = new DetectorSettings(window, maxWindow, threshold, minChange);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("detection settings: " + e.getMessage());
-    }
-    if (maxPoints < 10) {
-      throw new UserError("--max-points must be at least 10, was " + maxPoints);
-    }
     HttpSettings http = http();
     InfluxTarget target = influx.target(http);
     ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
-    Specs thresholds = specs(target.http());
-    Path charts = Files.createTempFile("squash-report-", ".charts");
-    try {
-      TrendReport.Result result;
-      try {
-        result = new TrendReport(new InfluxQuery(target), model, thresholds, settings, maxPoints)
-            .run(measurements, charts);
-      } catch (SeriesException e) {
-        throw new UserError(e.getMessage());
-      }
-      String source = "InfluxDB " + target.url() + ", database " + target.database() + ", mapping "
-          + model.mapping().name();
-      ReportPage.write(result, source, charts, output);
-      if (json != null) {
-        ReportJson.write(result, json);
-      }
-      print(spec.commandLine().getOut(), result);
-      return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;
-    } finally {
-      Files.deleteIfExists(charts);
+    detection.settings();
+    ReportRun run = new ReportRun(target, model, specs(target.http()), detection, notify,
+        java.time.Clock.systemUTC());
+    ReportRun.Outcome outcome = run.run(output, json);
+    TrendReport.Result result = outcome.result();
+    print(spec.commandLine().getOut(), outcome);
+    if (outcome.notified() != null && outcome.notified().failed()) {
+      spec.commandLine().getErr().println("squash-influx: " + outcome.notified().failure() + "; "
+          + outcome.notified().pending() + " findings are sent by the next run");
+      spec.commandLine().getErr().flush();
+      return Main.INCOMPLETE;
     }
+    return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;
   }
 
   /** Proxies from the environment, as for sync; a whole metric is read in one exchange. */
@@ -158,7 +112,8 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private void print(PrintWriter out, TrendReport.Result result) {
+  private void print(PrintWriter out, ReportRun.Outcome outcome) {
+    TrendReport.Result result = outcome.result();
     out.printf("Report:      %s (%d metrics, %d series, %d values)%n", output.toAbsolutePath(),
         result.metrics(), result.series(), result.points());
     if (json != null) {
@@ -168,6 +123,16 @@ final class ReportCommand implements Callable<Integer> {
     result.regressions().forEach(f -> out.println("  " + line(f)));
     out.printf("Changes:     %d (shifts for the better, or with no spec saying which way is worse)%n",
         result.changes().size());
+    if (!outcome.annotated().isEmpty()) {
+      out.printf("Annotated:   %d findings in database chronograf (%d marked deleted) and in"
+          + " measurement %s (%d marked deleted)%n", outcome.annotated().get(0).written(),
+          outcome.annotated().get(0).deleted(), io.squashinflux.notify.FindingPoints.MEASUREMENT,
+          outcome.annotated().get(1).deleted());
+    }
+    if (outcome.notified() != null && !outcome.notified().failed()) {
+      out.printf("Notified:    %d new findings to the webhook at %s%n", outcome.notified().sent(),
+          outcome.webhookOrigin());
+    }
     out.flush();
   }
 
