@@ -8,7 +8,14 @@ import io.squashinflux.sync.StopRequest;
 import io.squashinflux.sync.SyncRun;
 import io.squashinflux.sync.TopicRun;
 import io.squashinflux.sync.WatchLoop;
+import io.squashinflux.influx.InfluxTarget;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.series.ReadModel;
+import io.squashinflux.specs.Specs;
+import io.squashinflux.specs.SpecsException;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +70,20 @@ final class WatchCommand implements Callable<Integer> {
   @Mixin StateOptions state;
   @Mixin ReportOptions report;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Write the trend report (as 'report -o FILE' does) after each cycle that"
+          + " synced new jobs, replacing the file whole; with --notify and --annotate, tell of"
+          + " what the new jobs brought in that same cycle.")
+  Path reportPage;
+
+  @Option(names = "--specs", paramLabel = "URL|FILE",
+      description = "For --report: spec levels and units, as for 'report' (default: the"
+          + " --squash-url's GET /specs).")
+  String specs;
+
+  @Mixin DetectionOptions detection;
+  @Mixin NotifyOptions notify;
+
   /** Requested by SIGTERM and SIGINT; tests running in-process request it directly. */
   final StopRequest stop = new StopRequest();
 
@@ -85,9 +106,10 @@ final class WatchCommand implements Callable<Integer> {
         signals.close();
       }
     }
+    WatchReport afterwards = reportPage == null ? null : new WatchReport(reportRun(), reportPage, err);
     try (SyncRun run = SyncRuns.open(source, model, influx, output, retry, state, report)) {
       stop.onRequest(run::stop);
-      loop.run(new Cycles(run, err), this::printJson);
+      loop.run(new Cycles(run, err, afterwards), this::printJson);
       return Main.OK;
     } catch (StateException e) {
       throw new UserError(e.getMessage());
@@ -109,6 +131,22 @@ final class WatchCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** The report of {@code --report}: the database this watch writes, read back. */
+  private ReportRun reportRun() {
+    HttpSettings http = HttpSettings.defaults().withTimeouts(influx.timeout, Duration.ofMinutes(10));
+    InfluxTarget target = influx.target(http);
+    Specs levels;
+    try {
+      URI squash = SpecsOptions.httpUrl("--squash-url", source.squashUrl);
+      levels = specs != null ? Specs.load(specs, target.http())
+          : squash == null ? Specs.NONE : Specs.fromSquash(squash, target.http());
+    } catch (SpecsException e) {
+      throw new UserError(e.getMessage());
+    }
+    return new ReportRun(target, ReadModel.of(ModelOptions.mapping(model.mapping)), levels,
+        detection, notify, Clock.systemUTC());
+  }
+
   private void printJson(Summary summary) {
     if (report.json) {
       spec.commandLine().getOut().println(summary.toJson());
@@ -123,9 +161,12 @@ final class WatchCommand implements Callable<Integer> {
     private boolean prepared;
     private boolean first = true;
 
-    Cycles(SyncRun run, PrintWriter err) {
+    private final WatchReport afterwards;
+
+    Cycles(SyncRun run, PrintWriter err, WatchReport afterwards) {
       this.run = run;
       this.err = err;
+      this.afterwards = afterwards;
     }
 
     @Override
@@ -147,6 +188,9 @@ final class WatchCommand implements Callable<Integer> {
         err.flush();
       }
       first = false;
+      if (afterwards != null) {
+        afterwards.after(summary);
+      }
       return summary;
     }
   }
