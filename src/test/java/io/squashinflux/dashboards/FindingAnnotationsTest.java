@@ -123,6 +123,22 @@ class FindingAnnotationsTest {
   }
 
   @Test
+  void sinceListsOnlyLaterChangesAndLeavesTheOlderAnnotationsAlone() throws IOException {
+    Set<String> findings = keys(report());
+    long latest = findings.stream().mapToLong(k -> Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)))
+        .max().orElseThrow();
+    Instant since = Instant.ofEpochSecond(0, latest);
+    Set<String> later = keys(report("--since", since.toString()));
+    assertThat(later).isNotEmpty().isEqualTo(new TreeSet<>(findings.stream()
+        .filter(k -> Long.parseLong(k.substring(k.lastIndexOf(' ') + 1)) >= latest).toList()));
+    assertThat(later.size()).isLessThan(findings.size());
+    assertThat(chronograf(true)).isEqualTo(findings); // the earlier ones were not looked at
+    assertThat(keys(report("--since", "36500d"))).isEqualTo(findings);
+    assertThat(cli("report", "--influx-url", influx.url(), "--db", DB, "--since", "last week"))
+        .startsWith("2").contains("--since last week: neither a time");
+  }
+
+  @Test
   void everyGrafanaAnnotationQueryReturnsTheFindingsOfItsPanelsMetric() throws IOException {
     Set<String> findings = keys(report());
     Path out = tmp.resolve("dashboards");
