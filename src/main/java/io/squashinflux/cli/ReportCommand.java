@@ -82,10 +82,19 @@ final class ReportCommand implements Callable<Integer> {
     ReportRun.Outcome outcome = run.run(output, json);
     TrendReport.Result result = outcome.result();
     print(spec.commandLine().getOut(), outcome);
+    PrintWriter err = spec.commandLine().getErr();
+    boolean failed = false;
+    if (outcome.annotateFailure() != null) {
+      err.println("squash-influx: annotations not written: " + outcome.annotateFailure());
+      failed = true;
+    }
     if (outcome.notified() != null && outcome.notified().failed()) {
-      spec.commandLine().getErr().println("squash-influx: " + outcome.notified().failure() + "; "
+      err.println("squash-influx: " + outcome.notified().failure() + "; "
           + outcome.notified().pending() + " findings are sent by the next run");
-      spec.commandLine().getErr().flush();
+      failed = true;
+    }
+    err.flush();
+    if (failed) {
       return Main.INCOMPLETE;
     }
     return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;

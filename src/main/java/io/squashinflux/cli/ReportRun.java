@@ -35,7 +35,7 @@ import java.util.List;
 final class ReportRun {
   /** What a run found and told; {@code notified} is null without a webhook. */
   record Outcome(TrendReport.Result result, List<Annotator.Result> annotated,
-      Notifier.Result notified, String webhookOrigin) {}
+      String annotateFailure, Notifier.Result notified, String webhookOrigin) {}
 
   private final InfluxTarget target;
   private final ReadModel model;
@@ -81,22 +81,27 @@ final class ReportRun {
       }
       Scope scope = new Scope(detection.measurements, since);
       List<Annotator.Result> annotated = List.of();
+      String annotateFailure = null;
       if (notify.annotate) {
         List<Finding> all = new ArrayList<>(result.regressions());
         all.addAll(result.changes());
-        annotated = new Annotator(target, Retrier.system(Backoff.DEFAULT), clock)
-            .annotate(all, scope);
+        try { // the webhook is told even when InfluxDB refuses the annotations
+          annotated = new Annotator(target, Retrier.system(Backoff.DEFAULT), clock)
+              .annotate(all, scope);
+        } catch (IOException | io.squashinflux.influx.QueryException e) {
+          annotateFailure = e.getMessage();
+        }
       }
       URI url = notify.webhook();
       if (url == null) {
-        return new Outcome(result, annotated, null, null);
+        return new Outcome(result, annotated, annotateFailure, null, null);
       }
       Webhook webhook = new Webhook(url, HttpSettings.defaults()
           .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)), notify.retrier());
       Notifier.Result told = new Notifier(webhook, notify.format,
           notify.ledger(target.url().toString(), target.database(), model.mapping().name()),
           source()).notify(result, scope);
-      return new Outcome(result, annotated, told, webhook.origin());
+      return new Outcome(result, annotated, annotateFailure, told, webhook.origin());
     } finally {
       Files.deleteIfExists(charts);
     }

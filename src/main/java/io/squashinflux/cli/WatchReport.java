@@ -29,10 +29,14 @@ final class WatchReport {
     }
     try {
       ReportRun.Outcome outcome = run.run(page, null);
-      due = outcome.notified() != null && outcome.notified().failed();
+      due = outcome.notified() != null && outcome.notified().failed()
+          || outcome.annotateFailure() != null;
       StringBuilder line = new StringBuilder("report ").append(page).append(": ")
           .append(outcome.result().regressions().size()).append(" regressions, ")
           .append(outcome.result().changes().size()).append(" changes");
+      if (outcome.annotateFailure() != null) {
+        line.append("; annotations not written: ").append(outcome.annotateFailure());
+      }
       if (outcome.notified() != null) {
         line.append(outcome.notified().failed()
             ? "; " + outcome.notified().failure() + ", " + outcome.notified().pending()
