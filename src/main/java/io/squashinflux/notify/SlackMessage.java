@@ -31,7 +31,8 @@ final class SlackMessage {
           .append(f.url() == null ? "" : " " + f.url());
       lines.add("*" + esc(f.metric()) + "* on " + esc(f.dataset()) + " / " + esc(f.filter()) + ": "
           + esc(Wording.change(f)) + " " + esc(Wording.details(f))
-          + (f.url() == null ? "" : " <" + f.url() + "|CI run" + (f.run() == null ? "" : " " + esc(f.run())) + ">"));
+          + (f.url() == null ? "" : " <" + f.url() + "|" + (f.job() != null ? "job " + f.job()
+              : f.run() != null ? "CI run " + esc(f.run()) : "link") + ">"));
     }
     for (Finding f : unknown) {
       text.append("\n- changed: ").append(Wording.headline(f)).append(", ")
