@@ -97,6 +97,10 @@ final class WatchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) { // the loop's own check of --interval
       throw new UserError(e.getMessage());
     }
+    if (source.fromKafka() && reportPage != null) {
+      throw new UserError("--report needs cycles that end: not with --from kafka://, whose one"
+          + " cycle follows the topic until stopped");
+    }
     // Installed first, so a signal during start-up is not lost: the first cycle then stops at once.
     Signals signals = Signals.stopOn(stop);
     if (source.fromKafka()) {

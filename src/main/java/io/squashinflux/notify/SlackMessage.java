@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.squashinflux.detect.Finding;
+import io.squashinflux.report.ReportJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +37,9 @@ final class SlackMessage {
     }
     for (Finding f : unknown) {
       text.append("\n- changed: ").append(Wording.headline(f)).append(", ")
-          .append(io.squashinflux.report.ReportJson.isoDate(f.at()));
+          .append(ReportJson.isoDate(f.at()));
       lines.add("changed: " + esc(Wording.headline(f)) + ", "
-          + esc(io.squashinflux.report.ReportJson.isoDate(f.at())));
+          + esc(ReportJson.isoDate(f.at())));
     }
     ObjectNode root = JSON.createObjectNode();
     root.put("text", text.toString());
