@@ -106,6 +106,7 @@ class FindingAnnotationsTest {
     assertThat(keys(report())).isEqualTo(findings);
     assertThat(chronograf(false)).isEqualTo(findings);
     assertThat(data(false)).isEqualTo(findings);
+    assertChronografReadsThem(findings.size());
 
     // A threshold no shift meets: the findings are gone, and so are their annotations.
     assertThat(report("--threshold", "100000")).isEmpty();
@@ -120,6 +121,28 @@ class FindingAnnotationsTest {
     assertThat(keys(report())).isEqualTo(findings);
     assertThat(chronograf(true)).isEqualTo(findings);
     assertThat(data(true)).isEqualTo(findings);
+  }
+
+  /**
+   * Chronograf's own query (influx/annotations.go, AllAnnotations, over all time) and the columns
+   * its reader requires with the types it requires: time, start_time and modified_time_ns
+   * integers, text and id strings.
+   */
+  private static void assertChronografReadsThem(int expected) {
+    JsonNode series = influx.query("chronograf", "SELECT * FROM \"annotations\" WHERE"
+        + " \"deleted\"=false AND time >= 0ns and \"start_time\" <= " + Long.MAX_VALUE
+        + "  ORDER BY time DESC").path("results").path(0).path("series").path(0);
+    List<String> columns = new ArrayList<>();
+    series.path("columns").forEach(c -> columns.add(c.asText()));
+    assertThat(series.path("values")).hasSize(expected);
+    for (JsonNode row : series.path("values")) {
+      assertThat(row.get(columns.indexOf("time")).isIntegralNumber()).isTrue();
+      assertThat(row.get(columns.indexOf("start_time")).asLong())
+          .isEqualTo(row.get(columns.indexOf("time")).asLong());
+      assertThat(row.get(columns.indexOf("modified_time_ns")).isIntegralNumber()).isTrue();
+      assertThat(row.get(columns.indexOf("text")).asText()).contains(" on ");
+      assertThat(row.get(columns.indexOf("id")).asText()).startsWith("squash-influx-");
+    }
   }
 
   @Test
