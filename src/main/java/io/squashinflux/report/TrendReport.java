@@ -31,6 +31,12 @@ public final class TrendReport {
   public record Result(List<Finding> regressions, List<Finding> changes, List<SpecStatus> specs,
       int metrics, int series, long points, Analysis.Unmatched unmatched) {
 
+    /** A result with every spec matched, or none to match. */
+    public Result(List<Finding> regressions, List<Finding> changes, List<SpecStatus> specs,
+        int metrics, int series, long points) {
+      this(regressions, changes, specs, metrics, series, points, new Analysis.Unmatched(0, List.of()));
+    }
+
     public Result {
       regressions = List.copyOf(regressions);
       changes = List.copyOf(changes);
