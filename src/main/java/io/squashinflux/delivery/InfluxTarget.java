@@ -53,6 +53,7 @@ public record InfluxTarget(
     Objects.requireNonNull(url, "url == null");
     Objects.requireNonNull(database, "database == null");
     Objects.requireNonNull(timeout, "timeout == null");
+    retentionPolicy = retentionPolicy == null || retentionPolicy.isBlank() ? null : retentionPolicy;
     if (database.isEmpty()) {
       throw new IllegalArgumentException("the database name is empty");
     }
