@@ -57,6 +57,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   /** The one line that tells the user what went wrong (the start hint once, for an outage). */
   static String message(Exception e, boolean verbose) {
+    if (e instanceof java.nio.file.FileSystemException file && file.getFile() != null) {
+      return "cannot use " + file.getFile() + ": " + io.squashinflux.files.FileProblem.why(file);
+    }
     if (e instanceof UserError || e instanceof SourceException || e instanceof IOException
         || e instanceof java.io.UncheckedIOException) {
       return e.getMessage();

@@ -85,14 +85,20 @@ public final class GenerateCommand implements Callable<Integer> {
       err.println("generate: " + e.getMessage());
       return 2;
     }
+    String unusable = io.squashinflux.files.FileProblem.beforeWriting(out.resolve("job.json"), true);
+    if (unusable != null) {
+      err.println("generate: --out " + out + ": " + unusable);
+      return 2;
+    }
     try {
       Files.createDirectories(out);
       for (long id = 1; id <= count; id++) {
         write(out.resolve(jobFormat.fileName(id)), generator.bytes(id, jobFormat));
       }
     } catch (IOException e) {
-      err.println("generate: cannot write to " + out + ": " + e.getMessage());
-      return 1;
+      err.println("generate: cannot write to " + out + ": "
+          + io.squashinflux.files.FileProblem.why(e) + "; choose another --out");
+      return 2;
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("wrote " + count + " " + format + " jobs to " + out

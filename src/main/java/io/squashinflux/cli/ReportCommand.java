@@ -102,14 +102,16 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The page and the JSON are written last: a place they cannot go must stop the run first.
+    Writable.check("-o", output, false);
+    if (json != null) {
+      Writable.check("--json", json, false);
+    }
     DetectorSettings settings;
     try {
       settings = new DetectorSettings(window, maxWindow, threshold, minChange);
     } catch (IllegalArgumentException e) {
       throw new UserError("detection settings: " + e.getMessage());
-    }
-    if (maxPoints < 10) {
-      throw new UserError("--max-points must be at least 10, was " + maxPoints);
     }
     HttpSettings http = http();
     InfluxTarget target = influx.target(http);
@@ -149,6 +151,9 @@ final class ReportCommand implements Callable<Integer> {
   private Specs specs(HttpSettings http) {
     try {
       if (reference.specs != null) {
+        if (reference.specs.startsWith("http://") || reference.specs.startsWith("https://")) {
+          SpecsOptions.httpUrl("--specs", reference.specs); // one check of every URL option
+        }
         return Specs.load(reference.specs, http);
       }
       URI squashUrl = reference.squashUrl();

@@ -30,11 +30,27 @@ final class StateOptions {
     if (state != null) {
       return state;
     }
+    String safe = database.replaceAll("[^A-Za-z0-9_.-]", "_");
+    return folder().resolve(safe + "-" + identity.fingerprint() + ".json");
+  }
+
+  /**
+   * Checks, before InfluxDB is asked anything, that the state (and the rejects file beside it,
+   * or {@code rejects} when given) can be written where it goes.
+   */
+  void checkWritable(Path rejects) {
+    if (!noState) {
+      Writable.check("--state", state != null ? state : folder().resolve("state.json"), true);
+    }
+    if (rejects != null) {
+      Writable.check("--rejects", rejects, true);
+    }
+  }
+
+  private static Path folder() {
     String base = System.getenv("XDG_STATE_HOME");
-    Path folder = base != null && !base.isBlank()
+    return base != null && !base.isBlank()
         ? Path.of(base, "squash-influx")
         : Path.of(System.getProperty("user.home"), ".local", "state", "squash-influx");
-    String safe = database.replaceAll("[^A-Za-z0-9_.-]", "_");
-    return folder.resolve(safe + "-" + identity.fingerprint() + ".json");
   }
 }
