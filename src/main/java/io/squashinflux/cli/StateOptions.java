@@ -47,7 +47,8 @@ final class StateOptions {
     }
   }
 
-  private static Path folder() {
+  /** The folder of states and their siblings: $XDG_STATE_HOME/squash-influx, else ~/.local/state. */
+  static Path folder() {
     String base = System.getenv("XDG_STATE_HOME");
     return base != null && !base.isBlank()
         ? Path.of(base, "squash-influx")
