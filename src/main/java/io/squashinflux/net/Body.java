@@ -11,13 +11,15 @@ import java.util.zip.GZIPInputStream;
 /**
  * An answer's body as the caller reads it: gunzipped when the server compressed it, counted
  * against the size cap (the decoded bytes, so a small gzip bomb cannot pass), and cut off at the
- * exchange's deadline. The JDK's client bounds only the wait for the head; here a timer closes
- * the JDK's stream at the deadline, which ends a read blocked on it, and the read then reports
- * the timeout rather than a short body.
+ * exchange's deadline. The transport bounds only the wait for the head; here a timer aborts the
+ * exchange at the deadline, which ends a read blocked on it, and the read then reports the
+ * timeout rather than a short body. Closing reads what is left of the body (the connection then
+ * serves the next request), still under the deadline.
  */
 final class Body extends InputStream {
   private static final ScheduledThreadPoolExecutor TIMER = timer();
 
+  private final Transport.Exchange exchange;
   private final InputStream raw;
   private final boolean gzip;
   private final long limit;
@@ -27,8 +29,10 @@ final class Body extends InputStream {
   private InputStream decoded;
   private long count;
 
-  Body(InputStream raw, boolean gzip, long limit, long remainingNanos, String timeoutMessage) {
-    this.raw = raw;
+  Body(Transport.Exchange exchange, boolean gzip, long limit, long remainingNanos,
+      String timeoutMessage) {
+    this.exchange = exchange;
+    this.raw = exchange.body();
     this.gzip = gzip;
     this.limit = limit;
     this.timeoutMessage = timeoutMessage;
@@ -49,11 +53,7 @@ final class Body extends InputStream {
 
   private void expire() {
     timedOut = true;
-    try {
-      raw.close();
-    } catch (IOException e) {
-      // The reader sees the timeout either way.
-    }
+    exchange.abort();
   }
 
   @Override
@@ -77,7 +77,7 @@ final class Body extends InputStream {
     if (n > 0) {
       count += n;
       if (count > limit) {
-        close();
+        abort();
         throw new TooLargeException(limit);
       }
     }
@@ -91,9 +91,20 @@ final class Body extends InputStream {
     return decoded;
   }
 
+  /** Ends the exchange without reading the rest: the connection is dropped. */
+  void abort() {
+    deadline.cancel(false);
+    exchange.abort();
+  }
+
   @Override
   public void close() throws IOException {
-    deadline.cancel(false);
-    raw.close();
+    try {
+      raw.close();
+    } catch (IOException e) {
+      throw timedOut ? new HttpTimeoutException(timeoutMessage) : e;
+    } finally {
+      deadline.cancel(false);
+    }
   }
 }
