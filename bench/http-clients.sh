@@ -4,7 +4,8 @@
 # SQuaSH API server (serve-api --generate, its own process, so that the CPU counted is the
 # client's), 8 in flight, asking for gzip and reading through the size cap; ROUNDS (default 3)
 # counted rounds after a warm-up, the candidates taking turns. Prints CPU and wall seconds per
-# 1,000 jobs. Candidates: jdk (the project's client), apache, okhttp, jetty.
+# 1,000 jobs. Candidates: jdk, apache, okhttp, jetty (each library alone) and http (the project's
+# client, net.Http over its transport).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${1:-3000}

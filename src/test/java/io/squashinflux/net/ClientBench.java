@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  * 1,000 jobs. Rounds go through the candidates in turn so that the machine's other load falls on
  * all of them alike; the first round of each is a warm-up and is not counted.
  *
- * <p>Usage: {@code ClientBench API_URL JOBS ROUNDS [candidate...]}.
+ * <p>Usage: {@code ClientBench API_URL JOBS ROUNDS [candidate...]}; candidates: jdk, apache,
+ * okhttp, jetty (each library alone, with its own gzip) and http (the project's {@link Http}).
  */
 final class ClientBench {
   private static final int IN_FLIGHT = 8;
@@ -42,7 +43,7 @@ final class ClientBench {
     int jobs = Integer.parseInt(args[1]);
     int rounds = Integer.parseInt(args[2]);
     List<String> names = args.length > 3 ? List.of(args).subList(3, args.length)
-        : List.of("jdk", "apache", "okhttp", "jetty");
+        : List.of("jdk", "apache", "okhttp", "jetty", "http");
     Map<String, Candidate> candidates = new LinkedHashMap<>();
     for (String name : names) {
       candidates.put(name, create(name));
@@ -130,13 +131,33 @@ final class ClientBench {
         return okhttp();
       case "jetty":
         return jetty();
+      case "http":
+        return project();
       default:
         throw new IllegalArgumentException("no candidate " + name);
     }
   }
 
-  /** The project's client as the sync uses it today. */
+  /** The JDK's client as the project used it: HTTP/1.1, a streamed body, its deadline per request. */
   private static Candidate jdk() {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    return uri -> {
+      var request = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+          .header("User-Agent", "squash-influx").header("Accept", "application/json")
+          .header("Accept-Encoding", "gzip").GET().build();
+      var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = decoded(response.body(),
+          response.headers().firstValue("content-encoding").orElse(null))) {
+        return drain(body);
+      }
+    };
+  }
+
+  /** The project's client ({@link Http} over its {@link Transport}) as the sync uses it. */
+  private static Candidate project() {
     Http http = Http.create(HttpSettings.defaults().withProxies(Proxies.NONE));
     Map<String, String> headers = Map.of("Accept", "application/json");
     return uri -> {
@@ -158,6 +179,7 @@ final class ClientBench {
       public long fetch(URI uri) throws Exception {
         var get = new org.apache.hc.client5.http.classic.methods.HttpGet(uri);
         get.setHeader("Accept", "application/json");
+        get.setHeader("Accept-Encoding", "gzip");
         return client.execute(get, response -> {
           try (InputStream body = response.getEntity().getContent()) {
             return drain(body);
