@@ -50,8 +50,11 @@ final class ApacheTransport implements Transport {
   private static final int CONNECTIONS_PER_SERVER = 64;
 
   private final CloseableHttpClient client;
+  /** Challenges are looked for only when a proxy has credentials to answer them with. */
+  private final boolean proxyAuthentication;
 
   ApacheTransport(HttpSettings settings) {
+    this.proxyAuthentication = settings.proxies().urls().stream().anyMatch(u -> u.user() != null);
     ConnectionConfig connections = ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
         .setSocketTimeout(Timeout.of(settings.timeout()))
@@ -117,6 +120,7 @@ final class ApacheTransport implements Transport {
         .setRedirectsEnabled(false)
         .setContentCompressionEnabled(false)
         .setProtocolUpgradeEnabled(false)
+        .setAuthenticationEnabled(proxyAuthentication)
         .setResponseTimeout(Timeout.of(request.timeout().toNanos(), TimeUnit.NANOSECONDS))
         .setConnectionRequestTimeout(Timeout.of(request.timeout()))
         .build());

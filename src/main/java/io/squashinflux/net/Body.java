@@ -6,6 +6,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -23,14 +24,14 @@ final class Body extends InputStream {
   private final InputStream raw;
   private final boolean gzip;
   private final long limit;
-  private final String timeoutMessage;
+  private final Supplier<String> timeoutMessage; // made only when it is said
   private final ScheduledFuture<?> deadline;
   private volatile boolean timedOut;
   private InputStream decoded;
   private long count;
 
   Body(Transport.Exchange exchange, boolean gzip, long limit, long remainingNanos,
-      String timeoutMessage) {
+      Supplier<String> timeoutMessage) {
     this.exchange = exchange;
     this.raw = exchange.body();
     this.gzip = gzip;
@@ -69,10 +70,10 @@ final class Body extends InputStream {
     try {
       n = source().read(into, offset, length);
     } catch (IOException e) {
-      throw timedOut ? new HttpTimeoutException(timeoutMessage) : e;
+      throw timedOut ? new HttpTimeoutException(timeoutMessage.get()) : e;
     }
     if (timedOut) {
-      throw new HttpTimeoutException(timeoutMessage);
+      throw new HttpTimeoutException(timeoutMessage.get());
     }
     if (n > 0) {
       count += n;
@@ -102,7 +103,7 @@ final class Body extends InputStream {
     try {
       raw.close();
     } catch (IOException e) {
-      throw timedOut ? new HttpTimeoutException(timeoutMessage) : e;
+      throw timedOut ? new HttpTimeoutException(timeoutMessage.get()) : e;
     } finally {
       deadline.cancel(false);
     }

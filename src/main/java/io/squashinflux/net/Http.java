@@ -147,7 +147,7 @@ public final class Http {
     }
     long left = settings.timeout().toNanos() - (System.nanoTime() - start);
     return new Streamed(answer.status(), head,
-        new Body(answer, gzip, settings.maxResponseBytes(), left, timeoutMessage(uri)));
+        new Body(answer, gzip, settings.maxResponseBytes(), left, () -> timeoutMessage(uri)));
   }
 
   /** Failures with a message a user can act on; the types {@code retry.Policy} reads. */
