@@ -1,0 +1,39 @@
+package io.squashinflux.detect;
+
+import java.util.List;
+
+/**
+ * A shift found in one series: a regression when {@code direction} is {@code worse}, otherwise a
+ * change.
+ *
+ * @param at the time (ns) of the first point at the new level
+ * @param lastGood the time (ns) of the point before it
+ * @param direction {@code worse}, {@code better} or {@code unknown} (no spec says which way is good)
+ * @param job the SQuaSH job id of the first shifted point, or null
+ * @param run the CI run of the first shifted point, or null
+ * @param url the job's or CI run's URL, or null
+ * @param packagesChanged packages whose git sha changed between the last good and first bad job
+ * @param unit the metric's unit, or null when unknown
+ */
+public record Finding(String metric, String dataset, String filter, long at, long lastGood,
+    double before, double after, String direction, Long job, String run, String url,
+    List<String> packagesChanged, String unit) {
+
+  public Finding {
+    packagesChanged = List.copyOf(packagesChanged);
+  }
+
+  /** The relative change, e.g. 0.41 for 41% higher. */
+  public double change() {
+    return before == 0 ? 0 : (after - before) / Math.abs(before);
+  }
+
+  public boolean regression() {
+    return direction.equals("worse");
+  }
+
+  public Finding withPackages(List<String> packages) {
+    return new Finding(metric, dataset, filter, at, lastGood, before, after, direction, job, run,
+        url, packages, unit);
+  }
+}
