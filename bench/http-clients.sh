@@ -27,5 +27,5 @@ for ((i = 0; i < 600; i++)); do
 done
 [[ -n $api ]] || { echo "bench: the API server did not start:" >&2; cat "$out" >&2; exit 1; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx256m -cp "$cp" io.squashinflux.net.ClientBench "$api" "$jobs" "$rounds" "$@"
+java -Xmx256m -cp "$cp" io.squashinflux.bench.ClientBench "$api" "$jobs" "$rounds" "$@"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

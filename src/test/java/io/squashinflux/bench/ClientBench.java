@@ -1,5 +1,10 @@
-package io.squashinflux.net;
+package io.squashinflux.bench;
 
+import io.squashinflux.net.Http;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Proxies;
+import io.squashinflux.net.Streamed;
+import io.squashinflux.net.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -156,7 +161,7 @@ final class ClientBench {
     };
   }
 
-  /** The project's client ({@link Http} over its {@link Transport}) as the sync uses it. */
+  /** The project's client ({@link Http} over its transport) as the sync uses it. */
   private static Candidate project() {
     Http http = Http.create(HttpSettings.defaults().withProxies(Proxies.NONE));
     Map<String, String> headers = Map.of("Accept", "application/json");
