@@ -40,8 +40,9 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * {@link Transport} over Apache HttpClient 5 classic: blocking sockets in the calling thread and
- * a pool of kept-alive connections, which costs a third of the CPU per request of the JDK's
- * client (no selector thread, no hand-offs between threads, no copies of the body). Only the
+ * a pool of kept-alive connections: no selector thread, no hand-off between threads and no copy
+ * of the body per request, which makes it the cheapest of the clients measured (BENCHMARKS.md,
+ * {@code bench/http-clients.sh}). Only the
  * wire is Apache's: no redirects, no decoding, no retries of its own but one, a GET sent again
  * when a kept-alive connection turns out closed by the server.
  */

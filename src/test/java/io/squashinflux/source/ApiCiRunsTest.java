@@ -1,5 +1,6 @@
 package io.squashinflux.source;
 
+import io.squashinflux.testing.Await;
 import io.squashinflux.testing.FakeTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,15 +102,15 @@ class ApiCiRunsTest {
     assertThat(squash.requests("/jenkins/88")).isEqualTo(3);
   }
 
-  /** Returns once {@code count} threads asked and each is parked (on the answer or the first). */
-  /** Until all callers but the one reading the answer (in a socket read, RUNNABLE) wait. */
-  private static void awaitAllWaiting(List<Thread> threads, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline && (threads.size() < count || threads.stream()
-        .filter(t -> t.getState() == Thread.State.WAITING
-            || t.getState() == Thread.State.TIMED_WAITING).count() < count - 1)) {
-      Thread.sleep(5);
-    }
+  /**
+   * Returns once {@code count} threads asked and all but one are parked on the first's answer
+   * (that one reads it in a socket read, which a thread does RUNNABLE).
+   */
+  private static void awaitAllWaiting(List<Thread> threads, int count) throws Exception {
+    Await.until(count + " callers asked, all but one parked", Duration.ofSeconds(60),
+        () -> threads.size() >= count && threads.stream()
+            .filter(t -> t.getState() == Thread.State.WAITING
+                || t.getState() == Thread.State.TIMED_WAITING).count() >= count - 1);
   }
 
   private static FakeSquash newServer() {
