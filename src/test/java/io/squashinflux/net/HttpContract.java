@@ -161,6 +161,44 @@ abstract class HttpContract {
   }
 
   @Test
+  void aThreadInterruptedWhileItWaitsForTheHeadOrTheBodyEndsAtOnce() throws Exception {
+    HttpServer server = plain();
+    CountDownLatch asked = new CountDownLatch(2);
+    URI silent = serve(server, "/silent", e -> {
+      asked.countDown();
+      release.await();
+    });
+    URI stall = serve(server, "/stall", e -> {
+      e.sendResponseHeaders(200, 100);
+      e.getResponseBody().write(new byte[10]);
+      e.getResponseBody().flush();
+      asked.countDown();
+      release.await();
+    });
+    Http http = client(Proxies.NONE, List.of(), Duration.ofSeconds(60), 1 << 20);
+    List<Thread> waiting = new CopyOnWriteArrayList<>();
+    List<Throwable> ended = new CopyOnWriteArrayList<>();
+    for (URI uri : List.of(silent, stall)) {
+      Thread thread = new Thread(() -> {
+        try {
+          http.get(uri, Map.of());
+        } catch (Exception e) {
+          ended.add(e);
+        }
+      });
+      thread.start();
+      waiting.add(thread);
+    }
+    assertThat(asked.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    waiting.forEach(Thread::interrupt);
+    for (Thread thread : waiting) {
+      thread.join(Duration.ofSeconds(10).toMillis());
+      assertThat(thread.isAlive()).as("ended well before the 60 s deadline").isFalse();
+    }
+    assertThat(ended).hasSize(2);
+  }
+
+  @Test
   void redirectsKeepAuthorizationOnTheirOriginAndNeverGoFromHttpsToHttp() throws Exception {
     Path[] pem = TestTls.selfSigned(dir);
     HttpsServer tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
