@@ -2,6 +2,7 @@ package io.squashinflux.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -69,6 +70,9 @@ final class Body extends InputStream {
     int n;
     try {
       n = source().read(into, offset, length);
+    } catch (SocketTimeoutException e) {
+      // The transport's read timeout is what was left of the deadline: the same timeout.
+      throw new HttpTimeoutException(timeoutMessage.get());
     } catch (IOException e) {
       throw timedOut ? new HttpTimeoutException(timeoutMessage.get()) : e;
     }
