@@ -39,7 +39,6 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    io.squashinflux.net.Http.stopSelectors();
     System.exit(code);
   }
 
