@@ -30,7 +30,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
     PrintWriter err = cli.getErr();
     int code = code(e);
-    String message = message(e, verbose);
+    // Messages quote names from the data (measurements, datasets): never raw to a terminal.
+    String message = io.squashinflux.ledger.Visible.of(message(e, verbose));
     err.println("squash-influx: " + message);
     if (verbose) {
       StringWriter trace = new StringWriter();

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " regressions first (sustained shifts for the worse, with the packages that changed),"
           + " then the spec status, then a chart per metric. Opens from disk with no network.",
       "Which way is worse comes from the specs' operators (<= : lower is better); without specs"
-          + " shifts are listed as changes."
+          + " shifts are listed as changes of unknown direction, and the page and stderr say so."
     },
     footer = {
       "",
@@ -45,11 +45,15 @@ import picocli.CommandLine.Spec;
       "  squash-influx report --db squash-sandbox --specs verify_job.json -o trends.html \\",
       "      --json findings.json --fail-on-regression",
       "",
-      "Exit codes: 0 report written; 1 a regression was found with --fail-on-regression, or InfluxDB"
-          + " could not be read; 2 usage or configuration error."
+      "Exit codes: 0 report written; 1 a regression (or a change of unknown direction) was found"
+          + " with --fail-on-regression, or InfluxDB could not be read; 2 usage or configuration"
+          + " error, or the database holds no metric values."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  /** When the page says it was made. */
+  java.time.Clock clock = java.time.Clock.systemUTC();
 
   @Mixin InfluxOptions influx;
 
@@ -69,7 +73,9 @@ final class ReportCommand implements Callable<Integer> {
   Path json;
 
   @Option(names = "--fail-on-regression",
-      description = "Exit with code 1 when a regression is found (for CI and cron alerts).")
+      description = "Exit with code 1 when a regression is found (for CI and cron alerts); a"
+          + " sustained change whose direction no spec gives fails too, so a run without specs"
+          + " never passes by mistake.")
   boolean failOnRegression;
 
   @Option(names = "--measurement", paramLabel = "NAME",
@@ -115,7 +121,7 @@ final class ReportCommand implements Callable<Integer> {
     InfluxTarget target = influx.target(http);
     ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
     Specs thresholds = specs(target.http());
-    Path charts = Files.createTempFile("squash-report-", ".charts");
+    Path charts = scratch(output);
     try {
       TrendReport.Result result;
       try {
@@ -124,16 +130,62 @@ final class ReportCommand implements Callable<Integer> {
       } catch (SeriesException e) {
         throw new UserError(e.getMessage());
       }
-      String source = "InfluxDB " + target.url() + ", database " + target.database() + ", mapping "
-          + model.mapping().name();
-      ReportPage.write(result, source, charts, output);
+      if (result.points() == 0) {
+        throw new UserError("database \"" + target.database() + "\"" + (target.retentionPolicy()
+            == null ? "" : ", retention policy \"" + target.retentionPolicy() + "\",")
+            + " holds no metric values that mapping " + model.mapping().name() + " reads ("
+            + result.metrics() + " metrics): nothing to report; check --db, --rp and --mapping");
+      }
+      String source = "InfluxDB " + target.url() + ", database " + target.database()
+          + (target.retentionPolicy() == null ? "" : ", retention policy " + target.retentionPolicy())
+          + ", mapping " + model.mapping().name();
+      boolean directions = thresholds != Specs.NONE;
+      ReportPage.write(result, new ReportPage.Header(source, clock.instant(), settings(),
+          directions), charts, output);
       if (json != null) {
         ReportJson.write(result, json);
       }
       print(spec.commandLine().getOut(), result);
-      return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;
+      List<Finding> unknown = result.unknownDirection();
+      if (!unknown.isEmpty()) {
+        spec.commandLine().getErr().println("squash-influx: no direction is known for "
+            + unknown.size() + (unknown.size() == 1 ? " sustained change" : " sustained changes")
+            + " (no spec says which way is worse" + (directions ? " for their metrics" : "")
+            + "); give --specs or --squash-url" + (failOnRegression
+                ? "; --fail-on-regression counts them as failures" : ""));
+        spec.commandLine().getErr().flush();
+      }
+      boolean failed = !result.regressions().isEmpty() || !unknown.isEmpty();
+      return failOnRegression && failed ? Main.INCOMPLETE : Main.OK;
     } finally {
       Files.deleteIfExists(charts);
+    }
+  }
+
+  /** The detector's settings as the options that set them, for the page's header. */
+  private String settings() {
+    return String.format(java.util.Locale.ROOT, "--window %d --max-window %d --threshold %s"
+        + " --min-change %s", window, maxWindow, threshold, minChange);
+  }
+
+  /**
+   * The charts' scratch file, beside the page (so nothing is left in the temporary folder, and a
+   * folder that cannot be written is found before any metric is read).
+   */
+  private static Path scratch(Path output) {
+    Path folder = output.toAbsolutePath().getParent();
+    if (!Files.isDirectory(folder)) {
+      throw new UserError("cannot write " + output + ": the folder " + folder
+          + " does not exist; create it or give another -o");
+    }
+    try {
+      Path charts = Files.createTempFile(folder, "." + output.getFileName() + ".", ".charts");
+      charts.toFile().deleteOnExit();
+      return charts;
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot write " + output + " in " + folder + " ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + "): check the folder's permissions or give another -o");
     }
   }
 
@@ -168,15 +220,16 @@ final class ReportCommand implements Callable<Integer> {
     result.regressions().forEach(f -> out.println("  " + line(f)));
     out.printf("Changes:     %d (shifts for the better, or with no spec saying which way is worse)%n",
         result.changes().size());
+    result.unknownDirection().forEach(f -> out.println("  " + line(f) + " (direction unknown)"));
     out.flush();
   }
 
-  /** One finding on one line, as the demo prints it too. */
+  /** One finding on one line, as the demo prints it too; text from the data made visible. */
   static String line(Finding f) {
     String unit = f.unit() == null || f.unit().isEmpty() ? "" : " " + f.unit();
-    return String.format(java.util.Locale.ROOT, "%s on %s / %s: %+.1f%% (%.4g -> %.4g%s) from %s%s%s",
+    return io.squashinflux.ledger.Visible.of(String.format(java.util.Locale.ROOT, "%s on %s / %s: %+.1f%% (%.4g -> %.4g%s) from %s%s%s",
         f.metric(), f.dataset(), f.filter(), f.change() * 100, f.before(), f.after(), unit,
         ReportJson.isoDate(f.at()), f.job() == null ? "" : ", job " + f.job(),
-        f.packagesChanged().isEmpty() ? "" : "; packages changed: " + String.join(", ", f.packagesChanged()));
+        f.packagesChanged().isEmpty() ? "" : "; packages changed: " + String.join(", ", f.packagesChanged())));
   }
 }

@@ -18,8 +18,39 @@ public final class ReportPage {
 
   private ReportPage() {}
 
-  /** Writes the page to {@code file}; {@code source} says where the data came from. */
-  public static void write(TrendReport.Result result, String source, Path charts, Path file)
+  /**
+   * What the header says besides the counts.
+   *
+   * @param source where the data came from
+   * @param made when the page was made
+   * @param settings the detector's settings, as the options that set them
+   * @param directions false when no spec gives any metric a direction
+   */
+  public record Header(String source, java.time.Instant made, String settings,
+      boolean directions) {}
+
+  /**
+   * Writes the page to a temporary file beside {@code file} and renames it over, so a run stopped
+   * half way leaves the last good page in place.
+   */
+  public static void write(TrendReport.Result result, Header header, Path charts, Path file)
+      throws IOException {
+    Path target = file.toAbsolutePath();
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
+    try {
+      writeTo(result, header, charts, temp);
+      try {
+        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void writeTo(TrendReport.Result result, Header header, Path charts, Path file)
       throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
@@ -32,24 +63,43 @@ public final class ReportPage {
           + "Array.prototype.join.call(arguments,' '));return e.apply(c,arguments)}})(console);"
           + "window.squashReport.findings=" + Html.scriptJson(ReportJson.of(result).toString())
           + ";</script>\n</head><body>\n");
-      out.write("<header class=\"top\"><h1>SQuaSH trend report</h1><p>" + esc(source) + " · "
-          + result.metrics() + " metrics, " + result.series() + " series, " + result.points()
-          + " values</p></header>\n<main>\n");
-      FindingsTable.write(out, "regressions", "Regressions", result.regressions(),
-          "No regression: no series shifted for the worse and stayed there.");
-      FindingsTable.write(out, "changes", "Other changes", result.changes(),
-          "No other sustained change.");
+      out.write("<header class=\"top\"><h1>SQuaSH trend report</h1><p>" + esc(header.source())
+          + " · " + result.metrics() + " metrics, " + result.series() + " series, "
+          + result.points() + " values" + span(result) + "</p><p>Made "
+          + Html.date(header.made().getEpochSecond() * 1_000_000_000L) + " · detector: "
+          + esc(header.settings()) + "</p></header>\n<main>\n");
+      if (!header.directions()) {
+        out.write("<p class=\"card warn\" id=\"no-direction\">No direction is known: no spec"
+            + " says which way is worse for any metric, so no change can be called a regression."
+            + " Sustained changes are listed under \"Other changes\" with an unknown direction;"
+            + " give --specs or --squash-url.</p>\n");
+      }
+      FindingsTable.write(out, "regressions", "Regressions", result.events(true),
+          header.directions() ? "No regression: no series shifted for the worse and stayed there."
+              : "No regression known: without a direction, see the other changes below.",
+          result.packagesRecorded());
+      FindingsTable.write(out, "changes", "Other changes", result.events(false),
+          "No other sustained change.", result.packagesRecorded());
       SpecTable.write(out, result.specs());
       out.write("<h2 id=\"charts\">Charts</h2>\n<p class=\"note\">One chart per metric, grouped by"
-          + " verification package; dashed lines are spec thresholds, vertical lines detected"
-          + " changes (red: for the worse). Hover a point for its job, click it to open the job or"
-          + " CI run.</p>\n");
+          + " verification package; dashed lines are spec thresholds, drawn on the series they"
+          + " apply to; vertical lines detected changes (red: for the worse). Hover a point for"
+          + " its series and job; click it to open the job or CI run when the data has a link."
+          + "</p>\n<div class=\"choose card\" id=\"choose\"><label>Dataset <select"
+          + " id=\"choose-dataset\"><option value=\"\">all</option></select></label> <label>Filter"
+          + " <select id=\"choose-filter\"><option value=\"\">all</option></select></label>"
+          + " <button type=\"button\" id=\"show-all\">Show all series</button></div>\n");
       try (var in = Files.newBufferedReader(charts, StandardCharsets.UTF_8)) {
         in.transferTo(out);
       }
       out.write("</main>\n<script>" + resource(UPLOT + "uPlot.iife.min.js") + "</script>\n<script>"
           + resource("io/squashinflux/report/report.js") + "</script>\n</body></html>\n");
     }
+  }
+
+  private static String span(TrendReport.Result result) {
+    return result.span().isEmpty() ? "" : ", " + Html.date(result.span().get(0)) + " to "
+        + Html.date(result.span().get(1));
   }
 
   static String resource(String name) throws IOException {
