@@ -63,7 +63,8 @@ public final class InfluxQuery {
     if (rp != null) {
       List<String> policies = firstColumn("SHOW RETENTION POLICIES ON " + identifier(target.database()));
       if (!policies.contains(rp)) {
-        throw new QueryException(QueryException.Reason.QUERY, "database \"" + target.database()
+        throw new QueryException(QueryException.Reason.RETENTION_POLICY_NOT_FOUND, "database \""
+            + target.database()
             + "\" has no retention policy \"" + rp + "\": check --rp; it has "
             + String.join(", ", policies));
       }

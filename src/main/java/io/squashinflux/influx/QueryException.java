@@ -5,6 +5,7 @@ public final class QueryException extends RuntimeException {
   /** Why a query failed. */
   public enum Reason {
     DATABASE_NOT_FOUND,
+    RETENTION_POLICY_NOT_FOUND,
     AUTHENTICATION,
     UNREACHABLE,
     QUERY
@@ -23,6 +24,7 @@ public final class QueryException extends RuntimeException {
 
   /** True when the options are wrong (a missing database, bad credentials): exit code 2. */
   public boolean configuration() {
-    return reason == Reason.DATABASE_NOT_FOUND || reason == Reason.AUTHENTICATION;
+    return reason == Reason.DATABASE_NOT_FOUND || reason == Reason.RETENTION_POLICY_NOT_FOUND
+        || reason == Reason.AUTHENTICATION;
   }
 }
