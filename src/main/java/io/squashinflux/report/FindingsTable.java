@@ -37,11 +37,12 @@ final class FindingsTable {
       if (e.findings().size() > 1) {
         Finding first = e.findings().get(0);
         out.write("<tr class=\"event " + esc(first.direction()) + "\"><td><a href=\""
-            + href(first, false) + "\">" + esc(e.metric()) + "</a></td><td colspan=\"5\">"
+            + href(first, false) + "\">" + esc(e.metric()) + "</a></td><td colspan=\"6\">"
             + esc(e.dataset() == null ? "(no dataset)" : e.dataset()) + ": one change on "
             + e.findings().size() + " filters (" + esc(String.join(", ", e.findings().stream()
-                .map(f -> String.valueOf(f.filter())).toList())) + ")</td><td class=\"pkgs\">"
-            + packages(e.shared(), packagesRecorded) + "</td></tr>\n");
+                .map(f -> String.valueOf(f.filter())).toList())) + ")<div class=\"pkgs shared\">"
+            + "Packages changed for all of them: " + packages(e.shared(), packagesRecorded)
+            + "</div></td></tr>\n");
       }
       for (Finding f : e.findings()) {
         row(out, f, e.findings().size() > 1, packagesRecorded);
