@@ -116,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
     if (verbose) {
       args.add("--verbose");
     }
-    out.println("Syncing:     squash-influx " + String.join(" ", args));
+    out.println("Syncing:     " + DemoReport.command() + " " + String.join(" ", args));
     out.flush();
     String[] sync = args.toArray(String[]::new);
     int code = Main.commandLine(verbose, out, spec.commandLine().getErr(), sync).execute(sync);

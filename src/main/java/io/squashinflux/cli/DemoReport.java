@@ -41,7 +41,7 @@ final class DemoReport {
       args.add("--verbose");
     }
     out.println();
-    out.println("Trend report: squash-influx " + String.join(" ", args));
+    out.println("Trend report: " + DemoReport.command() + " " + String.join(" ", args));
     out.flush();
     String[] command = args.toArray(String[]::new);
     int code = Main.commandLine(verbose, out, err, command).execute(command);
@@ -49,10 +49,15 @@ final class DemoReport {
       out.println("Open it in a browser: " + report.toAbsolutePath().toUri());
       if (keep) {
         out.println("Run the report again (influxd and " + specs + " are kept):");
-        out.println("  squash-influx " + String.join(" ", args));
+        out.println("  " + command() + " " + String.join(" ", args));
       }
     }
     out.flush();
     return code;
+  }
+
+  /** How the user runs this program: the launcher script's path as started, else its name. */
+  static String command() {
+    return System.getProperty("squash.influx.command", "squash-influx");
   }
 }

@@ -79,6 +79,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
     String message = e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+    }
     err.println("squash-influx: " + message + " (try '" + cli.getCommandSpec().qualifiedName()
         + " --help')");
     err.flush();

@@ -23,7 +23,7 @@ final class InfluxOptions {
   @Mixin InfluxApiOptions api;
 
   @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:INFLUX_DB:-squash-sandbox}",
-      description = "Database to write to (env INFLUX_DB; default: ${DEFAULT-VALUE}).")
+      description = "The database (env INFLUX_DB; default: ${DEFAULT-VALUE}).")
   String database;
 
   @Option(names = "--rp", paramLabel = "NAME",
