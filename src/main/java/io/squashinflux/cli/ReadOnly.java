@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The commands that only read InfluxDB ({@code report}, {@code dashboards}) share the InfluxDB
- * options with the writers; the write side's options mean nothing there, so they are neither
- * listed by --help nor accepted.
+ * options with the writers; the write side's options mean nothing there, so --help does not
+ * list them (they are still accepted, so a config file shared with sync stays valid).
  */
 final class ReadOnly {
   static final List<String> READERS = List.of("report", "dashboards");
@@ -28,6 +28,7 @@ final class ReadOnly {
         OptionSpec option = spec.findOption(name);
         if (option != null) {
           spec.remove(option);
+          spec.addOption(OptionSpec.builder(option).hidden(true).build());
         }
       }
     }

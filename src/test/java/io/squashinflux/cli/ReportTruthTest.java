@@ -240,6 +240,21 @@ class ReportTruthTest {
     assertThat(chart.get("series").get(0).get("filter").asText()).isEqualTo("r<!--u");
   }
 
+  @Test
+  void helpIsCleanAndListsNoWriteOptionsAndAMisspeltOptionGetsASuggestion() {
+    Cli.Result help = Cli.run("report", "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out() + help.err()).doesNotContain("picocli WARN").doesNotContain("--batch-lines")
+        .doesNotContain("--gzip").doesNotContain("--no-create-db").doesNotContain("to write to")
+        .contains("changes of unknown direction");
+    Cli.Result typo = Cli.run("report", "--fail-on-regresion");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("did you mean --fail-on-regression?");
+    Cli.Result down = Cli.run("report", "--influx-url", "http://127.0.0.1:9", "-o",
+        dir.resolve("down.html").toString());
+    assertThat(down.err()).contains("connection refused").doesNotContain("ConnectException");
+  }
+
   private static JsonNode find(JsonNode findings, String metric, String dataset) {
     for (JsonNode f : findings) {
       if (f.get("metric").asText().equals(metric) && f.get("dataset").asText().equals(dataset)) {
