@@ -106,6 +106,9 @@ class ReportTruthTest {
     JsonNode squashEvent = event(s, PA1, HSC);
     assertThat(squashEvent.get("filters")).hasSize(5);
     assertThat(names(squashEvent.get("packages_changed"))).isEqualTo(fromApi);
+    // A finding leads to its CI run's page, not to SQuaSH's JSON answer for the job.
+    assertThat(first.get("url").asText()).startsWith("http")
+        .doesNotEndWith("/job/" + first.get("job").asText());
     assertThat(first.get("packages")).isNotEmpty().allSatisfy(p ->
         assertThat(p.get("url").asText()).contains("/commit/" + p.get("sha").asText()));
     // The page's event row links each package it names to its change.
