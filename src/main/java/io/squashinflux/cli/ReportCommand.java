@@ -2,22 +2,14 @@ package io.squashinflux.cli;
 
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.net.HttpSettings;
-import io.squashinflux.detect.DetectorSettings;
-import io.squashinflux.detect.Finding;
-import io.squashinflux.influx.InfluxQuery;
 import io.squashinflux.series.ReadModel;
-import io.squashinflux.series.SeriesException;
-import io.squashinflux.report.ReportJson;
-import io.squashinflux.report.ReportPage;
+import io.squashinflux.report.ReportRun;
 import io.squashinflux.specs.Specs;
 import io.squashinflux.specs.SpecsException;
 import io.squashinflux.report.TrendReport;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,14 +28,14 @@ import picocli.CommandLine.Spec;
           + " regressions first (sustained shifts for the worse, with the packages that changed),"
           + " then the spec status, then a chart per metric. Opens from disk with no network.",
       "Which way is worse comes from the specs' operators (<= : lower is better); without specs"
-          + " shifts are listed as changes of unknown direction, and the page and stderr say so."
+          + " shifts are listed as changes."
     },
     footer = {
       "",
       "Examples:",
       "  squash-influx report --db squash --mapping squash --squash-url https://squash-restful-api.lsst.codes",
       "  squash-influx report --db squash-sandbox --specs verify_job.json -o trends.html \\",
-      "      --json findings.json --fail-on-regression",
+      "      --findings findings.json --fail-on-regression",
       "",
       "Exit codes: 0 report written; 1 a regression (or a change of unknown direction) was found"
           + " with --fail-on-regression, or InfluxDB could not be read; 2 usage or configuration"
@@ -51,9 +43,6 @@ import picocli.CommandLine.Spec;
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-
-  /** When the page says it was made. */
-  java.time.Clock clock = java.time.Clock.systemUTC();
 
   @Mixin InfluxOptions influx;
 
@@ -68,9 +57,13 @@ final class ReportCommand implements Callable<Integer> {
       description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--json", paramLabel = "FILE",
+  @Option(names = "--findings", paramLabel = "FILE",
       description = "Also write the findings as JSON: regressions, changes, specs.")
-  Path json;
+  Path findings;
+
+  /** The findings file's old option, now a pointer to --findings. */
+  @Option(names = "--json", paramLabel = "FILE", arity = "0..1", hidden = true)
+  String oldJson;
 
   @Option(names = "--fail-on-regression",
       description = "Exit with code 1 when a regression is found (for CI and cron alerts); a"
@@ -78,115 +71,48 @@ final class ReportCommand implements Callable<Integer> {
           + " never passes by mistake.")
   boolean failOnRegression;
 
-  @Option(names = "--measurement", paramLabel = "NAME",
-      description = "Report only this measurement (repeatable; default: all but packages).")
-  List<String> measurements = new ArrayList<>();
-
-  @Option(names = "--window", paramLabel = "N", defaultValue = "5",
-      description = "Fewest points a new level must hold, and before it (default: ${DEFAULT-VALUE}).")
-  int window;
-
-  @Option(names = "--max-window", paramLabel = "N", defaultValue = "30",
-      description = "Most points on each side whose medians are compared (default: ${DEFAULT-VALUE}).")
-  int maxWindow;
-
-  @Option(names = "--threshold", paramLabel = "Z", defaultValue = "5",
-      description = "Standard errors the two medians must differ by (default: ${DEFAULT-VALUE}).")
-  double threshold;
-
-  @Option(names = "--min-change", paramLabel = "FRACTION", defaultValue = "0.1",
-      description = "Smallest relative change reported, 0.1 = 10%% (default: ${DEFAULT-VALUE}).")
-  double minChange;
-
-  @Option(names = "--max-points", paramLabel = "N", defaultValue = "2000",
-      description = "Most points drawn per line; longer series are decimated for drawing only,"
-          + " never for detection (default: ${DEFAULT-VALUE}).")
-  int maxPoints;
-
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
+  @Mixin DetectionOptions detection;
+  @Mixin NotifyOptions notify;
 
   @Override
   public Integer call() throws Exception {
-    DetectorSettings settings;
-    try {
-      settings = new DetectorSettings(window, maxWindow, threshold, minChange);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("detection settings: " + e.getMessage());
-    }
-    if (maxPoints < 10) {
-      throw new UserError("--max-points must be at least 10, was " + maxPoints);
+    if (oldJson != null) {
+      throw new UserError("report --json FILE is now --findings FILE: --json means a run's"
+          + " summary as JSON");
     }
     HttpSettings http = http();
     InfluxTarget target = influx.target(http);
     ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
-    Specs thresholds = specs(target.http());
-    Path charts = scratch(output);
-    try {
-      TrendReport.Result result;
-      try {
-        result = new TrendReport(new InfluxQuery(target), model, thresholds, settings, maxPoints)
-            .run(measurements, charts);
-      } catch (SeriesException e) {
-        throw new UserError(e.getMessage());
-      }
-      if (result.points() == 0) {
-        throw new UserError("database \"" + target.database() + "\"" + (target.retentionPolicy()
-            == null ? "" : ", retention policy \"" + target.retentionPolicy() + "\",")
-            + " holds no metric values that mapping " + model.mapping().name() + " reads ("
-            + result.metrics() + " metrics): nothing to report; check --db, --rp and --mapping");
-      }
-      String source = "InfluxDB " + target.url() + ", database " + target.database()
-          + (target.retentionPolicy() == null ? "" : ", retention policy " + target.retentionPolicy())
-          + ", mapping " + model.mapping().name();
-      boolean directions = thresholds != Specs.NONE;
-      ReportPage.write(result, new ReportPage.Header(source, clock.instant(), settings(),
-          directions), charts, output);
-      if (json != null) {
-        ReportJson.write(result, json);
-      }
-      print(spec.commandLine().getOut(), result);
-      List<Finding> unknown = result.unknownDirection();
-      if (!unknown.isEmpty()) {
-        spec.commandLine().getErr().println("squash-influx: no direction is known for "
-            + unknown.size() + (unknown.size() == 1 ? " sustained change" : " sustained changes")
-            + " (no spec says which way is worse" + (directions ? " for their metrics" : "")
-            + "); give --specs or --squash-url" + (failOnRegression
-                ? "; --fail-on-regression counts them as failures" : ""));
-        spec.commandLine().getErr().flush();
-      }
-      boolean failed = !result.regressions().isEmpty() || !unknown.isEmpty();
-      return failOnRegression && failed ? Main.INCOMPLETE : Main.OK;
-    } finally {
-      Files.deleteIfExists(charts);
+    detection.settings();
+    ReportAndTell run = new ReportAndTell(target, model, specs(target.http()), detection, notify,
+        java.time.Clock.systemUTC());
+    ReportAndTell.Outcome outcome = run.run(output, findings);
+    TrendReport.Result result = outcome.result();
+    print(spec.commandLine().getOut(), run.report(output, findings), outcome);
+    PrintWriter err = spec.commandLine().getErr();
+    boolean failed = false;
+    if (outcome.annotateFailure() != null) {
+      err.println("squash-influx: annotations not written: " + outcome.annotateFailure());
+      failed = true;
     }
-  }
-
-  /** The detector's settings as the options that set them, for the page's header. */
-  private String settings() {
-    return String.format(java.util.Locale.ROOT, "--window %d --max-window %d --threshold %s"
-        + " --min-change %s", window, maxWindow, threshold, minChange);
-  }
-
-  /**
-   * The charts' scratch file, beside the page (so nothing is left in the temporary folder, and a
-   * folder that cannot be written is found before any metric is read).
-   */
-  private static Path scratch(Path output) {
-    Path folder = output.toAbsolutePath().getParent();
-    if (!Files.isDirectory(folder)) {
-      throw new UserError("cannot write " + output + ": the folder " + folder
-          + " does not exist; create it or give another -o");
+    if (outcome.notified() != null && outcome.notified().failed()) {
+      err.println("squash-influx: " + outcome.notified().failure() + "; "
+          + outcome.notified().pending() + " findings are sent by the next run");
+      failed = true;
     }
-    try {
-      Path charts = Files.createTempFile(folder, "." + output.getFileName() + ".", ".charts");
-      charts.toFile().deleteOnExit();
-      return charts;
-    } catch (java.io.IOException e) {
-      throw new UserError("cannot write " + output + " in " + folder + " ("
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-          + "): check the folder's permissions or give another -o");
+    java.util.List<io.squashinflux.detect.Finding> unknown = result.unknownDirection();
+    if (!unknown.isEmpty()) {
+      err.println("squash-influx: no direction is known for " + unknown.size()
+          + (unknown.size() == 1 ? " sustained change" : " sustained changes")
+          + " (no spec says which way is worse); give --specs or --squash-url"
+          + (failOnRegression ? "; --fail-on-regression counts them as failures" : ""));
     }
+    err.flush();
+    if (failed) {
+      return Main.INCOMPLETE;
+    }
+    boolean found = !result.regressions().isEmpty() || !unknown.isEmpty();
+    return failOnRegression && found ? Main.INCOMPLETE : Main.OK;
   }
 
   /** Proxies from the environment, as for sync; a whole metric is read in one exchange. */
@@ -210,26 +136,18 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private void print(PrintWriter out, TrendReport.Result result) {
-    out.printf("Report:      %s (%d metrics, %d series, %d values)%n", output.toAbsolutePath(),
-        result.metrics(), result.series(), result.points());
-    if (json != null) {
-      out.println("Findings:    " + json.toAbsolutePath());
+  private static void print(PrintWriter out, ReportRun report, ReportAndTell.Outcome outcome) {
+    report.print(out, outcome.result());
+    if (!outcome.annotated().isEmpty()) {
+      out.printf("Annotated:   %d findings in database chronograf (%d marked deleted) and in"
+          + " measurement %s (%d marked deleted)%n", outcome.annotated().get(0).written(),
+          outcome.annotated().get(0).deleted(), io.squashinflux.notify.FindingPoints.MEASUREMENT,
+          outcome.annotated().get(1).deleted());
     }
-    out.printf("Regressions: %d%n", result.regressions().size());
-    result.regressions().forEach(f -> out.println("  " + line(f)));
-    out.printf("Changes:     %d (shifts for the better, or with no spec saying which way is worse)%n",
-        result.changes().size());
-    result.unknownDirection().forEach(f -> out.println("  " + line(f) + " (direction unknown)"));
+    if (outcome.notified() != null && !outcome.notified().failed()) {
+      out.printf("Notified:    %d new findings to the webhook at %s%n", outcome.notified().sent(),
+          outcome.webhookOrigin());
+    }
     out.flush();
-  }
-
-  /** One finding on one line, as the demo prints it too; text from the data made visible. */
-  static String line(Finding f) {
-    String unit = f.unit() == null || f.unit().isEmpty() ? "" : " " + f.unit();
-    return io.squashinflux.ledger.Visible.of(String.format(java.util.Locale.ROOT, "%s on %s / %s: %+.1f%% (%.4g -> %.4g%s) from %s%s%s",
-        f.metric(), f.dataset(), f.filter(), f.change() * 100, f.before(), f.after(), unit,
-        ReportJson.isoDate(f.at()), f.job() == null ? "" : ", job " + f.job(),
-        f.packagesChanged().isEmpty() ? "" : "; packages changed: " + String.join(", ", f.packagesChanged())));
   }
 }

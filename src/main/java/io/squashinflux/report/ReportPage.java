@@ -29,25 +29,10 @@ public final class ReportPage {
   public record Header(String source, java.time.Instant made, String settings,
       boolean directions) {}
 
-  /**
-   * Writes the page to a temporary file beside {@code file} and renames it over, so a run stopped
-   * half way leaves the last good page in place.
-   */
+  /** Writes the page to {@code file} (ReportRun renames it over the page when it is whole). */
   public static void write(TrendReport.Result result, Header header, Path charts, Path file)
       throws IOException {
-    Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
-    try {
-      writeTo(result, header, charts, temp);
-      try {
-        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    writeTo(result, header, charts, file);
   }
 
   private static void writeTo(TrendReport.Result result, Header header, Path charts, Path file)

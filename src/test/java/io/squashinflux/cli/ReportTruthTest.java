@@ -53,7 +53,7 @@ class ReportTruthTest {
   private static Cli.Result report(String db, String name, String... more) {
     List<String> args = new ArrayList<>(List.of("report", "--influx-url", influx.url(), "--db", db,
         "--mapping", db.startsWith("squash") ? "squash" : "notebook",
-        "-o", dir.resolve(name + ".html").toString(), "--json", dir.resolve(name + ".json").toString()));
+        "-o", dir.resolve(name + ".html").toString(), "--findings", dir.resolve(name + ".json").toString()));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
