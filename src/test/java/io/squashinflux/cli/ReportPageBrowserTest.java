@@ -93,17 +93,23 @@ class ReportPageBrowserTest {
   @Test
   void hoveringAPointNamesTheSeriesUnderTheCursorNotAnotherAtTheSameTime() {
     open("#chart-of-" + PA1);
-    // A point of a series other than the first whose time other series share too.
+    js("document.getElementById('chart-of-' + arguments[0]).scrollIntoView({block: 'center'})", PA1);
+    // A point of a series other than the first whose time other series share too, with no
+    // other series' point within 12 px of it (the one under the cursor is then unambiguous).
     @SuppressWarnings("unchecked")
-    List<Object> target = (List<Object>) js("var c = window.squashReport.charts[arguments[0]];"
+    List<Object> target = (List<Object>) js("var m = arguments[0], r = window.squashReport, c = r.charts[m];"
         + "for (var i = c.series.length - 1; i > 0; i--) { var s = c.series[i];"
-        + "  for (var k = 5; k < s.t.length; k++) { var others = c.series.filter(function (o) {"
-        + "    return o !== s && o.t.indexOf(s.t[k]) >= 0; });"
-        + "    if (others.length) return [s.label, k]; } } return null;", PA1);
+        + "  for (var k = 5; k < s.t.length; k++) {"
+        + "    var shared = c.series.some(function (o) { return o !== s && o.t.indexOf(s.t[k]) >= 0; });"
+        + "    if (!shared) continue;"
+        + "    var p = r.pointAt(m, s.label, k), clear = true;"
+        + "    c.series.forEach(function (o) { if (o === s) return; o.t.forEach(function (t, j) {"
+        + "      var q = r.pointAt(m, o.label, j);"
+        + "      if (Math.abs(q.x - p.x) < 12 && Math.abs(q.y - p.y) < 12) clear = false; }); });"
+        + "    if (clear) return [s.label, k]; } } return null;", PA1);
     assertThat(target).as("a time shared by two series").isNotNull();
     String label = (String) target.get(0);
     int index = ((Number) target.get(1)).intValue();
-    js("document.getElementById('chart-of-' + arguments[0]).scrollIntoView({block: 'center'})", PA1);
     @SuppressWarnings("unchecked")
     Map<String, Number> at = (Map<String, Number>) js(
         "return window.squashReport.pointAt(arguments[0], arguments[1], arguments[2])", PA1, label, index);
