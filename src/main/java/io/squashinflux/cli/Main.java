@@ -78,7 +78,7 @@ public final class Main implements Runnable {
   /** The commands in the order --help lists them. */
   private static final List<Class<?>> COMMANDS = List.of(SyncCommand.class, WatchCommand.class,
       ConvertCommand.class, ReportCommand.class, GenerateCommand.class, ServeApiCommand.class,
-      DemoCommand.class, DashboardsCommand.class,
+      DemoCommand.class, DashboardsCommand.class, SpecsCommand.class,
       CommandLine.HelpCommand.class);
 
   /**
@@ -108,6 +108,10 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures(verbose));
     cli.setParameterExceptionHandler(Failures::usage);
+    cli.setExecutionStrategy(parsed -> {
+      OptionBounds.check(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     return cli;
   }
 

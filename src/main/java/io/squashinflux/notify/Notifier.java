@@ -80,7 +80,7 @@ public final class Notifier {
       case slack -> SlackMessage.of(regressions, changes, source);
       case json -> ReportJson.of(new TrendReport.Result(regressions, changes, List.of(), List.of(),
           result.metrics(), result.series(), result.points(), result.packagesRecorded(),
-          result.span()));
+          result.span(), result.unmatched()));
     };
     return JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
   }

@@ -36,7 +36,7 @@ final class ChartData {
     for (MetricSeries s : series) {
       lines.add(line(s, findings, maxPoints));
       int i = index++;
-      specs.levels(metric, s.dataset(), s.filter()).forEach((level, spec) ->
+      specs.levels(metric, s.dataset(), s.filter(), s.terms()).forEach((level, spec) ->
           thresholds.computeIfAbsent(level + " " + spec.operator() + " " + spec.value(),
               key -> JSON.createObjectNode().put("level", level).put("operator", spec.operator())
                   .put("value", spec.value())).withArray("series").add(i));

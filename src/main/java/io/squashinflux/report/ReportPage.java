@@ -66,6 +66,12 @@ public final class ReportPage {
       FindingsTable.write(out, "changes", "Other changes", result.events(false),
           "No other sustained change.", result.packagesRecorded());
       SpecTable.write(out, result.specs());
+      if (result.unmatched().specs() > 0) {
+        out.write("<p class=\"note\" id=\"specs-unmatched\">" + result.unmatched().specs()
+            + " specs could not be matched: their metadata_query needs "
+            + esc(String.join(", ", result.unmatched().terms())) + ", which no series carries as a"
+            + " tag.</p>\n");
+      }
       out.write("<h2 id=\"charts\">Charts</h2>\n<p class=\"note\">One chart per metric, grouped by"
           + " verification package; dashed lines are spec thresholds, drawn on the series they"
           + " apply to; vertical lines detected changes (red: for the worse). Hover a point for"

@@ -93,6 +93,12 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
     out.printf("Changes:     %d (shifts for the better, or with no spec saying which way is worse)%n",
         result.changes().size());
     result.unknownDirection().forEach(f -> out.println("  " + line(f) + " (direction unknown)"));
+    if (result.unmatched().specs() > 0) {
+      out.printf("Specs:       %d could not be matched: their metadata_query needs %s, which no"
+          + " series carries as a tag%n", result.unmatched().specs(),
+          String.join(", ", result.unmatched().terms()));
+    }
+    specs.notes().forEach(note -> out.println("Specs:       " + note));
   }
 
   /**
@@ -130,7 +136,7 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
         .filter(e -> !e.findings().isEmpty()).toList();
     return new TrendReport.Result(r.regressions().stream().filter(f -> f.at() >= since).toList(),
         r.changes().stream().filter(f -> f.at() >= since).toList(), events, r.specs(), r.metrics(),
-        r.series(), r.points(), r.packagesRecorded(), r.span());
+        r.series(), r.points(), r.packagesRecorded(), r.span(), r.unmatched());
   }
 
   private interface Writing {

@@ -39,7 +39,14 @@ public final class TrendReport {
    */
   public record Result(List<Finding> regressions, List<Finding> changes, List<Event> events,
       List<SpecStatus> specs, int metrics, int series, long points, boolean packagesRecorded,
-      List<Long> span) {
+      List<Long> span, Analysis.Unmatched unmatched) {
+
+    /** A result with every spec matched, or none to match, and no events or span. */
+    public Result(List<Finding> regressions, List<Finding> changes, List<SpecStatus> specs,
+        int metrics, int series, long points) {
+      this(regressions, changes, List.of(), specs, metrics, series, points, true, List.of(),
+          new Analysis.Unmatched(0, List.of()));
+    }
 
     public Result {
       regressions = List.copyOf(regressions);
@@ -82,6 +89,7 @@ public final class TrendReport {
   /** Runs over these measurements (all when empty), writing the charts' sections to {@code charts}. */
   public Result run(List<String> measurements, Path charts) throws IOException {
     List<MetricField> fields = reader.metrics(measurements);
+    List<String> terms = List.copyOf(specs.terms());
     List<Event> events = new ArrayList<>();
     long first = Long.MAX_VALUE;
     long last = Long.MIN_VALUE;
@@ -91,7 +99,7 @@ public final class TrendReport {
     try (BufferedWriter out = Files.newBufferedWriter(charts, StandardCharsets.UTF_8)) {
       ChartSection section = new ChartSection(out);
       for (MetricField field : fields) {
-        List<MetricSeries> series = reader.read(field);
+        List<MetricSeries> series = reader.read(field, terms);
         List<Finding> found = new ArrayList<>();
         for (MetricSeries s : series) {
           seriesCount++;
@@ -106,7 +114,7 @@ public final class TrendReport {
           analysis.status(s).ifPresent(statuses::add);
         }
         events.addAll(Event.of(found));
-        section.write(field, specs.unit(field.metric()),
+        section.write(field, specs.unit(field.metric()), specs.definition(field.metric()),
             ChartData.of(field.metric(), specs.unit(field.metric()), series, found, specs, maxPoints),
             found);
       }
@@ -120,6 +128,7 @@ public final class TrendReport {
       (e.findings().get(0).regression() ? regressions : changes).addAll(e.findings());
     }
     return new Result(regressions, changes, events, statuses, fields.size(), seriesCount, points,
-        packages.recorded(), points == 0 ? List.of() : List.of(first, last));
+        packages.recorded(), points == 0 ? List.of() : List.of(first, last),
+        analysis.unmatched());
   }
 }
