@@ -25,7 +25,7 @@ final class DetectionOptions {
   double threshold;
 
   @Option(names = "--min-change", paramLabel = "FRACTION", defaultValue = "0.1",
-      description = "Smallest relative change reported, 0.1 = 10% (default: ${DEFAULT-VALUE}).")
+      description = "Smallest relative change reported, 0.1 = 10%% (default: ${DEFAULT-VALUE}).")
   double minChange;
 
   @Option(names = "--max-points", paramLabel = "N", defaultValue = "2000",

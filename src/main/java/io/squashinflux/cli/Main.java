@@ -100,6 +100,7 @@ public final class Main implements Runnable {
         cli.addSubcommand(command);
       }
     }
+    ReadOnly.strip(cli);
     // A misspelt option after --from's paths is an unknown option, not one more path.
     cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
     cli.setOut(out);

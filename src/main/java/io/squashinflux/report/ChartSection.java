@@ -46,15 +46,21 @@ final class ChartSection {
       if (definition != null) {
         out.write(describe(definition));
       }
-      out.write("<div class=\"selector\">");
+      // The series list folds away (closed on a phone); "only" shows that series alone.
+      out.write("<details class=\"selector\" open><summary>Series (" + data.get("series").size()
+          + ")</summary>");
       int i = 0;
       for (JsonNode line : data.get("series")) {
-        out.write("<label><input type=\"checkbox\" checked data-series=\"" + i + "\"><span"
-            + " class=\"swatch\" style=\"background:" + COLORS.get(i % COLORS.size()) + "\"></span>"
-            + esc(line.get("label").asText()) + "</label>");
+        out.write("<span class=\"pick\" data-dataset=\"" + esc(line.path("dataset").asText(""))
+            + "\" data-filter=\"" + esc(line.path("filter").asText("")) + "\"><label><input"
+            + " type=\"checkbox\" checked data-series=\"" + i + "\"><span class=\"swatch\""
+            + " style=\"background:" + COLORS.get(i % COLORS.size()) + "\"></span>"
+            + esc(line.get("label").asText()) + "</label><button type=\"button\" class=\"only\""
+            + " data-series=\"" + i + "\" title=\"show this series alone\">only</button></span>");
         i++;
       }
-      out.write("</div>\n<div class=\"plot\"></div>\n<div class=\"hover\"></div>\n");
+      out.write("</details>\n<div class=\"isolated\" hidden></div>\n<div class=\"plot\"></div>\n"
+          + "<div class=\"hover\"></div>\n");
       out.write("<script type=\"application/json\" id=\"data-" + n + "\">"
           + Html.scriptJson(ChartData.JSON.writeValueAsString(data)) + "</script>\n</section>\n");
     } catch (JsonProcessingException e) {

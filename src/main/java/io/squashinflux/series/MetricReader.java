@@ -142,10 +142,11 @@ public final class MetricReader {
       if (!(row.get(value) instanceof Number number) || !Double.isFinite(number.doubleValue())) {
         continue;
       }
-      String url = link(cell(row, jobUrl));
+      // The CI run's page is what a person reads; the job's URL is SQuaSH's API answer (JSON).
+      String url = link(cell(row, runUrl));
       points.add(new Point(((Number) row.get(0)).longValue(), number.doubleValue(),
           row.get(job < 0 ? 0 : job) instanceof Number id && job >= 0 ? id.longValue() : null,
-          cell(row, run), url != null ? url : link(cell(row, runUrl))));
+          cell(row, run), url != null ? url : link(cell(row, jobUrl))));
     }
   }
 
