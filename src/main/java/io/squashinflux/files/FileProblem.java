@@ -46,17 +46,17 @@ public final class FileProblem {
       return readOnly(existing) ? existing + " is on a read-only file system; choose a writable place"
           : "permission denied on the folder " + existing + "; choose a folder you can write to";
     }
-    return probe(createFolders ? folder : existing);
+    // Probed where it exists: a command that fails later leaves no folder it made behind.
+    return probe(existing);
   }
 
   /**
-   * Creates the folder and a file in it, then removes the file: the only sure answer, as root
+   * Creates a file in the folder, then removes it: the only sure answer, as root
    * passes every permission check and some file systems ({@code /proc}, {@code /sys}) refuse
    * files in folders that look writable.
    */
   private static String probe(Path folder) {
     try {
-      Files.createDirectories(folder);
       Files.delete(Files.createTempFile(folder, ".squash-influx-", ".probe"));
       return null;
     } catch (NoSuchFileException e) {

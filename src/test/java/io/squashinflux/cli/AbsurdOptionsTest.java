@@ -74,8 +74,8 @@ class AbsurdOptionsTest {
             "--findings " + dir.resolve("missing/f.json") + ": the folder"),
         of("report --influx-url " + NOWHERE + " -o " + dir, "it is a folder; name a file"),
         of("dashboards --for all --influx-url " + NOWHERE + " -o /sys/boards",
-            "-o /sys/boards: cannot write in /sys/boards"),
-        of("generate --out /sys/jobs", "--out /sys/jobs: cannot write in /sys/jobs"));
+            "-o /sys/boards: cannot write in /sys: permission denied"),
+        of("generate --out /sys/jobs", "--out /sys/jobs: cannot write in /sys: permission denied"));
   }
 
   private static Arguments sync(String options, String expected) {
