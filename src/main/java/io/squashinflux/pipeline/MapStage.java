@@ -51,7 +51,7 @@ final class MapStage implements Source.Receiver {
     if (item instanceof Item.OfJob job) {
       map(job.job(), job.ack());
     } else if (item instanceof Item.OfPoints points) {
-      queue(new Work(points.ref(), points.ack(), points.points()));
+      queue(new Work(points.ref(), points.ack(), points.points(), false));
     } else {
       fail(item, ((Item.Unreadable) item).reason());
     }
@@ -84,7 +84,7 @@ final class MapStage implements Source.Receiver {
       return;
     }
     List<Point> points = ((Mapped.Points) mapped).points();
-    queue(new Work(job.ref(), ack, points));
+    queue(new Work(job.ref(), ack, points, true));
   }
 
   private void fail(Item item, String reason) {

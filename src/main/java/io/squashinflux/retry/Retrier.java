@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs the waits between attempts. Time, sleeping and randomness are injected, so tests advance a
- * fake clock instead of waiting.
+ * The one retry path: {@link #call} sends a request again while the {@link Policy} says
+ * {@link Action#RETRY}, waiting between attempts, until the attempts or the total time are used
+ * up. Time, sleeping and randomness are injected, so tests advance a fake clock instead of waiting.
  */
 public final class Retrier {
   private final Backoff backoff;
@@ -34,6 +36,57 @@ public final class Retrier {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** One attempt's answer, as the policy reads it, and the server's {@code Retry-After}. */
+  public interface Reply {
+    Answer answer();
+
+    default Optional<String> retryAfter() {
+      return Optional.empty();
+    }
+  }
+
+  /** One attempt at a request; may give up early by throwing. */
+  @FunctionalInterface
+  public interface Attempt<T extends Reply, E extends Exception> {
+    T send() throws E, InterruptedException;
+  }
+
+  /** The error to throw once retrying is over: the last reply, the attempts made, their time. */
+  @FunctionalInterface
+  public interface GiveUp<T extends Reply, E extends Exception> {
+    E because(T last, int attempts, Duration elapsed);
+  }
+
+  /** The first decision that was not a retry, the reply it was read from, the attempts made. */
+  public record Outcome<T extends Reply>(Decision decision, T reply, int attempts) {}
+
+  /**
+   * Sends {@code attempt} until {@code decide} says anything but {@link Action#RETRY}, and returns
+   * that; throws what {@code giveUp} makes once the attempts or the total time are used up.
+   */
+  public <T extends Reply, E extends Exception> Outcome<T> call(Attempt<T, E> attempt,
+      Function<T, Decision> decide, GiveUp<T, E> giveUp) throws E, InterruptedException {
+    Attempts attempts = start();
+    int sent = 0;
+    while (true) {
+      sent++;
+      T reply = attempt.send();
+      Decision decision = decide.apply(reply);
+      if (decision.action() != Action.RETRY) {
+        return new Outcome<>(decision, reply, sent);
+      }
+      if (!attempts.waitBeforeNext(RetryAfter.parse(reply.retryAfter(), clock))) {
+        throw giveUp.because(reply, sent, attempts.elapsed());
+      }
+    }
+  }
+
+  /** The time left until {@code started} plus the total time, never negative. */
+  public Duration left(Instant started) {
+    Duration left = Duration.between(clock.instant(), started.plus(backoff.totalTime()));
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   /** Starts counting attempts and time for one request. */

@@ -9,7 +9,6 @@ import io.squashinflux.net.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ final class ProxyClient implements AutoCloseable {
   }
 
   /** An answer: the policy's view and the body as JSON (an empty object when not JSON). */
-  record Exchange(Answer answer, JsonNode body) {}
+  record Exchange(Answer answer, JsonNode body) implements io.squashinflux.retry.Retrier.Reply {}
 
   Exchange get(String path) throws InterruptedException {
     Map<String, String> headers = headers();
@@ -82,10 +81,6 @@ final class ProxyClient implements AutoCloseable {
     } catch (IOException notJson) {
       return JSON.createObjectNode();
     }
-  }
-
-  Duration timeout() {
-    return http.settings().timeout();
   }
 
   /** Java 17's HttpClient has nothing to close: its connections end with it. */
