@@ -46,6 +46,7 @@ public final class Pipeline {
   private final int batchPoints;
   private final long batchBytes;
   private final LongSupplier nanos;
+  private boolean ordered;
   private final Stop stop = new Stop();
   private final AtomicLong expected = new AtomicLong();
   private final AtomicLong done = new AtomicLong();
@@ -64,6 +65,15 @@ public final class Pipeline {
     this.nanos = nanos;
   }
 
+  /**
+   * Writes the items' points in the order the source listed the items (a file, stdout), not in
+   * the order their reads finish; they are still read and mapped in parallel.
+   */
+  public Pipeline inOrder() {
+    ordered = true;
+    return this;
+  }
+
   /** How many items the source is going to yield, for the progress display. */
   public void expect(long items) {
     expected.set(items);
@@ -74,7 +84,8 @@ public final class Pipeline {
     BlockingQueue<Work> mapped = new ArrayBlockingQueue<>(ITEMS_QUEUED);
     BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(BATCHES_QUEUED);
     Runnable finished = () -> progress.update(done.incrementAndGet(), expected.get(), points.get());
-    MapStage map = new MapStage(enricher, mapper, ledger, mapped, stop, finished);
+    MapStage map = new MapStage(enricher, mapper, ledger, new Order(mapped, stop, ordered), stop,
+        finished);
     List<Thread> threads = List.of(
         new Thread(() -> read(map, mapped), "squash-influx-reader"),
         new Thread(new Batcher(mapped, batches, stop, nanos, batchPoints, batchBytes),

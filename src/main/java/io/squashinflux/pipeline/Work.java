@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class Work {
   static final Work END = new Work(null, null, List.of(), false);
+  /** An item with nothing to write, holding its place in an ordered hand-over. */
+  static final Work NOTHING = new Work(null, null, List.of(), false);
 
   final String ref;
   final Ack ack;

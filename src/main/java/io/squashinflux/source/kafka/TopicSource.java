@@ -132,7 +132,8 @@ public final class TopicSource implements Source {
       rejections.rejected(label, "", "empty record: no line protocol in it");
     }
     offsets.read(partition, record.offset());
-    return new Item.OfPoints(label, points, new RecordAck(partition, record.offset()));
+    return new Item.OfPoints(label, points, new RecordAck(partition, record.offset()),
+        record.offset());
   }
 
   private boolean caughtUp() {
