@@ -15,14 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * One run of the sync: items flow from a {@link Source} through enrich and map into batches that
- * a {@link Sink} writes, and each item's {@link Ack} is called once its fate is known.
+ * The one pipeline of every command that moves jobs or points ({@code sync}, {@code watch},
+ * {@code convert}, the Kafka consumer): items flow from a {@link Source} through enrich and map
+ * into batches that a {@link Sink} writes, and each item's {@link Ack} is called once its fate is
+ * known: synced only when the sink acknowledged every point, refused (kept for
+ * {@code --retry-rejected}, or committed past) when it refused some.
  *
  * <p>Design. Four stages, each a small class: the source lists and fetches on its own threads
  * (several requests in flight) and calls {@link MapStage} directly, which enriches and maps each
- * job there, so mapping runs in parallel; mapped items go through a bounded queue to the
- * {@link Batcher} thread, and batches through a second bounded queue (one batch waiting while one
- * is written) to the {@link Sender} thread, which writes them in order and acknowledges the items
+ * job there, so mapping runs in parallel; mapped items go through a bounded queue (in the source's
+ * order when {@link #inOrder} says so, through {@link Order}) to the {@link Batcher} thread, and
+ * batches through a second bounded queue (one batch waiting while one is written) to the
+ * {@link Sender} thread, which writes them in order and acknowledges the items
  * they complete. The queues are bounded, so a slow sink slows the reading and memory does not grow
  * with the number of items; every wait is a blocking queue operation with a timeout, never a nap.
  * {@link Stop} is the one stop path: the end of the source flows down the queues as an end marker;

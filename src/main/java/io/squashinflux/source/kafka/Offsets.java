@@ -24,6 +24,7 @@ final class Offsets {
   synchronized void read(TopicPartition partition, long offset) {
     pending.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset);
     next.put(partition, offset + 1);
+    committed.putIfAbsent(partition, offset); // where the reading started: committed already
   }
 
   synchronized void acked(TopicPartition partition, long offset) {
@@ -40,7 +41,7 @@ final class Offsets {
     next.forEach((partition, after) -> {
       NavigableSet<Long> waiting = pending.get(partition);
       long upTo = waiting == null || waiting.isEmpty() ? after : waiting.first();
-      if (upTo > committed.getOrDefault(partition, -1L)) {
+      if (upTo > committed.get(partition)) {
         offsets.put(partition, new OffsetAndMetadata(upTo));
       }
     });
