@@ -101,8 +101,9 @@ final class ConvertCommand implements Callable<Integer> {
     Cardinality cardinality = stats ? new Cardinality(mapping) : null;
     try (JobSource jobs = source.open(retry.retrier(), caCert, mapping.packages());
         Writer out = stats ? Writer.nullWriter() : open()) {
-      convert(jobs, mapping, ledger, new FileSink(out, output == null ? "stdout" : output.toString(),
-          cardinality == null ? null : cardinality::add));
+      String name = output == null ? "stdout" : output.toString();
+      convert(jobs, mapping, ledger,
+          new FileSink(out, name, cardinality == null ? null : cardinality::add));
     } finally {
       log.close();
     }

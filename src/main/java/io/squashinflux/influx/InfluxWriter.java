@@ -35,9 +35,9 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes batches of points to InfluxDB as line protocol ({@code /write}, {@code /api/v2/write} or {@code
- * /api/v3/write_lp}: a {@link WriteApi}, detected from {@code /ping} when not given), so that
- * every line ends up written or rejected with the server's reason.
+ * Writes batches of points to InfluxDB as line protocol ({@code /write}, {@code /api/v2/write}
+ * or {@code /api/v3/write_lp}: a {@link WriteApi}, detected from {@code /ping} when not given),
+ * so that every line ends up written or rejected with the server's reason.
  *
  * <p>Each answer goes through the one {@link Policy}: transient failures are retried with backoff
  * (every point has an explicit time, so a retried write is idempotent); a missing database is
