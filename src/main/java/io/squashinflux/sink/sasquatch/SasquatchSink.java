@@ -126,7 +126,7 @@ public final class SasquatchSink implements Sink {
   private void produce(Group group, List<Pending> pending, Result result)
       throws DeliveryException, InterruptedException {
     Produce round = new Produce(group, pending, result);
-    Retrier.Outcome<Produce> outcome = retrier.call(round::send, round::decide,
+    Retrier.Outcome<Produce> outcome = retrier.call(round::send, Produce::decide,
         (r, attempts, elapsed) -> gaveUp(r.last, attempts, elapsed));
     Decision decision = outcome.decision();
     switch (decision.action()) {
@@ -176,7 +176,7 @@ public final class SasquatchSink implements Sink {
     }
 
     /** The proxy's verdict on the request; with some records to send again, theirs. */
-    Decision decide(Produce self) {
+    Decision decide() {
       Decision decision = policy.decide(Side.SASQUATCH_PRODUCE, last.answer());
       if (decision.action() != Action.DONE) {
         return decision;
