@@ -99,7 +99,7 @@ for n in "${sizes[@]}"; do
   echo "bench: N=$n: report x$runs" >&2
   html=$work/report-$n.html
   measure "${si[@]}" report --influx-url "$influx_url" --db report --specs "$work/specs-$n.json" \
-    -o "$html" --json "$work/report-$n.json"
+    -o "$html" --findings "$work/report-$n.json"
   R_WALL[$n]=$t_wall; R_RSS[$n]=$t_rss; SIZE[$n]=$(stat -c %s "$html")
   VALUES[$n]=$(sed -n 's/.*metrics, [0-9]* series, \([0-9]*\) values.*/\1/p' "$html" | head -1)
 

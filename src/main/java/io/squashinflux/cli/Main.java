@@ -31,6 +31,11 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Declared once, here, for every command; {@link #run(String[], PrintWriter, PrintWriter)} reads it first. */
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Log each request and print stack traces of errors.")
+  boolean verbose;
+
   public static void main(String[] args) {
     Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));

@@ -3,18 +3,12 @@ package io.squashinflux.cli;
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.detect.DetectorSettings;
-import io.squashinflux.detect.Finding;
-import io.squashinflux.influx.InfluxQuery;
 import io.squashinflux.series.ReadModel;
-import io.squashinflux.series.SeriesException;
-import io.squashinflux.report.ReportJson;
-import io.squashinflux.report.ReportPage;
 import io.squashinflux.specs.Specs;
 import io.squashinflux.specs.SpecsException;
+import io.squashinflux.report.ReportRun;
 import io.squashinflux.report.TrendReport;
-import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +37,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  squash-influx report --db squash --mapping squash --squash-url https://squash-restful-api.lsst.codes",
       "  squash-influx report --db squash-sandbox --specs verify_job.json -o trends.html \\",
-      "      --json findings.json --fail-on-regression",
+      "      --findings findings.json --fail-on-regression",
       "",
       "Exit codes: 0 report written; 1 a regression was found with --fail-on-regression, or InfluxDB"
           + " could not be read; 2 usage or configuration error."
@@ -64,9 +58,13 @@ final class ReportCommand implements Callable<Integer> {
       description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--json", paramLabel = "FILE",
+  @Option(names = "--findings", paramLabel = "FILE",
       description = "Also write the findings as JSON: regressions, changes, specs.")
-  Path json;
+  Path findings;
+
+  /** The findings file's old option, now a pointer to --findings. */
+  @Option(names = "--json", paramLabel = "FILE", arity = "0..1", hidden = true)
+  String oldJson;
 
   @Option(names = "--fail-on-regression",
       description = "Exit with code 1 when a regression is found (for CI and cron alerts).")
@@ -97,9 +95,6 @@ final class ReportCommand implements Callable<Integer> {
           + " never for detection (default: ${DEFAULT-VALUE}).")
   int maxPoints;
 
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
-
   @Override
   public Integer call() throws Exception {
     DetectorSettings settings;
@@ -114,27 +109,13 @@ final class ReportCommand implements Callable<Integer> {
     HttpSettings http = http();
     InfluxTarget target = influx.target(http);
     ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
-    Specs thresholds = specs(target.http());
-    Path charts = Files.createTempFile("squash-report-", ".charts");
-    try {
-      TrendReport.Result result;
-      try {
-        result = new TrendReport(new InfluxQuery(target), model, thresholds, settings, maxPoints)
-            .run(measurements, charts);
-      } catch (SeriesException e) {
-        throw new UserError(e.getMessage());
-      }
-      String source = "InfluxDB " + target.url() + ", database " + target.database() + ", mapping "
-          + model.mapping().name();
-      ReportPage.write(result, source, charts, output);
-      if (json != null) {
-        ReportJson.write(result, json);
-      }
-      print(spec.commandLine().getOut(), result);
-      return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;
-    } finally {
-      Files.deleteIfExists(charts);
+    if (oldJson != null) {
+      throw new UserError("report --json FILE is now --findings FILE: --json means a run's"
+          + " summary as JSON");
     }
+    TrendReport.Result result = new ReportRun(target, model, specs(target.http()), settings,
+        maxPoints, measurements, output, findings).run(spec.commandLine().getOut());
+    return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;
   }
 
   /** Proxies from the environment, as for sync; a whole metric is read in one exchange. */
@@ -156,27 +137,5 @@ final class ReportCommand implements Callable<Integer> {
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());
     }
-  }
-
-  private void print(PrintWriter out, TrendReport.Result result) {
-    out.printf("Report:      %s (%d metrics, %d series, %d values)%n", output.toAbsolutePath(),
-        result.metrics(), result.series(), result.points());
-    if (json != null) {
-      out.println("Findings:    " + json.toAbsolutePath());
-    }
-    out.printf("Regressions: %d%n", result.regressions().size());
-    result.regressions().forEach(f -> out.println("  " + line(f)));
-    out.printf("Changes:     %d (shifts for the better, or with no spec saying which way is worse)%n",
-        result.changes().size());
-    out.flush();
-  }
-
-  /** One finding on one line, as the demo prints it too. */
-  static String line(Finding f) {
-    String unit = f.unit() == null || f.unit().isEmpty() ? "" : " " + f.unit();
-    return String.format(java.util.Locale.ROOT, "%s on %s / %s: %+.1f%% (%.4g -> %.4g%s) from %s%s%s",
-        f.metric(), f.dataset(), f.filter(), f.change() * 100, f.before(), f.after(), unit,
-        ReportJson.isoDate(f.at()), f.job() == null ? "" : ", job " + f.job(),
-        f.packagesChanged().isEmpty() ? "" : "; packages changed: " + String.join(", ", f.packagesChanged()));
   }
 }

@@ -1,14 +1,11 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.sink.DeliveryException;
 import io.squashinflux.ledger.Summary;
-import io.squashinflux.source.SourceException;
-import io.squashinflux.state.StateException;
 import io.squashinflux.sync.StopRequest;
 import io.squashinflux.sync.SyncRun;
 import io.squashinflux.sync.TopicRun;
+import io.squashinflux.sync.WatchCycles;
 import io.squashinflux.sync.WatchLoop;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,10 +84,9 @@ final class WatchCommand implements Callable<Integer> {
     }
     try (SyncRun run = SyncRuns.open(source, model, influx, output, retry, state, report)) {
       stop.onRequest(run::stop);
-      loop.run(new Cycles(run, err), this::printJson);
+      loop.run(new WatchCycles(run, state.full, state.retryRejected, err, report.quiet),
+          this::printJson);
       return Main.OK;
-    } catch (StateException e) {
-      throw new UserError(e.getMessage());
     } finally {
       signals.close();
     }
@@ -113,41 +109,6 @@ final class WatchCommand implements Callable<Integer> {
     if (report.json) {
       spec.commandLine().getOut().println(summary.toJson());
       spec.commandLine().getOut().flush();
-    }
-  }
-
-  /** The cycles of one watch: the database is prepared until that once succeeds; --full once. */
-  private final class Cycles implements WatchLoop.Cycle {
-    private final SyncRun run;
-    private final PrintWriter err;
-    private boolean prepared;
-    private boolean first = true;
-
-    Cycles(SyncRun run, PrintWriter err) {
-      this.run = run;
-      this.err = err;
-    }
-
-    @Override
-    public Summary run()
-        throws SourceException, DeliveryException, InterruptedException, IOException {
-      if (!prepared) {
-        try {
-          run.prepare();
-        } catch (StateException e) {
-          throw new UserError(e.getMessage());
-        }
-        prepared = true;
-      }
-      Summary summary = run.cycle(state.full && first, state.retryRejected && first,
-          ProgressDisplay.forConsole(err, report.quiet));
-      if (first && !report.quiet) {
-        // After the first cycle, so that a configuration error stays the one line printed.
-        err.println("squash-influx: writing with " + run.target());
-        err.flush();
-      }
-      first = false;
-      return summary;
     }
   }
 }

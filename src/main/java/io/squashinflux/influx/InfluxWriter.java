@@ -16,6 +16,7 @@ import io.squashinflux.retry.Answer;
 import io.squashinflux.retry.Decision;
 import io.squashinflux.retry.Policy;
 import io.squashinflux.retry.Retrier;
+import io.squashinflux.retry.RetryAfter;
 import io.squashinflux.retry.Side;
 import io.squashinflux.net.Http;
 import io.squashinflux.net.HttpSettings;
@@ -249,20 +250,23 @@ public final class InfluxWriter implements Sink {
       boolean created) throws DeliveryException, InterruptedException {
     java.time.Instant started = retrier.clock().instant();
     int[] refusals = {firstContact ? 0 : -1};
-    Retrier.Outcome<Sent> outcome = retrier.call(() -> {
+    Retrier.Ended<Sent> ended = retrier.call(policy, side, () -> {
       Sent sent = send(factory);
       if (refusals[0] >= 0 && refused(sent.answer)) {
         if (++refusals[0] >= FIRST_CONTACT_REFUSALS) { // nothing is listening there
-          throw unreachable(side, sent, refusals[0],
-              java.time.Duration.between(started, retrier.clock().instant()));
+          throw unreachable(side, sent, refusals[0], started);
         }
       } else {
         refusals[0] = -1;
       }
-      return sent;
-    }, sent -> policy.decide(side, sent.answer), (sent, attempts, elapsed) ->
-        unreachable(side, sent, attempts, elapsed));
-    Decision decision = outcome.decision();
+      return new Retrier.Tried<>(sent.answer, sent,
+          RetryAfter.parse(sent.retryAfter, retrier.clock()));
+    });
+    if (ended.gaveUp()) {
+      throw unreachable(side, ended.value(), ended.failed(), started);
+    }
+    int requests = ended.failed() + 1;
+    Decision decision = ended.decision();
     switch (decision.action()) {
       case CREATE_DATABASE -> {
         if (created) {
@@ -271,21 +275,22 @@ public final class InfluxWriter implements Sink {
         }
         api.create(new WriterExchanges(false));
         Outcome again = exchange(side, false, factory, true);
-        return new Outcome(again.decision, again.sent, outcome.attempts() + again.requests);
+        return new Outcome(again.decision, again.sent, requests + again.requests);
       }
       case FATAL -> throw new DeliveryException("InfluxDB at " + Urls.masked(target.url().toString())
-          + ": " + decision.reason() + " (" + Policy.describe(outcome.reply().answer) + ")", true);
+          + ": " + decision.reason() + " (" + Policy.describe(ended.answer()) + ")", true);
       default -> {
-        return new Outcome(decision, outcome.reply(), outcome.attempts());
+        return new Outcome(decision, ended.value(), requests);
       }
     }
   }
 
   private DeliveryException unreachable(Side side, Sent last, int attempts,
-      java.time.Duration elapsed) {
+      java.time.Instant started) {
+    long seconds = java.time.Duration.between(started, retrier.clock().instant()).toSeconds();
     return new DeliveryException("InfluxDB at " + Urls.masked(target.url().toString())
         + (side == Side.INFLUX_WRITE ? " did not accept writes" : " did not answer")
-        + " after " + attempts + " attempts in " + elapsed.toSeconds() + " s: "
+        + " after " + attempts + " attempts in " + seconds + " s: "
         + Policy.describe(last.answer) + " (is it running? start it with 'systemctl start"
         + " influxdb' or 'influxd run'; check --influx-url, or raise --retry-time)", false);
   }
@@ -390,7 +395,7 @@ public final class InfluxWriter implements Sink {
   }
 
   private record Sent(Answer answer, Optional<String> retryAfter, String body,
-      Map<String, String> headers) implements Retrier.Reply {}
+      Map<String, String> headers) {}
 
   private record Outcome(Decision decision, Sent sent, int requests) {}
 

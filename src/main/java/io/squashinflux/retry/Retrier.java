@@ -8,9 +8,8 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * The one retry path: {@link #call} sends a request again while the {@link Policy} says
- * {@link Action#RETRY}, waiting between attempts, until the attempts or the total time are used
- * up. Time, sleeping and randomness are injected, so tests advance a fake clock instead of waiting.
+ * Runs the waits between attempts. Time, sleeping and randomness are injected, so tests advance a
+ * fake clock instead of waiting.
  */
 public final class Retrier {
   private final Backoff backoff;
@@ -38,47 +37,54 @@ public final class Retrier {
     return clock;
   }
 
-  /** One attempt's answer, as the policy reads it, and the server's {@code Retry-After}. */
-  public interface Reply {
-    Answer answer();
+  /** One attempt at a request: what came back, as {@link Policy} reads it. */
+  @FunctionalInterface
+  public interface Attempt<T, E extends Exception> {
+    Tried<T> once() throws E, InterruptedException;
+  }
 
-    default Optional<String> retryAfter() {
-      return Optional.empty();
+  /**
+   * What one attempt got: the answer, the value when the answer was read, and the server's wish
+   * for a delay ({@code Retry-After}).
+   */
+  public record Tried<T>(Answer answer, T value, Optional<Duration> retryAfter) {
+    public Tried {
+      retryAfter = retryAfter == null ? Optional.empty() : retryAfter;
     }
   }
 
-  /** One attempt at a request; may give up early by throwing. */
-  @FunctionalInterface
-  public interface Attempt<T extends Reply, E extends Exception> {
-    T send() throws E, InterruptedException;
+  /**
+   * How a request ended: the policy's last decision ({@link Action#RETRY} when the attempts or
+   * the time ran out), the answer it decided on, the value, and the attempts that failed.
+   */
+  public record Ended<T>(Decision decision, Answer answer, T value, int failed) {
+    public boolean gaveUp() {
+      return decision.action() == Action.RETRY;
+    }
   }
-
-  /** The error to throw once retrying is over: the last reply, the attempts made, their time. */
-  @FunctionalInterface
-  public interface GiveUp<T extends Reply, E extends Exception> {
-    E because(T last, int attempts, Duration elapsed);
-  }
-
-  /** The first decision that was not a retry, the reply it was read from, the attempts made. */
-  public record Outcome<T extends Reply>(Decision decision, T reply, int attempts) {}
 
   /**
-   * Sends {@code attempt} until {@code decide} says anything but {@link Action#RETRY}, and returns
-   * that; throws what {@code giveUp} makes once the attempts or the total time are used up.
+   * Attempts {@code attempt} until {@code policy} says anything but retry for {@code side}, or
+   * the attempts or total time run out: the one retry loop every network call goes through.
    */
-  public <T extends Reply, E extends Exception> Outcome<T> call(Attempt<T, E> attempt,
-      Function<T, Decision> decide, GiveUp<T, E> giveUp) throws E, InterruptedException {
+  public <T, E extends Exception> Ended<T> call(Policy policy, Side side, Attempt<T, E> attempt)
+      throws E, InterruptedException {
+    return call(answer -> policy.decide(side, answer), attempt);
+  }
+
+  /**
+   * As {@link #call(Policy, Side, Attempt)}, for a request whose answer the caller reads through
+   * the policy on its own: one whose records are decided one by one (a batch of Kafka records, a
+   * REST proxy's {@code offsets}), retried while some of them are to be sent again.
+   */
+  public <T, E extends Exception> Ended<T> call(Function<Answer, Decision> decide,
+      Attempt<T, E> attempt) throws E, InterruptedException {
     Attempts attempts = start();
-    int sent = 0;
     while (true) {
-      sent++;
-      T reply = attempt.send();
-      Decision decision = decide.apply(reply);
-      if (decision.action() != Action.RETRY) {
-        return new Outcome<>(decision, reply, sent);
-      }
-      if (!attempts.waitBeforeNext(RetryAfter.parse(reply.retryAfter(), clock))) {
-        throw giveUp.because(reply, sent, attempts.elapsed());
+      Tried<T> tried = attempt.once();
+      Decision decision = decide.apply(tried.answer());
+      if (decision.action() != Action.RETRY || !attempts.waitBeforeNext(tried.retryAfter())) {
+        return new Ended<>(decision, tried.answer(), tried.value(), attempts.failed());
       }
     }
   }

@@ -57,7 +57,7 @@ class PolicyTest {
         row(INFLUX_WRITE, status(400, "unable to parse 'm f=': missing field value"), ISOLATE),
         row(INFLUX_WRITE, status(400, "partial write: points beyond retention policy dropped=1"), ISOLATE),
         row(INFLUX_WRITE, status(400, "field type conflict: input field \"f\" is type string"), ISOLATE),
-        // InfluxDB 2.x, 3.x, VictoriaMetrics and QuestDB (issue 17).
+        // InfluxDB 2.x, 3.x, VictoriaMetrics and QuestDB.
         row(INFLUX_WRITE, status(422, "failure writing points to database: partial write:"
             + " points beyond retention policy dropped=4"), ISOLATE),
         row(INFLUX_WRITE, status(400, "partial write of line protocol occurred"), ISOLATE),

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -104,18 +105,22 @@ public final class KafkaSink implements Sink {
     if (batch.lines().isEmpty()) {
       return LineBatch.none();
     }
-    Round round = new Round(batch.lines(), retrier.clock().instant());
-    retrier.call(round::send,
-        r -> r.retry == null ? ACKNOWLEDGED : policy.decide(Side.KAFKA_PRODUCE, r.retry),
-        (r, attempts, elapsed) -> new DeliveryException("Kafka at " + address
-            + " did not acknowledge " + r.todo.size() + " records after " + attempts
-            + " attempts in " + elapsed.toSeconds() + " s: " + Policy.describe(r.retry)
-            + " (is the broker running? raise --retry-time)", false));
+    Instant started = retrier.clock().instant();
+    Round round = new Round(batch.lines(), started);
+    Retrier.Ended<Round> ended = retrier.call(
+        answer -> answer == null ? ACKNOWLEDGED : policy.decide(Side.KAFKA_PRODUCE, answer),
+        () -> new Retrier.Tried<>(round.send().retry, round, Optional.empty()));
+    if (ended.gaveUp()) {
+      throw new DeliveryException("Kafka at " + address + " did not acknowledge "
+          + round.todo.size() + " records after " + ended.failed() + " attempts in "
+          + Duration.between(started, retrier.clock().instant()).toSeconds()
+          + " s (is the broker running? raise --retry-time)", false);
+    }
     return batch.answer(new BatchResult(round.written, round.rejected, round.requests));
   }
 
   /** The attempts at one batch: what was acknowledged, refused, and is still to send. */
-  private final class Round implements Retrier.Reply {
+  private final class Round {
     final List<Line> written = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
     final Instant started;
@@ -126,11 +131,6 @@ public final class KafkaSink implements Sink {
     Round(List<Line> lines, Instant started) {
       this.todo = lines;
       this.started = started;
-    }
-
-    @Override
-    public Answer answer() {
-      return retry;
     }
 
     /** Sends what is left, waits for the acknowledgements, keeps what must be sent again. */

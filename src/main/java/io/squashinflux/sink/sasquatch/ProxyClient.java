@@ -31,7 +31,7 @@ final class ProxyClient implements AutoCloseable {
   }
 
   /** An answer: the policy's view and the body as JSON (an empty object when not JSON). */
-  record Exchange(Answer answer, JsonNode body) implements io.squashinflux.retry.Retrier.Reply {}
+  record Exchange(Answer answer, JsonNode body) {}
 
   Exchange get(String path) throws InterruptedException {
     Map<String, String> headers = headers();

@@ -23,11 +23,13 @@ import io.squashinflux.sink.Sink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -126,9 +128,13 @@ public final class SasquatchSink implements Sink {
   private void produce(Group group, List<Pending> pending, Result result)
       throws DeliveryException, InterruptedException {
     Produce round = new Produce(group, pending, result);
-    Retrier.Outcome<Produce> outcome = retrier.call(round::send, Produce::decide,
-        (r, attempts, elapsed) -> gaveUp(r.last, attempts, elapsed));
-    Decision decision = outcome.decision();
+    Instant started = retrier.clock().instant();
+    Retrier.Ended<Produce> ended = retrier.call(answer -> round.decide(),
+        () -> new Retrier.Tried<>(round.send().last.answer(), round, Optional.empty()));
+    if (ended.gaveUp()) {
+      throw gaveUp(round.last, ended.failed(), started);
+    }
+    Decision decision = ended.decision();
     switch (decision.action()) {
       case DONE -> { }
       case ISOLATE -> isolate(group, round.todo, decision, round.last, result);
@@ -137,7 +143,7 @@ public final class SasquatchSink implements Sink {
   }
 
   /** The attempts at one request: records still to send, what the proxy last answered. */
-  private final class Produce implements Retrier.Reply {
+  private final class Produce {
     final Group group;
     final Result result;
     List<Pending> todo;
@@ -149,11 +155,6 @@ public final class SasquatchSink implements Sink {
       this.group = group;
       this.todo = todo;
       this.result = result;
-    }
-
-    @Override
-    public Answer answer() {
-      return last.answer();
     }
 
     Produce send() throws DeliveryException, InterruptedException {
@@ -230,10 +231,10 @@ public final class SasquatchSink implements Sink {
     return again;
   }
 
-  private DeliveryException gaveUp(ProxyClient.Exchange answer, int attempts, Duration elapsed) {
+  private DeliveryException gaveUp(ProxyClient.Exchange answer, int attempts, Instant started) {
     return new DeliveryException("Sasquatch at " + Urls.masked(target.url().toString())
         + " did not take the records after " + attempts + " attempts in "
-        + elapsed.toSeconds() + " s: " + Policy.describe(answer.answer())
+        + Duration.between(started, retrier.clock().instant()).toSeconds() + " s: " + Policy.describe(answer.answer())
         + " (raise --retry-time)", false);
   }
 
@@ -307,14 +308,25 @@ public final class SasquatchSink implements Sink {
       known.add(topic);
     }
 
-    private ProxyClient.Exchange admin(Retrier.Attempt<ProxyClient.Exchange, DeliveryException>
-        request) throws DeliveryException, InterruptedException {
-      Retrier.Outcome<ProxyClient.Exchange> outcome = retrier.call(request,
-          answer -> policy.decide(Side.SASQUATCH_ADMIN, answer.answer()), SasquatchSink.this::gaveUp);
-      if (outcome.decision().action() != Action.DONE) {
-        throw fatal(outcome.decision(), outcome.reply());
+    private ProxyClient.Exchange admin(Request request)
+        throws DeliveryException, InterruptedException {
+      Instant started = retrier.clock().instant();
+      Retrier.Ended<ProxyClient.Exchange> ended = retrier.call(policy, Side.SASQUATCH_ADMIN, () -> {
+        ProxyClient.Exchange answer = request.send();
+        return new Retrier.Tried<>(answer.answer(), answer, Optional.empty());
+      });
+      if (ended.gaveUp()) {
+        throw gaveUp(ended.value(), ended.failed(), started);
       }
-      return outcome.reply();
+      if (ended.decision().action() != Action.DONE) {
+        throw fatal(ended.decision(), ended.value());
+      }
+      return ended.value();
     }
+  }
+
+  @FunctionalInterface
+  private interface Request {
+    ProxyClient.Exchange send() throws InterruptedException;
   }
 }
