@@ -136,7 +136,12 @@ public final class Main implements Runnable {
     handler.setLevel(level);
     root.setLevel(level);
     root.addHandler(handler);
+    // The JDK client's own debug lines print every URL whole: a webhook's holds its token.
+    JDK_HTTP_CLIENT.setLevel(Level.INFO);
   }
+
+  /** Held, so the level set on it is not lost with a collected logger. */
+  private static final Logger JDK_HTTP_CLIENT = Logger.getLogger("jdk.internal.httpclient");
 
   private static volatile boolean loggingConfigured;
 

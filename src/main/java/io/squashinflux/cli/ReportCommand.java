@@ -2,16 +2,14 @@ package io.squashinflux.cli;
 
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.net.HttpSettings;
-import io.squashinflux.detect.DetectorSettings;
 import io.squashinflux.series.ReadModel;
+import io.squashinflux.report.ReportRun;
 import io.squashinflux.specs.Specs;
 import io.squashinflux.specs.SpecsException;
-import io.squashinflux.report.ReportRun;
 import io.squashinflux.report.TrendReport;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,51 +68,39 @@ final class ReportCommand implements Callable<Integer> {
       description = "Exit with code 1 when a regression is found (for CI and cron alerts).")
   boolean failOnRegression;
 
-  @Option(names = "--measurement", paramLabel = "NAME",
-      description = "Report only this measurement (repeatable; default: all but packages).")
-  List<String> measurements = new ArrayList<>();
-
-  @Option(names = "--window", paramLabel = "N", defaultValue = "5",
-      description = "Fewest points a new level must hold, and before it (default: ${DEFAULT-VALUE}).")
-  int window;
-
-  @Option(names = "--max-window", paramLabel = "N", defaultValue = "30",
-      description = "Most points on each side whose medians are compared (default: ${DEFAULT-VALUE}).")
-  int maxWindow;
-
-  @Option(names = "--threshold", paramLabel = "Z", defaultValue = "5",
-      description = "Standard errors the two medians must differ by (default: ${DEFAULT-VALUE}).")
-  double threshold;
-
-  @Option(names = "--min-change", paramLabel = "FRACTION", defaultValue = "0.1",
-      description = "Smallest relative change reported, 0.1 = 10% (default: ${DEFAULT-VALUE}).")
-  double minChange;
-
-  @Option(names = "--max-points", paramLabel = "N", defaultValue = "2000",
-      description = "Most points drawn per line; longer series are decimated for drawing only,"
-          + " never for detection (default: ${DEFAULT-VALUE}).")
-  int maxPoints;
+  @Mixin DetectionOptions detection;
+  @Mixin NotifyOptions notify;
 
   @Override
   public Integer call() throws Exception {
-    DetectorSettings settings;
-    try {
-      settings = new DetectorSettings(window, maxWindow, threshold, minChange);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("detection settings: " + e.getMessage());
-    }
-    if (maxPoints < 10) {
-      throw new UserError("--max-points must be at least 10, was " + maxPoints);
-    }
-    HttpSettings http = http();
-    InfluxTarget target = influx.target(http);
-    ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
     if (oldJson != null) {
       throw new UserError("report --json FILE is now --findings FILE: --json means a run's"
           + " summary as JSON");
     }
-    TrendReport.Result result = new ReportRun(target, model, specs(target.http()), settings,
-        maxPoints, measurements, output, findings).run(spec.commandLine().getOut());
+    HttpSettings http = http();
+    InfluxTarget target = influx.target(http);
+    ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
+    detection.settings();
+    ReportAndTell run = new ReportAndTell(target, model, specs(target.http()), detection, notify,
+        java.time.Clock.systemUTC());
+    ReportAndTell.Outcome outcome = run.run(output, findings);
+    TrendReport.Result result = outcome.result();
+    print(spec.commandLine().getOut(), run.report(output, findings), outcome);
+    PrintWriter err = spec.commandLine().getErr();
+    boolean failed = false;
+    if (outcome.annotateFailure() != null) {
+      err.println("squash-influx: annotations not written: " + outcome.annotateFailure());
+      failed = true;
+    }
+    if (outcome.notified() != null && outcome.notified().failed()) {
+      err.println("squash-influx: " + outcome.notified().failure() + "; "
+          + outcome.notified().pending() + " findings are sent by the next run");
+      failed = true;
+    }
+    err.flush();
+    if (failed) {
+      return Main.INCOMPLETE;
+    }
     return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;
   }
 
@@ -137,5 +123,20 @@ final class ReportCommand implements Callable<Integer> {
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());
     }
+  }
+
+  private static void print(PrintWriter out, ReportRun report, ReportAndTell.Outcome outcome) {
+    report.print(out, outcome.result());
+    if (!outcome.annotated().isEmpty()) {
+      out.printf("Annotated:   %d findings in database chronograf (%d marked deleted) and in"
+          + " measurement %s (%d marked deleted)%n", outcome.annotated().get(0).written(),
+          outcome.annotated().get(0).deleted(), io.squashinflux.notify.FindingPoints.MEASUREMENT,
+          outcome.annotated().get(1).deleted());
+    }
+    if (outcome.notified() != null && !outcome.notified().failed()) {
+      out.printf("Notified:    %d new findings to the webhook at %s%n", outcome.notified().sent(),
+          outcome.webhookOrigin());
+    }
+    out.flush();
   }
 }

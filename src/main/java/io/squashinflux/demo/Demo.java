@@ -191,7 +191,7 @@ public record Demo(int jobs, long seed, URI influxUrl, String database, String m
         .withTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(10)));
     new ReportRun(reading, ReadModel.of(Mapping.builtIn(mapping)),
         Specs.load(specs.toString(), reading.http()), DetectorSettings.DEFAULT, 2000, List.of(),
-        report, null).run(out);
+        Long.MIN_VALUE, report, null).run(out);
     out.println("Open it in a browser: " + report.toAbsolutePath().toUri());
     if (keep) {
       out.println("Run the report again (influxd and " + specs + " are kept):");

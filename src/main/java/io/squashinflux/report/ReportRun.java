@@ -8,42 +8,63 @@ import io.squashinflux.series.ReadModel;
 import io.squashinflux.specs.Specs;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code report} command's work, which the demo runs too: read the database, detect, write
- * the page (and the findings file), and say what was found.
+ * The {@code report} command's work, which the demo and {@code watch --report} run too: read the
+ * database, detect, and write the page (and the findings file), each replaced whole so that a
+ * reader never sees half of one. {@code since} narrows what is listed, never what detection reads.
  *
+ * @param since the earliest change time listed, in ns, or {@link Long#MIN_VALUE} for all
  * @param output the HTML file
  * @param findings the findings' JSON file, or null for none
  */
 public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
-    DetectorSettings settings, int maxPoints, List<String> measurements, Path output,
+    DetectorSettings settings, int maxPoints, List<String> measurements, long since, Path output,
     Path findings) {
+
+  public ReportRun {
+    measurements = List.copyOf(measurements);
+  }
+
+  /** Where the data is, as the page and the messages name it. */
+  public String source() {
+    return "InfluxDB " + target.url() + ", database " + target.database() + ", mapping "
+        + model.mapping().name();
+  }
 
   /** Writes the report and prints where, with the regressions and the count of changes. */
   public TrendReport.Result run(PrintWriter out) throws IOException {
+    TrendReport.Result result = write();
+    print(out, result);
+    out.flush();
+    return result;
+  }
+
+  /** Writes the page and the findings file; the result lists only what is at or after since. */
+  public TrendReport.Result write() throws IOException {
     Path charts = Files.createTempFile("squash-report-", ".charts");
     try {
-      TrendReport.Result result = new TrendReport(new InfluxQuery(target), model, specs, settings,
-          maxPoints).run(measurements, charts);
-      String source = "InfluxDB " + target.url() + ", database " + target.database()
-          + ", mapping " + model.mapping().name();
-      ReportPage.write(result, source, charts, output);
+      TrendReport.Result result = since(new TrendReport(new InfluxQuery(target), model, specs,
+          settings, maxPoints).run(measurements, charts));
+      replace(output, file -> ReportPage.write(result, source(), charts, file));
       if (findings != null) {
-        ReportJson.write(result, findings);
+        replace(findings, file -> ReportJson.write(result, file));
       }
-      print(out, result);
       return result;
     } finally {
       Files.deleteIfExists(charts);
     }
   }
 
-  private void print(PrintWriter out, TrendReport.Result result) {
+  /** The lines every caller prints: where the page is, the regressions, the count of changes. */
+  public void print(PrintWriter out, TrendReport.Result result) {
     out.printf("Report:      %s (%d metrics, %d series, %d values)%n", output.toAbsolutePath(),
         result.metrics(), result.series(), result.points());
     if (findings != null) {
@@ -53,7 +74,6 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
     result.regressions().forEach(f -> out.println("  " + line(f)));
     out.printf("Changes:     %d (shifts for the better, or with no spec saying which way is worse)%n",
         result.changes().size());
-    out.flush();
   }
 
   /** One finding on one line. */
@@ -64,5 +84,40 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
         ReportJson.isoDate(f.at()), f.job() == null ? "" : ", job " + f.job(),
         f.packagesChanged().isEmpty() ? ""
             : "; packages changed: " + String.join(", ", f.packagesChanged()));
+  }
+
+  private TrendReport.Result since(TrendReport.Result r) {
+    if (since == Long.MIN_VALUE) {
+      return r;
+    }
+    return new TrendReport.Result(r.regressions().stream().filter(f -> f.at() >= since).toList(),
+        r.changes().stream().filter(f -> f.at() >= since).toList(), r.specs(), r.metrics(),
+        r.series(), r.points());
+  }
+
+  private interface Writing {
+    void to(Path file) throws IOException;
+  }
+
+  /** Writes a sibling file, then renames it over {@code target}. */
+  private static void replace(Path target, Writing writing) throws IOException {
+    Path folder = target.toAbsolutePath().getParent();
+    Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+    try {
+      writing.to(temp);
+      try { // a temporary file is private; the page is for reading
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException notPosix) {
+        // Windows: the folder's permissions apply.
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 }

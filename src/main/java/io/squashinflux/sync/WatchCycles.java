@@ -18,11 +18,18 @@ public final class WatchCycles implements WatchLoop.Cycle {
   private final boolean retryRejected;
   private final PrintWriter err;
   private final boolean quiet;
+  private final After after;
   private boolean prepared;
   private boolean first = true;
 
+  /** What a watch does after each cycle, such as making its report again. */
+  public interface After {
+    void after(Summary cycle) throws InterruptedException;
+  }
+
   public WatchCycles(SyncRun run, boolean full, boolean retryRejected, PrintWriter err,
-      boolean quiet) {
+      boolean quiet, After after) {
+    this.after = after;
     this.run = run;
     this.full = full;
     this.retryRejected = retryRejected;
@@ -45,6 +52,7 @@ public final class WatchCycles implements WatchLoop.Cycle {
       err.flush();
     }
     first = false;
+    after.after(summary);
     return summary;
   }
 }
