@@ -95,8 +95,9 @@ public final class Annotator {
       }
       Sink.Written result = writer.write(lines, Notes.NONE);
       if (!result.refused().isEmpty()) {
+        Sink.Refused first = result.refused().get(0);
         throw new IOException("InfluxDB refused an annotation in database " + target.database()
-            + ": " + result.refused().get(0).reason() + " (" + result.refused().get(0).text() + ")");
+            + ": " + first.reason() + " (" + first.text() + ")");
       }
       return new Result(findings.size(), deleted);
     } catch (DeliveryException e) {
