@@ -78,7 +78,7 @@ public final class Main implements Runnable {
   /** The commands in the order --help lists them. */
   private static final List<Class<?>> COMMANDS = List.of(SyncCommand.class, WatchCommand.class,
       ConvertCommand.class, ReportCommand.class, GenerateCommand.class, ServeApiCommand.class,
-      DemoCommand.class, DashboardsCommand.class,
+      DemoCommand.class, DashboardsCommand.class, SpecsCommand.class,
       CommandLine.HelpCommand.class);
 
   /**

@@ -115,11 +115,7 @@ final class ReportCommand implements Callable<Integer> {
 
   private Specs specs(HttpSettings http) {
     try {
-      if (reference.specs != null) {
-        return Specs.load(reference.specs, http);
-      }
-      URI squashUrl = reference.squashUrl();
-      return squashUrl == null ? Specs.NONE : Specs.fromSquash(squashUrl, http);
+      return Specs.load(reference.specs, reference.squashUrl(), http);
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());
     }

@@ -33,7 +33,7 @@ final class ChartData {
     Map<String, Double> thresholds = new LinkedHashMap<>();
     for (MetricSeries s : series) {
       lines.add(line(s, findings, maxPoints));
-      specs.levels(metric, s.dataset(), s.filter()).forEach((level, spec) ->
+      specs.levels(metric, s.dataset(), s.filter(), s.terms()).forEach((level, spec) ->
           thresholds.putIfAbsent(level + " " + spec.operator() + " " + spec.value(), spec.value()));
     }
     ArrayNode lines2 = chart.putArray("thresholds");

@@ -2,6 +2,7 @@ package io.squashinflux.report;
 
 import io.squashinflux.detect.Finding;
 import io.squashinflux.series.MetricField;
+import io.squashinflux.specs.MetricDefinition;
 import static io.squashinflux.report.Html.esc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +28,8 @@ final class ChartSection {
     this.out = out;
   }
 
-  void write(MetricField field, String unit, ObjectNode data, List<Finding> found) {
+  void write(MetricField field, String unit, MetricDefinition definition, ObjectNode data,
+      List<Finding> found) {
     try {
       if (!field.packageName().equals(lastPackage)) {
         lastPackage = field.packageName();
@@ -41,6 +43,9 @@ final class ChartSection {
           + esc(field.metric()) + (unit == null || unit.isEmpty() ? "" : " <span class=\"unit\">("
           + esc(unit) + ")</span>") + "</h4>" + (bad > 0 ? "<span class=\"flag\">" + bad
           + (bad == 1 ? " regression" : " regressions") + "</span>" : "") + "</div>\n");
+      if (definition != null) {
+        out.write(describe(definition));
+      }
       out.write("<div class=\"selector\">");
       int i = 0;
       for (JsonNode line : data.get("series")) {
@@ -57,5 +62,15 @@ final class ChartSection {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The metric's definition under its title: what it measures, and its reference as a link. */
+  private static String describe(MetricDefinition d) {
+    String text = d.referenceText().isEmpty() ? d.reference() : d.referenceText();
+    String link = d.reference() == null ? esc(d.referenceText())
+        : "<a href=\"" + esc(d.reference()) + "\" rel=\"noopener\">" + esc(text) + "</a>";
+    return "<p class=\"note description\">" + esc(d.description())
+        + (link.isEmpty() ? "" : (d.description().isEmpty() ? "" : " ") + "Reference: " + link)
+        + "</p>\n";
   }
 }

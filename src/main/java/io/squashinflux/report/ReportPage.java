@@ -40,6 +40,12 @@ public final class ReportPage {
       FindingsTable.write(out, "changes", "Other changes", result.changes(),
           "No other sustained change.");
       SpecTable.write(out, result.specs());
+      if (result.unmatched().specs() > 0) {
+        out.write("<p class=\"note\" id=\"specs-unmatched\">" + result.unmatched().specs()
+            + " specs could not be matched: their metadata_query needs "
+            + esc(String.join(", ", result.unmatched().terms())) + ", which no series carries as a"
+            + " tag.</p>\n");
+      }
       out.write("<h2 id=\"charts\">Charts</h2>\n<p class=\"note\">One chart per metric, grouped by"
           + " verification package; dashed lines are spec thresholds, vertical lines detected"
           + " changes (red: for the worse). Hover a point for its job, click it to open the job or"

@@ -74,6 +74,12 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
     result.regressions().forEach(f -> out.println("  " + line(f)));
     out.printf("Changes:     %d (shifts for the better, or with no spec saying which way is worse)%n",
         result.changes().size());
+    if (result.unmatched().specs() > 0) {
+      out.printf("Specs:       %d could not be matched: their metadata_query needs %s, which no"
+          + " series carries as a tag%n", result.unmatched().specs(),
+          String.join(", ", result.unmatched().terms()));
+    }
+    specs.notes().forEach(note -> out.println("Specs:       " + note));
   }
 
   /** One finding on one line. */
@@ -92,7 +98,7 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
     }
     return new TrendReport.Result(r.regressions().stream().filter(f -> f.at() >= since).toList(),
         r.changes().stream().filter(f -> f.at() >= since).toList(), r.specs(), r.metrics(),
-        r.series(), r.points());
+        r.series(), r.points(), r.unmatched());
   }
 
   private interface Writing {

@@ -29,7 +29,13 @@ import java.util.List;
 public final class TrendReport {
   /** What a run found, for the page, the JSON and the command's summary. */
   public record Result(List<Finding> regressions, List<Finding> changes, List<SpecStatus> specs,
-      int metrics, int series, long points) {
+      int metrics, int series, long points, Analysis.Unmatched unmatched) {
+
+    /** A result with every spec matched, or none to match. */
+    public Result(List<Finding> regressions, List<Finding> changes, List<SpecStatus> specs,
+        int metrics, int series, long points) {
+      this(regressions, changes, specs, metrics, series, points, new Analysis.Unmatched(0, List.of()));
+    }
 
     public Result {
       regressions = List.copyOf(regressions);
@@ -60,6 +66,7 @@ public final class TrendReport {
   /** Runs over these measurements (all when empty), writing the charts' sections to {@code charts}. */
   public Result run(List<String> measurements, Path charts) throws IOException {
     List<MetricField> fields = reader.metrics(measurements);
+    List<String> terms = List.copyOf(specs.terms());
     List<Finding> regressions = new ArrayList<>();
     List<Finding> changes = new ArrayList<>();
     List<SpecStatus> statuses = new ArrayList<>();
@@ -68,7 +75,7 @@ public final class TrendReport {
     try (BufferedWriter out = Files.newBufferedWriter(charts, StandardCharsets.UTF_8)) {
       ChartSection section = new ChartSection(out);
       for (MetricField field : fields) {
-        List<MetricSeries> series = reader.read(field);
+        List<MetricSeries> series = reader.read(field, terms);
         List<Finding> found = new ArrayList<>();
         for (MetricSeries s : series) {
           seriesCount++;
@@ -79,7 +86,7 @@ public final class TrendReport {
           analysis.status(s).ifPresent(statuses::add);
         }
         found.forEach(f -> (f.regression() ? regressions : changes).add(f));
-        section.write(field, specs.unit(field.metric()),
+        section.write(field, specs.unit(field.metric()), specs.definition(field.metric()),
             ChartData.of(field.metric(), specs.unit(field.metric()), series, found, specs, maxPoints),
             found);
       }
@@ -88,6 +95,7 @@ public final class TrendReport {
     }
     regressions.sort(WORST_FIRST);
     changes.sort(WORST_FIRST);
-    return new Result(regressions, changes, statuses, fields.size(), seriesCount, points);
+    return new Result(regressions, changes, statuses, fields.size(), seriesCount, points,
+        analysis.unmatched());
   }
 }
