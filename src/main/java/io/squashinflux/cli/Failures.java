@@ -44,6 +44,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   /** The one line that tells the user what went wrong, with what to do about it. */
   static String message(Exception e, boolean verbose) {
+    if (e instanceof java.nio.file.FileSystemException file && file.getFile() != null) {
+      return "cannot use " + file.getFile() + ": " + io.squashinflux.files.FileProblem.why(file);
+    }
     if (e instanceof Failure failure) {
       return failure.getMessage() + failure.hint();
     } else if (e instanceof IOException || e instanceof UncheckedIOException) {

@@ -107,6 +107,10 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures(verbose));
     cli.setParameterExceptionHandler(Failures::usage);
+    cli.setExecutionStrategy(parsed -> {
+      OptionBounds.check(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     return cli;
   }
 

@@ -73,6 +73,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The page and the findings are written last: a place they cannot go must stop the run first.
+    Writable.check("-o", output, false);
+    if (findings != null) {
+      Writable.check("--findings", findings, false);
+    }
     if (oldJson != null) {
       throw new UserError("report --json FILE is now --findings FILE: --json means a run's"
           + " summary as JSON");
@@ -115,6 +120,10 @@ final class ReportCommand implements Callable<Integer> {
 
   private Specs specs(HttpSettings http) {
     try {
+      if (reference.specs != null
+          && (reference.specs.startsWith("http://") || reference.specs.startsWith("https://"))) {
+        SpecsOptions.httpUrl("--specs", reference.specs); // one check of every URL option
+      }
       return Specs.load(reference.specs, reference.squashUrl(), http);
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());

@@ -33,7 +33,7 @@ final class SpecsOptions {
     }
     try {
       URI uri = new URI(text.trim());
-      if (uri.getHost() == null || !("http".equals(uri.getScheme())
+      if (uri.getHost() == null || uri.getPort() > 65_535 || !("http".equals(uri.getScheme())
           || "https".equals(uri.getScheme()))) {
         throw new UserError(option + " " + text + ": not an http(s) URL");
       }

@@ -161,7 +161,7 @@ public final class Http {
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw explained(e, uri);
+      throw explained(e, uri, start);
     }
     boolean gzip = response.headers().firstValue("content-encoding")
         .map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
@@ -176,7 +176,7 @@ public final class Http {
   }
 
   /** The JDK's errors with a message a user can act on; the types {@code retry.Policy} reads. */
-  private IOException explained(IOException e, URI uri) {
+  private IOException explained(IOException e, URI uri, long start) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
         UnknownHostException unknown = new UnknownHostException("unknown host " + uri.getHost());
@@ -184,7 +184,9 @@ public final class Http {
         return unknown;
       }
     }
-    if (e instanceof HttpConnectTimeoutException) {
+    // The JDK says "connect timed out" also when the exchange's own, shorter, deadline ran out.
+    boolean connectDeadline = System.nanoTime() - start >= settings.connectTimeout().toNanos();
+    if (e instanceof HttpConnectTimeoutException && connectDeadline) {
       return new HttpConnectTimeoutException("no connection to " + origin(uri) + " within "
           + seconds(settings.connectTimeout()));
     }
@@ -195,7 +197,8 @@ public final class Http {
   }
 
   private String timeoutMessage(URI uri) {
-    return "no complete answer from " + origin(uri) + " within " + seconds(settings.timeout());
+    return "no complete answer from " + origin(uri) + " within " + seconds(settings.timeout())
+        + " (the read timeout)";
   }
 
   private static String seconds(java.time.Duration d) {
