@@ -1,11 +1,12 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.enrich.Enricher;
-import io.squashinflux.mapping.Mapped;
-import io.squashinflux.sink.LineBatch;
+import io.squashinflux.pipeline.Pipeline;
+import io.squashinflux.pipeline.Progress;
+import io.squashinflux.sink.FileSink;
+import io.squashinflux.source.Checkpoint;
 import io.squashinflux.source.JobItems;
-
-import io.squashinflux.sink.Line;
+import io.squashinflux.source.SourceException;
 import io.squashinflux.mapping.Cardinality;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
@@ -16,12 +17,12 @@ import io.squashinflux.source.JobSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +53,10 @@ import picocli.CommandLine.Spec;
       "2 usage or configuration error."
     })
 final class ConvertCommand implements Callable<Integer> {
+  /** Points and bytes per write to the file: large, since a file answers at once. */
+  private static final int BATCH_POINTS = 10_000;
+  private static final long BATCH_BYTES = 1 << 20;
+
   @Spec CommandSpec spec;
 
   @Mixin SourceOptions source;
@@ -93,14 +98,9 @@ final class ConvertCommand implements Callable<Integer> {
     Cardinality cardinality = stats ? new Cardinality(mapping) : null;
     try (JobSource jobs = source.open(retry.retrier(), caCert, mapping.packages());
         Writer out = stats ? Writer.nullWriter() : open()) {
-      List<String> listed = jobs.list();
-      List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(listed));
-      ledger.listed(keys.size());
-      ledger.duplicates(listed.size() - keys.size());
-      Mapper mapper = new Mapper(mapping, ledger);
-      Conversion conversion = new Conversion(new Enricher(mapper, jobs.ciRuns()), mapper, ledger,
-          cardinality == null ? null : cardinality::add);
-      new OrderedOutput(keys, conversion, ledger, out).run(jobs);
+      String name = output == null ? "stdout" : output.toString();
+      convert(jobs, mapping, ledger,
+          new FileSink(out, name, cardinality == null ? null : cardinality::add));
     } finally {
       log.close();
     }
@@ -148,93 +148,22 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
-  /** A job to lines: enriched, mapped, encoded; a job that cannot be is noted with its reason. */
-  record Conversion(Enricher enricher, Mapper mapper, Ledger ledger,
-      java.util.function.Consumer<List<io.squashinflux.lineprotocol.Point>> observer) {
-    List<Line> lines(io.squashinflux.source.Job job) throws InterruptedException {
-      Mapped mapped;
-      try {
-        mapped = mapper.map(job, enricher.of(job));
-      } catch (io.squashinflux.source.CiRuns.LookupFailed e) {
-        ledger.failed(job.ref(), job.ref() + ": " + e.getMessage());
-        return List.of();
-      }
-      if (mapped instanceof Mapped.Skipped skipped) {
-        boolean loss = skipped.kind() != Mapped.Skip.DATASET_FILTER;
-        ledger.skipped(job.ref(), loss ? skipped.reason() : skipped.kind().label(), loss);
-        return List.of();
-      }
-      List<io.squashinflux.lineprotocol.Point> points = ((Mapped.Points) mapped).points();
-      if (observer != null) {
-        observer.accept(points);
-      }
-      List<Line> lines = LineBatch.encode(points, ledger).lines();
-      ledger.written(lines.size(), lines.stream().mapToLong(Line::fields).sum());
-      ledger.synced(job.ref());
-      return lines;
-    }
-  }
-
-  /** Writes each job's lines in list order, whatever order the parallel reads finish in. */
-  static final class OrderedOutput {
-    private final java.util.Map<String, Integer> index = new java.util.HashMap<>();
-    private final java.util.Map<Integer, List<Line>> ready = new java.util.HashMap<>();
-    private final Conversion conversion;
-    private final Ledger ledger;
-    private final Writer out;
-    private int next;
-    private IOException failure;
-
-    OrderedOutput(List<String> keys, Conversion conversion, Ledger ledger, Writer out) {
-      for (int i = 0; i < keys.size(); i++) {
-        index.put(keys.get(i), i);
-      }
-      this.conversion = conversion;
-      this.ledger = ledger;
-      this.out = out;
-    }
-
-    void run(JobSource jobs) throws IOException, InterruptedException {
-      jobs.fetch(List.copyOf(index.keySet()).stream()
-          .sorted(java.util.Comparator.comparing(index::get)).toList(), new JobSource.Consumer() {
-            @Override
-            public void job(io.squashinflux.source.Job job) throws InterruptedException {
-              deliver(JobItems.keyOf(job), conversion.lines(job));
-            }
-
-            @Override
-            public void failed(String key, String reason) throws InterruptedException {
-              ledger.failed(key, reason);
-              deliver(key, List.of());
-            }
-          });
-      if (failure != null) {
-        throw failure;
-      }
-    }
-
-    /** Holds lines until every earlier job is out; blocks readers that run too far ahead. */
-    private synchronized void deliver(String key, List<Line> lines) throws InterruptedException {
-      Integer at = index.get(key);
-      if (at == null) {
-        return;
-      }
-      while (at - next > 512 && failure == null) {
-        wait();
-      }
-      ready.put(at, lines);
-      try {
-        while (ready.containsKey(next)) {
-          for (Line line : ready.remove(next)) {
-            out.write(line.text());
-            out.write('\n');
-          }
-          next++;
-        }
-      } catch (IOException e) {
-        failure = e;
-      }
-      notifyAll();
+  /** Every job, in list order, through the one pipeline into the file; nothing is checkpointed. */
+  private static void convert(JobSource jobs, Mapping mapping, Ledger ledger, FileSink file)
+      throws SourceException, IOException, InterruptedException {
+    Mapper mapper = new Mapper(mapping, ledger);
+    JobItems items = new JobItems(jobs, Checkpoint.NONE, key -> true,
+        (unique, duplicates, todo) -> {
+          ledger.listed(unique.size());
+          ledger.duplicates(duplicates);
+        });
+    try (file) {
+      new Pipeline(items, new Enricher(mapper, jobs.ciRuns()), mapper, file, ledger, Progress.NONE,
+          BATCH_POINTS, BATCH_BYTES, System::nanoTime).inOrder().run();
+    } catch (io.squashinflux.sink.DeliveryException never) {
+      throw new IllegalStateException("a file refuses nothing", never);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 }

@@ -2,7 +2,7 @@ package io.squashinflux.cli;
 
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.influx.InfluxWriter;
-import io.squashinflux.sink.LineSink;
+import io.squashinflux.sink.Sink;
 import io.squashinflux.ledger.Urls;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.sink.kafka.KafkaAddress;
@@ -47,15 +47,15 @@ final class OutputOptions {
   }
 
   /** The sink the run writes to. */
-  LineSink open(InfluxTarget target, Retrier retrier) {
+  Sink open(InfluxTarget target, Retrier retrier) {
     if (to == null) {
       return new InfluxWriter(target, retrier);
     }
     if (KafkaAddress.isKafka(to)) {
-      return new KafkaSink(kafka(to), retrier);
+      return new KafkaSink(kafka(to), describe(target), retrier);
     }
     if (to.startsWith("sasquatch:")) {
-      return new SasquatchSink(sasquatch(), retrier, target.http());
+      return new SasquatchSink(sasquatch(), describe(target), retrier, target.http());
     }
     throw new UserError("--to must be kafka://HOST:PORT/TOPIC or sasquatch:URL, was "
         + Urls.masked(to));

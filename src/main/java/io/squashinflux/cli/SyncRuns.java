@@ -1,7 +1,7 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.influx.InfluxTarget;
-import io.squashinflux.sink.LineSink;
+import io.squashinflux.sink.Sink;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.source.JobSource;
@@ -26,11 +26,10 @@ final class SyncRuns {
     Mapping mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
     JobSource source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
-    LineSink writer = output.open(target, retrier);
+    Sink sink = output.open(target, retrier);
     StatePlace place = new StatePlace(identity -> state.path(identity, target.database()),
         report::rejects, state.noState);
-    return new SyncRun(source, writer, output.describe(target), target, mapping,
-        model.fingerprint(), place);
+    return new SyncRun(source, sink, target, mapping, model.fingerprint(), place);
   }
 
   /** A consumer of {@code --from kafka://}'s topic, each run writing through a new sink. */
@@ -38,7 +37,6 @@ final class SyncRuns {
       RetryOptions retry, ReportOptions report) {
     InfluxTarget target = influx.target(source.http());
     return new TopicRun(output.kafka(source.kafkaFrom()), source.group,
-        () -> output.open(target, retry.retrier()), report.rejects, influx.batchLines,
-        report.quiet);
+        () -> output.open(target, retry.retrier()), report.rejects, target, report.quiet);
   }
 }

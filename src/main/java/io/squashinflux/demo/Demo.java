@@ -169,8 +169,8 @@ public record Demo(int jobs, long seed, URI influxUrl, String database, String m
     StatePlace noState = new StatePlace(identity -> work.resolve("state.json"), state -> rejects,
         true);
     try (SyncRun run = new SyncRun(new ApiJobSource(source, true),
-        new InfluxWriter(target, retrier), Urls.masked(target.url().toString()) + " " + database, target,
-        Mapping.builtIn(mapping).withPackages(true), mapping, noState)) {
+        new InfluxWriter(target, retrier), target, Mapping.builtIn(mapping).withPackages(true),
+        mapping, noState)) {
       run.prepare();
       Summary summary = run.cycle(false, false, ProgressDisplay.forConsole(err, false));
       new SummaryOutput(err, err, false, false).summary(summary, run.target(), run.api());

@@ -3,9 +3,12 @@ package io.squashinflux.influx;
 import io.squashinflux.sink.BatchResult;
 import io.squashinflux.sink.DeliveryException;
 import io.squashinflux.sink.Line;
-import io.squashinflux.sink.LineSink;
+import io.squashinflux.sink.LineBatch;
 import io.squashinflux.sink.Rejected;
+import io.squashinflux.sink.Sink;
 import io.squashinflux.ledger.Urls;
+import io.squashinflux.lineprotocol.Notes;
+import io.squashinflux.lineprotocol.Point;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squashinflux.retry.Action;
@@ -33,9 +36,9 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes batches of lines to InfluxDB ({@code /write}, {@code /api/v2/write} or {@code
- * /api/v3/write_lp}: a {@link WriteApi}, detected from {@code /ping} when not given), so that
- * every line ends up written or rejected with the server's reason.
+ * Writes batches of points to InfluxDB as line protocol ({@code /write}, {@code /api/v2/write}
+ * or {@code /api/v3/write_lp}: a {@link WriteApi}, detected from {@code /ping} when not given),
+ * so that every line ends up written or rejected with the server's reason.
  *
  * <p>Each answer goes through the one {@link Policy}: transient failures are retried with backoff
  * (every point has an explicit time, so a retried write is idempotent); a missing database is
@@ -46,7 +49,7 @@ import java.util.zip.GZIPOutputStream;
  * nothing is listening there, and the long retries are kept for outages that start mid-run.
  * Thread-safe.
  */
-public final class InfluxWriter implements LineSink {
+public final class InfluxWriter implements Sink {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Refused connections in a row, at the start, after which InfluxDB is taken to be not running. */
   static final int FIRST_CONTACT_REFUSALS = 3;
@@ -85,7 +88,7 @@ public final class InfluxWriter implements LineSink {
    * (or, with creation off, InfluxDB answering at all), the v2 bucket checked or created.
    */
   @Override
-  public void prepare() throws DeliveryException, InterruptedException {
+  public void open() throws DeliveryException, InterruptedException {
     Exchanges first = new WriterExchanges(true);
     if (api == null) {
       Reply ping = first.get(Side.INFLUX_QUERY, "/ping");
@@ -99,18 +102,26 @@ public final class InfluxWriter implements LineSink {
     api.prepare(first);
   }
 
-  /** The API spoken; null before {@link #prepare} when it is detected. */
-  public ApiVersion api() {
+  /** The API spoken ({@code v1}...); null before {@link #open} when it is detected. */
+  @Override
+  public String api() {
     WriteApi current = api;
-    return current == null ? null : current.version();
+    return current == null ? null : current.version().label();
   }
 
-  /** Where lines go, for a state's identity: {@code squash} (v1), {@code v2 org o bucket b}. */
-  public String destination() {
-    return api.destination();
+  /**
+   * The URL and where on it lines go, for a state's identity: {@code URL squash} (v1), {@code URL
+   * v2 org o bucket b}; null until the API is known.
+   */
+  @Override
+  public String identity() {
+    WriteApi current = api;
+    return current == null ? null
+        : Urls.masked(target.url().toString()) + " " + current.destination();
   }
 
   /** One line for the summary: the API, where it writes, how it was chosen, what was checked. */
+  @Override
   public String describe() {
     WriteApi current = api;
     if (current == null) {
@@ -124,9 +135,15 @@ public final class InfluxWriter implements LineSink {
     return out.toString();
   }
 
-  /** Writes these lines; every one is in the result as written or rejected. */
   @Override
-  public BatchResult write(List<Line> lines) throws DeliveryException, InterruptedException {
+  public Written write(List<Point> points, Notes notes)
+      throws DeliveryException, InterruptedException {
+    LineBatch batch = LineBatch.encode(points, notes);
+    return batch.lines().isEmpty() ? LineBatch.none() : batch.answer(write(batch.lines()));
+  }
+
+  /** Writes these lines; every one is in the result as written or rejected. */
+  BatchResult write(List<Line> lines) throws DeliveryException, InterruptedException {
     Collector collector = new Collector();
     writeInto(lines, collector);
     return new BatchResult(collector.written, collector.rejected, collector.requests);
@@ -226,46 +243,56 @@ public final class InfluxWriter implements LineSink {
    */
   private Outcome exchange(Side side, boolean firstContact, RequestFactory factory)
       throws DeliveryException, InterruptedException {
-    Retrier.Attempts attempts = retrier.start();
-    boolean created = false;
-    int requests = 0;
-    while (true) {
-      requests++;
-      Sent response = send(factory);
-      Decision decision = policy.decide(side, response.answer);
-      switch (decision.action()) {
-        case RETRY -> {
-          firstContact &= refused(response.answer);
-          boolean notRunning = firstContact && requests >= FIRST_CONTACT_REFUSALS;
-          if (notRunning
-              || !attempts.waitBeforeNext(RetryAfter.parse(response.retryAfter, retrier.clock()))) {
-            throw new DeliveryException(
-                "InfluxDB at " + Urls.masked(target.url().toString())
-                    + (side == Side.INFLUX_WRITE ? " did not accept writes" : " did not answer")
-                    + " after " + requests + " attempts in " + attempts.elapsed().toSeconds()
-                    + " s: " + Policy.describe(response.answer) + " (is it running? start it with"
-                    + " 'systemctl start influxdb' or 'influxd run'; check --influx-url, or raise"
-                    + " --retry-time)",
-                false);
-          }
+    return exchange(side, firstContact, factory, false);
+  }
+
+  private Outcome exchange(Side side, boolean firstContact, RequestFactory factory,
+      boolean created) throws DeliveryException, InterruptedException {
+    java.time.Instant started = retrier.clock().instant();
+    int[] refusals = {firstContact ? 0 : -1};
+    Retrier.Ended<Sent> ended = retrier.call(policy, side, () -> {
+      Sent sent = send(factory);
+      if (refusals[0] >= 0 && refused(sent.answer)) {
+        if (++refusals[0] >= FIRST_CONTACT_REFUSALS) { // nothing is listening there
+          throw unreachable(side, sent, refusals[0], started);
         }
-        case CREATE_DATABASE -> {
-          if (created) {
-            throw new DeliveryException("database \"" + target.database() + "\" still not found after creating it", true);
-          }
-          created = true;
-          api.create(new WriterExchanges(false));
+      } else {
+        refusals[0] = -1;
+      }
+      return new Retrier.Tried<>(sent.answer, sent,
+          RetryAfter.parse(sent.retryAfter, retrier.clock()));
+    });
+    if (ended.gaveUp()) {
+      throw unreachable(side, ended.value(), ended.failed(), started);
+    }
+    int requests = ended.failed() + 1;
+    Decision decision = ended.decision();
+    switch (decision.action()) {
+      case CREATE_DATABASE -> {
+        if (created) {
+          throw new DeliveryException("database \"" + target.database()
+              + "\" still not found after creating it", true);
         }
-        case FATAL ->
-            throw new DeliveryException(
-                "InfluxDB at " + Urls.masked(target.url().toString()) + ": " + decision.reason()
-                    + " (" + Policy.describe(response.answer) + ")",
-                true);
-        default -> {
-          return new Outcome(decision, response, requests);
-        }
+        api.create(new WriterExchanges(false));
+        Outcome again = exchange(side, false, factory, true);
+        return new Outcome(again.decision, again.sent, requests + again.requests);
+      }
+      case FATAL -> throw new DeliveryException("InfluxDB at " + Urls.masked(target.url().toString())
+          + ": " + decision.reason() + " (" + Policy.describe(ended.answer()) + ")", true);
+      default -> {
+        return new Outcome(decision, ended.value(), requests);
       }
     }
+  }
+
+  private DeliveryException unreachable(Side side, Sent last, int attempts,
+      java.time.Instant started) {
+    long seconds = java.time.Duration.between(started, retrier.clock().instant()).toSeconds();
+    return new DeliveryException("InfluxDB at " + Urls.masked(target.url().toString())
+        + (side == Side.INFLUX_WRITE ? " did not accept writes" : " did not answer")
+        + " after " + attempts + " attempts in " + seconds + " s: "
+        + Policy.describe(last.answer) + " (is it running? start it with 'systemctl start"
+        + " influxdb' or 'influxd run'; check --influx-url, or raise --retry-time)", false);
   }
 
   private Sent send(RequestFactory request) throws InterruptedException {
@@ -359,12 +386,6 @@ public final class InfluxWriter implements LineSink {
   @FunctionalInterface
   private interface RequestFactory {
     Response send() throws IOException, InterruptedException;
-  }
-
-  /** The longest one request to InfluxDB may take, its answer included. */
-  @Override
-  public java.time.Duration answerTimeout() {
-    return target.timeout();
   }
 
   /** Nothing to release: the JDK's client drops its idle connections once unused. */

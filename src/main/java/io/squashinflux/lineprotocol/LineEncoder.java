@@ -37,6 +37,10 @@ public final class LineEncoder {
    * carries; returns 0 and appends nothing when no line can be written (the reason is noted).
    */
   public int encode(Point point, StringBuilder out, Notes notes) {
+    if (point.line() != null) {
+      out.append(point.line()).append('\n');
+      return LineText.fields(point.line());
+    }
     String job = point.job();
     String rawMeasurement = point.measurement();
     if (point.timeNanos() < MIN_TIME || point.timeNanos() > MAX_TIME) {

@@ -15,17 +15,30 @@ import java.util.TreeMap;
  * @param tags tag key to value, kept sorted by key
  * @param fields field key to value, in insertion order
  * @param timeNanos the point's time in nanoseconds since the epoch; always explicit
+ * @param line the point as a line of line protocol when it came as text (a Kafka record), sent as
+ *     it is since only the server can say whether it is valid; null for a point made here
  */
 public record Point(
     String job,
     String measurement,
     Map<String, String> tags,
     Map<String, FieldValue> fields,
-    long timeNanos) {
+    long timeNanos,
+    String line) {
   public Point {
     Objects.requireNonNull(job, "job == null");
     Objects.requireNonNull(measurement, "measurement == null");
     tags = Collections.unmodifiableMap(new TreeMap<>(tags));
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  public Point(String job, String measurement, Map<String, String> tags,
+      Map<String, FieldValue> fields, long timeNanos) {
+    this(job, measurement, tags, fields, timeNanos, null);
+  }
+
+  /** A point that came as a line of line protocol; it has no parts of its own. */
+  public static Point ofLine(String job, String line) {
+    return new Point(job, "", Map.of(), Map.of(), 0, Objects.requireNonNull(line, "line == null"));
   }
 }

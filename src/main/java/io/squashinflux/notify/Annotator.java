@@ -6,10 +6,10 @@ import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.influx.InfluxWriter;
 import io.squashinflux.influx.QueryException;
 import io.squashinflux.influx.Series;
+import io.squashinflux.lineprotocol.Notes;
 import io.squashinflux.retry.Retrier;
-import io.squashinflux.sink.BatchResult;
 import io.squashinflux.sink.DeliveryException;
-import io.squashinflux.sink.Line;
+import io.squashinflux.sink.Sink;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -68,13 +68,14 @@ public final class Annotator {
       Point point) throws IOException, InterruptedException {
     InfluxWriter writer = new InfluxWriter(target, retrier);
     try {
-      writer.prepare();
+      writer.open();
       Set<String> ids = new HashSet<>();
-      List<Line> lines = new ArrayList<>();
+      List<io.squashinflux.lineprotocol.Point> lines = new ArrayList<>();
       for (Finding f : findings) {
         Map<String, String> tags = FindingPoints.tags(f);
         ids.add(tags.get("id"));
-        lines.add(new Line("annotation", point.line(tags, f, f.at(), false), 1));
+        lines.add(io.squashinflux.lineprotocol.Point.ofLine("annotation",
+            point.line(tags, f, f.at(), false)));
       }
       int deleted = 0;
       for (Series s : query(target, live)) {
@@ -86,15 +87,17 @@ public final class Annotator {
           }
           long time = (Long) row.get(s.column("time"));
           if (!ids.contains(tags.get("id")) && scope.covers(tags.get("metric"), time)) {
-            lines.add(new Line("annotation", point.line(tags, null, time, true), 1));
+            lines.add(io.squashinflux.lineprotocol.Point.ofLine("annotation",
+                point.line(tags, null, time, true)));
             deleted++;
           }
         }
       }
-      BatchResult result = writer.write(lines);
-      if (!result.rejected().isEmpty()) {
+      Sink.Written result = writer.write(lines, Notes.NONE);
+      if (!result.refused().isEmpty()) {
+        Sink.Refused first = result.refused().get(0);
         throw new IOException("InfluxDB refused an annotation in database " + target.database()
-            + ": " + result.rejected().get(0));
+            + ": " + first.reason() + " (" + first.text() + ")");
       }
       return new Result(findings.size(), deleted);
     } catch (DeliveryException e) {

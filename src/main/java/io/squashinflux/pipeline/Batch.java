@@ -33,6 +33,9 @@ final class Batch {
 
   /** A rough size of a point as line protocol, to keep a request body under the server's limit. */
   static long estimatedBytes(Point point) {
+    if (point.line() != null) {
+      return point.line().length() + 1;
+    }
     long size = point.measurement().length() + 21;
     for (var tag : point.tags().entrySet()) {
       size += tag.getKey().length() + tag.getValue().length() + 2;

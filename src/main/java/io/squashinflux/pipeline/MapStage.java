@@ -13,8 +13,6 @@ import io.squashinflux.source.CiRuns;
 import io.squashinflux.source.HeapBudget;
 import io.squashinflux.source.Job;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The enrich and map stages, run on the source's threads (a direct call: several jobs are mapped
@@ -24,16 +22,14 @@ import java.util.concurrent.TimeUnit;
  * the error is caught.
  */
 final class MapStage implements Source.Receiver {
-  private static final long OFFER_MILLIS = 200;
-
   private final Enricher enricher;
   private final Mapper mapper;
   private final Ledger ledger;
-  private final BlockingQueue<Work> out;
+  private final Order out;
   private final Stop stop;
   private final Runnable finished;
 
-  MapStage(Enricher enricher, Mapper mapper, Ledger ledger, BlockingQueue<Work> out, Stop stop,
+  MapStage(Enricher enricher, Mapper mapper, Ledger ledger, Order out, Stop stop,
       Runnable finished) {
     this.enricher = enricher;
     this.mapper = mapper;
@@ -49,28 +45,30 @@ final class MapStage implements Source.Receiver {
       throw new InterruptedException("the sync is stopping");
     }
     if (item instanceof Item.OfJob job) {
-      map(job.job(), job.ack());
+      out.put(item.position(), map(job.job(), job.ack()));
     } else if (item instanceof Item.OfPoints points) {
-      queue(new Work(points.ref(), points.ack(), points.points()));
+      out.put(item.position(), new Work(points.ref(), points.ack(), points.points(), false));
     } else {
-      fail(item, ((Item.Unreadable) item).reason());
+      fail(item.ref(), item.ack(), ((Item.Unreadable) item).reason());
+      out.put(item.position(), null);
     }
   }
 
-  private void map(Job job, Ack ack) throws InterruptedException {
+  /** The job's points as work for the batcher, or null when it was finished here. */
+  private Work map(Job job, Ack ack) throws InterruptedException {
     Mapped mapped;
     try {
       Enrichment enrichment = enricher.of(job);
       mapped = mapper.map(job, enrichment);
     } catch (CiRuns.LookupFailed e) {
       fail(job.ref(), ack, job.ref() + ": " + e.getMessage());
-      return;
+      return null;
     } catch (OutOfMemoryError e) {
       fail(job.ref(), ack, HeapBudget.outOfMemory(job.ref(), "map", e));
-      return;
+      return null;
     } catch (RuntimeException e) {
       fail(job.ref(), ack, job.ref() + ": cannot map: " + e);
-      return;
+      return null;
     }
     if (mapped instanceof Mapped.Skipped skipped) {
       boolean loss = skipped.kind() != Mapped.Skip.DATASET_FILTER;
@@ -81,27 +79,15 @@ final class MapStage implements Source.Receiver {
         ack.synced();
       }
       finished.run();
-      return;
+      return null;
     }
     List<Point> points = ((Mapped.Points) mapped).points();
-    queue(new Work(job.ref(), ack, points));
-  }
-
-  private void fail(Item item, String reason) {
-    fail(item.ref(), item.ack(), reason);
+    return new Work(job.ref(), ack, points, true);
   }
 
   private void fail(String ref, Ack ack, String reason) {
     ledger.failed(ref, reason);
     ack.failed(reason);
     finished.run();
-  }
-
-  private void queue(Work work) throws InterruptedException {
-    while (!out.offer(work, OFFER_MILLIS, TimeUnit.MILLISECONDS)) {
-      if (stop.failed()) {
-        throw new InterruptedException("the sync failed");
-      }
-    }
   }
 }

@@ -15,14 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * One run of the sync: items flow from a {@link Source} through enrich and map into batches that
- * a {@link Sink} writes, and each item's {@link Ack} is called once its fate is known.
+ * The one pipeline of every command that moves jobs or points ({@code sync}, {@code watch},
+ * {@code convert}, the Kafka consumer): items flow from a {@link Source} through enrich and map
+ * into batches that a {@link Sink} writes, and each item's {@link Ack} is called once its fate is
+ * known: synced only when the sink acknowledged every point, refused (kept for
+ * {@code --retry-rejected}, or committed past) when it refused some.
  *
  * <p>Design. Four stages, each a small class: the source lists and fetches on its own threads
  * (several requests in flight) and calls {@link MapStage} directly, which enriches and maps each
- * job there, so mapping runs in parallel; mapped items go through a bounded queue to the
- * {@link Batcher} thread, and batches through a second bounded queue (one batch waiting while one
- * is written) to the {@link Sender} thread, which writes them in order and acknowledges the items
+ * job there, so mapping runs in parallel; mapped items go through a bounded queue (in the source's
+ * order when {@link #inOrder} says so, through {@link Order}) to the {@link Batcher} thread, and
+ * batches through a second bounded queue (one batch waiting while one is written) to the
+ * {@link Sender} thread, which writes them in order and acknowledges the items
  * they complete. The queues are bounded, so a slow sink slows the reading and memory does not grow
  * with the number of items; every wait is a blocking queue operation with a timeout, never a nap.
  * {@link Stop} is the one stop path: the end of the source flows down the queues as an end marker;
@@ -46,6 +50,7 @@ public final class Pipeline {
   private final int batchPoints;
   private final long batchBytes;
   private final LongSupplier nanos;
+  private boolean ordered;
   private final Stop stop = new Stop();
   private final AtomicLong expected = new AtomicLong();
   private final AtomicLong done = new AtomicLong();
@@ -64,6 +69,15 @@ public final class Pipeline {
     this.nanos = nanos;
   }
 
+  /**
+   * Writes the items' points in the order the source listed the items (a file, stdout), not in
+   * the order their reads finish; they are still read and mapped in parallel.
+   */
+  public Pipeline inOrder() {
+    ordered = true;
+    return this;
+  }
+
   /** How many items the source is going to yield, for the progress display. */
   public void expect(long items) {
     expected.set(items);
@@ -74,7 +88,8 @@ public final class Pipeline {
     BlockingQueue<Work> mapped = new ArrayBlockingQueue<>(ITEMS_QUEUED);
     BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(BATCHES_QUEUED);
     Runnable finished = () -> progress.update(done.incrementAndGet(), expected.get(), points.get());
-    MapStage map = new MapStage(enricher, mapper, ledger, mapped, stop, finished);
+    MapStage map = new MapStage(enricher, mapper, ledger, new Order(mapped, stop, ordered), stop,
+        finished);
     List<Thread> threads = List.of(
         new Thread(() -> read(map, mapped), "squash-influx-reader"),
         new Thread(new Batcher(mapped, batches, stop, nanos, batchPoints, batchBytes),

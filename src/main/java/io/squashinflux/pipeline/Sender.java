@@ -63,10 +63,14 @@ final class Sender implements Runnable {
     }
     for (Work work : batch.completes) {
       if (work.clean()) {
-        ledger.synced(work.ref);
+        if (work.job) {
+          ledger.synced(work.ref);
+        }
         work.ack.synced();
       } else {
-        ledger.refusedJob(work.ref, work.refusal());
+        if (work.job) {
+          ledger.refusedJob(work.ref, work.refusal());
+        }
         work.ack.refused(work.refusal());
       }
       finished.run();

@@ -9,17 +9,22 @@ import java.util.List;
  * item's ack is called once the batch holding its last point is written.
  */
 final class Work {
-  static final Work END = new Work(null, null, List.of());
+  static final Work END = new Work(null, null, List.of(), false);
+  /** An item with nothing to write, holding its place in an ordered hand-over. */
+  static final Work NOTHING = new Work(null, null, List.of(), false);
 
   final String ref;
   final Ack ack;
   final List<Point> points;
+  /** Whether the item is a job, counted in the summary's jobs (a Kafka record is not). */
+  final boolean job;
   private String refusal; // the first reason the sink gave for one of these points
 
-  Work(String ref, Ack ack, List<Point> points) {
+  Work(String ref, Ack ack, List<Point> points, boolean job) {
     this.ref = ref;
     this.ack = ack;
     this.points = points;
+    this.job = job;
   }
 
   void refused(String reason) {

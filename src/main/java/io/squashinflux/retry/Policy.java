@@ -28,6 +28,9 @@ public final class Policy {
   /** One row of the table. */
   public record Rule(String when, Predicate<Side> side, Predicate<Answer> matches, Decision decision) {}
 
+  /** The status of a record the REST proxy answered with neither an offset nor an error. */
+  public static final int NO_OFFSET = -1;
+
   private final List<Rule> rules;
 
   /** The table; {@code createDatabase} says whether a missing database may be created. */
@@ -73,6 +76,10 @@ public final class Policy {
         new Rule("Sasquatch: retriable record error", s -> s == Side.SASQUATCH_RECORD,
             a -> a.status() == 2,
             decision(Action.RETRY, "the proxy could not write the record yet (error_code 2)")),
+        new Rule("Sasquatch: no offset", s -> s == Side.SASQUATCH_RECORD,
+            a -> a.status() == NO_OFFSET,
+            decision(Action.ISOLATE, "the proxy returned no offset for the record, so it may not"
+                + " be stored (is the proxy producing with acks=0?)")),
         new Rule("Sasquatch: record refused", s -> s == Side.SASQUATCH_RECORD, a -> true,
             decision(Action.ISOLATE, "the proxy refused the record")),
         new Rule("TLS handshake failed", influx, a -> causedBy(a, SSLHandshakeException.class),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -68,14 +69,30 @@ public final class Retrier {
    */
   public <T, E extends Exception> Ended<T> call(Policy policy, Side side, Attempt<T, E> attempt)
       throws E, InterruptedException {
+    return call(answer -> policy.decide(side, answer), attempt);
+  }
+
+  /**
+   * As {@link #call(Policy, Side, Attempt)}, for a request whose answer the caller reads through
+   * the policy on its own: one whose records are decided one by one (a batch of Kafka records, a
+   * REST proxy's {@code offsets}), retried while some of them are to be sent again.
+   */
+  public <T, E extends Exception> Ended<T> call(Function<Answer, Decision> decide,
+      Attempt<T, E> attempt) throws E, InterruptedException {
     Attempts attempts = start();
     while (true) {
       Tried<T> tried = attempt.once();
-      Decision decision = policy.decide(side, tried.answer());
+      Decision decision = decide.apply(tried.answer());
       if (decision.action() != Action.RETRY || !attempts.waitBeforeNext(tried.retryAfter())) {
         return new Ended<>(decision, tried.answer(), tried.value(), attempts.failed());
       }
     }
+  }
+
+  /** The time left until {@code started} plus the total time, never negative. */
+  public Duration left(Instant started) {
+    Duration left = Duration.between(clock.instant(), started.plus(backoff.totalTime()));
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
   /** Starts counting attempts and time for one request. */

@@ -1,42 +1,42 @@
 package io.squashinflux.sink;
 
-import io.squashinflux.sink.BatchResult;
-import io.squashinflux.sink.Line;
-import io.squashinflux.sink.Rejected;
 import io.squashinflux.lineprotocol.LineEncoder;
-import io.squashinflux.lineprotocol.Point;
-import io.squashinflux.sink.Sink;
 import io.squashinflux.lineprotocol.Notes;
+import io.squashinflux.lineprotocol.Point;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The encoding the line-protocol sinks share: a batch of points as lines (a point the encoder
- * cannot write at all is dropped with its reason in the notes), and the server's answer for those
- * lines as the {@link Sink.Written} answer for the points.
+ * The encoding every sink shares: a batch of points as lines through the one {@link LineEncoder}
+ * (a point the encoder cannot write at all is dropped with its reason in the notes, whatever the
+ * sink), and the answer for those lines as the {@link Sink.Written} answer for the points. A sink
+ * that is not line protocol (Sasquatch's Avro) maps each line's {@link #point} and still names a
+ * refused point by its line, the rejects file's form.
  */
 public final class LineBatch {
   private static final LineEncoder ENCODER = new LineEncoder();
 
+  private final List<Point> points;
   private final List<Line> lines;
   private final Map<Line, Integer> index = new IdentityHashMap<>();
 
-  private LineBatch(int size) {
-    this.lines = new ArrayList<>(size);
+  private LineBatch(List<Point> points) {
+    this.points = points;
+    this.lines = new ArrayList<>(points.size());
   }
 
   /** Encodes every point; thread-safe (the encoder is shared). */
   public static LineBatch encode(List<Point> points, Notes notes) {
-    LineBatch batch = new LineBatch(points.size());
+    LineBatch batch = new LineBatch(points);
     StringBuilder text = new StringBuilder(256);
     for (int i = 0; i < points.size(); i++) {
       Point point = points.get(i);
       text.setLength(0);
       int fields = ENCODER.encode(point, text, notes);
       if (fields > 0) {
-        Line line = new Line(point.job(), text.substring(0, text.length() - 1), fields, point);
+        Line line = new Line(point.job(), text.substring(0, text.length() - 1), fields);
         batch.lines.add(line);
         batch.index.put(line, i);
       }
@@ -46,6 +46,16 @@ public final class LineBatch {
 
   public List<Line> lines() {
     return lines;
+  }
+
+  /** The point a line of this batch was encoded from. */
+  public Point point(Line line) {
+    return points.get(index.get(line));
+  }
+
+  /** The answer for a batch with nothing left to send. */
+  public static Sink.Written none() {
+    return new Sink.Written(0, 0, List.of(), 0);
   }
 
   /** The sink's answer, from what the server did with the lines. */

@@ -1,29 +1,41 @@
 package io.squashinflux.sink;
 
-import io.squashinflux.sink.DeliveryException;
-import io.squashinflux.lineprotocol.Point;
 import io.squashinflux.lineprotocol.Notes;
+import io.squashinflux.lineprotocol.Point;
 import java.util.List;
 
 /**
- * Where points go: InfluxDB 1.x, 2.x, 3.x, Kafka (line protocol), Sasquatch (Avro).
+ * Where points go, the one interface every destination implements: InfluxDB 1.x, 2.x, 3.x and
+ * a Kafka topic (line protocol), Sasquatch (Avro records), a file or stdout ({@code convert}).
  *
  * <p>Lifecycle: constructed; {@link #open} once before the first write (create the database, check
  * the server answers); {@link #write} batch after batch, from one thread at a time, in order;
  * {@link #close} at the end. {@code write} answers for every point of the batch: written, or
  * refused for good with the server's reason. Retries with backoff, splitting a body that is too
  * large and isolating refused points all happen inside it, each decision read from
- * {@link io.squashinflux.retry.Policy}. A {@link DeliveryException} is fatal for the run: an outage
- * that outlasted the retry time ({@code configuration() == false}: {@code watch} tries again next
- * cycle) or a configuration to fix. Points are encoded by the sink: the line-protocol sinks share
- * {@link io.squashinflux.sink.LineBatch}; the encoder's changes and drops go to {@code notes}. A
- * call returns within the sink's own deadlines, and an interrupt ends it early (the batch then
- * counts as not written, and its items are read again by a later run).
+ * {@link io.squashinflux.retry.Policy} through {@link io.squashinflux.retry.Retrier}. A
+ * {@link DeliveryException} is fatal for the run: an outage that outlasted the retry time
+ * ({@code configuration() == false}: {@code watch} tries again next cycle) or a configuration to
+ * fix. Points are encoded by the sink through the one encoder ({@link LineBatch}), whose changes
+ * and drops go to {@code notes}; nothing turns text back into points. A call returns within the
+ * sink's own deadlines, and an interrupt ends it early (the batch then counts as not written, and
+ * its items are read again by a later run).
  */
 public interface Sink extends AutoCloseable {
 
-  /** A printable name with no credentials: {@code http://host:8086 squash}. */
+  /** One line for the summary, with no credentials: {@code http://host:8086 squash}. */
   String describe();
+
+  /**
+   * Where the points land, for a state's identity; null until {@link #open} when only the server
+   * can say (InfluxDB's API detected from {@code /ping}).
+   */
+  String identity();
+
+  /** The InfluxDB API spoken ({@code v1}, {@code v2}, {@code v3}), or null for other sinks. */
+  default String api() {
+    return null;
+  }
 
   /** Prepares the target; a failure here is fatal before anything is read. */
   void open() throws DeliveryException, InterruptedException;

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What a {@link Source} yields: a job still to be enriched and mapped, points already made (a
  * Kafka record holding them), or a key that could not be read. Each carries its {@link Ack}, and
- * the pipeline calls exactly one of the ack's methods for it, once the item's fate is known.
+ * the pipeline calls exactly one of the ack's methods for it, once the item's fate is known, and
+ * its place in the source's listing, for a pipeline that keeps that order ({@code convert}).
  */
 public sealed interface Item {
 
@@ -16,8 +17,11 @@ public sealed interface Item {
 
   Ack ack();
 
+  /** The item's place among the source's items, from 0. */
+  long position();
+
   /** A job to enrich and map. */
-  record OfJob(Job job, Ack ack) implements Item {
+  record OfJob(Job job, Ack ack, long position) implements Item {
     @Override
     public String ref() {
       return job.ref();
@@ -25,12 +29,12 @@ public sealed interface Item {
   }
 
   /** Points that need no mapping. */
-  record OfPoints(String ref, List<Point> points, Ack ack) implements Item {
+  record OfPoints(String ref, List<Point> points, Ack ack, long position) implements Item {
     public OfPoints {
       points = List.copyOf(points);
     }
   }
 
   /** A key the source listed but could not read; {@code reason} is one line. */
-  record Unreadable(String ref, String reason, Ack ack) implements Item {}
+  record Unreadable(String ref, String reason, Ack ack, long position) implements Item {}
 }

@@ -4,6 +4,8 @@ import io.squashinflux.source.Checkpoint;
 import io.squashinflux.source.Item;
 import io.squashinflux.source.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,15 +54,20 @@ public final class JobItems implements Source {
       }
     }
     listing.listed(keys, listed.size() - unique.size(), fetch);
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < fetch.size(); i++) {
+      positions.put(fetch.get(i), i);
+    }
     jobs.fetch(fetch, new JobSource.Consumer() {
       @Override
       public void job(Job job) throws InterruptedException {
-        receiver.accept(new Item.OfJob(job, checkpoint.ack(keyOf(job))));
+        String key = keyOf(job);
+        receiver.accept(new Item.OfJob(job, checkpoint.ack(key), positions.getOrDefault(key, -1)));
       }
 
       @Override
       public void failed(String key, String reason) throws InterruptedException {
-        receiver.accept(new Item.Unreadable(key, reason, checkpoint.ack(key)));
+        receiver.accept(new Item.Unreadable(key, reason, checkpoint.ack(key), positions.getOrDefault(key, -1)));
       }
     });
   }

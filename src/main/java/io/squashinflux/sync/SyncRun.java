@@ -2,10 +2,7 @@ package io.squashinflux.sync;
 
 import io.squashinflux.sink.DeliveryException;
 import io.squashinflux.influx.InfluxTarget;
-import io.squashinflux.influx.InfluxWriter;
-import io.squashinflux.sink.LineSink;
 import io.squashinflux.enrich.Enricher;
-import io.squashinflux.ledger.Urls;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.source.Checkpoint;
@@ -15,7 +12,6 @@ import io.squashinflux.sink.Sink;
 import io.squashinflux.ledger.Ledger;
 import io.squashinflux.ledger.RejectsLog;
 import io.squashinflux.ledger.Summary;
-import io.squashinflux.sink.LinesSink;
 import io.squashinflux.source.JobItems;
 import io.squashinflux.source.JobSource;
 import io.squashinflux.source.SourceException;
@@ -32,7 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One configured sync from a source into InfluxDB, run once ({@code sync}) or again and again
+ * One configured sync from a source into a sink, run once ({@code sync}) or again and again
  * ({@code watch}): each cycle runs a {@link Pipeline} from the jobs the state does not hold yet
  * into the sink, then saves the state, on this thread, whatever ended the cycle.
  */
@@ -41,10 +37,6 @@ public final class SyncRun implements AutoCloseable {
   private final Sink sink;
   private final InfluxTarget target;
   private final Mapping mapping;
-  /** The writer when the points go to InfluxDB (not --to): its API decides the state's identity. */
-  private final InfluxWriter influx;
-  /** What the sink writes to, when it is not InfluxDB itself (--to). */
-  private final String writes;
   private final StatePlace place;
   private final String modelFingerprint;
   /** Opened once the API is known, since the state's identity holds it; null with --no-state. */
@@ -56,23 +48,18 @@ public final class SyncRun implements AutoCloseable {
   private Summary last;
 
   /**
-   * A sync from {@code source} through {@code writer} (described by {@code writes} where it is not
-   * InfluxDB itself) to {@code target}, mapped by {@code mapping}; the state and rejects file go
-   * where {@code place} says.
+   * A sync from {@code source} into {@code sink}, mapped by {@code mapping}, in batches as
+   * {@code target} says; the state and rejects file go where {@code place} says.
    */
-  public SyncRun(JobSource source, LineSink writer, String writes, InfluxTarget target,
-      Mapping mapping, String modelFingerprint, StatePlace place) throws StateException {
+  public SyncRun(JobSource source, Sink sink, InfluxTarget target, Mapping mapping,
+      String modelFingerprint, StatePlace place) throws StateException {
     this.source = source;
     this.target = target;
     this.mapping = mapping;
-    this.sink = new LinesSink(writer, writes);
-    this.writes = writes;
+    this.sink = sink;
     this.place = place;
     this.modelFingerprint = modelFingerprint;
-    this.influx = writer instanceof InfluxWriter influxWriter ? influxWriter : null;
-    if (influx == null || target.api().version() != null) {
-      openState();
-    }
+    openState();
   }
 
   /**
@@ -89,11 +76,10 @@ public final class SyncRun implements AutoCloseable {
 
   /** Opens the state and the rejects file beside it, once the destination is known. */
   private void openState() throws StateException {
-    if (influx != null && influx.api() == null) {
+    String destination = sink.identity();
+    if (destination == null) {
       return;
     }
-    String destination = influx == null ? writes
-        : Urls.masked(target.url().toString()) + " " + influx.destination();
     Identity identity = new Identity(source.describe(), destination, modelFingerprint);
     Path statePath = place.state().apply(identity);
     rejects = new RejectsLog(place.rejects().apply(statePath), Clock.systemUTC());
@@ -103,12 +89,12 @@ public final class SyncRun implements AutoCloseable {
 
   /** {@code v1}, {@code v2} or {@code v3}: the API used (once prepared). */
   public String api() {
-    return influx == null || influx.api() == null ? null : influx.api().label();
+    return sink.api();
   }
 
   /** The API used and where it writes, one line for the summary. */
   public String target() {
-    return influx == null ? writes : influx.describe();
+    return sink.describe();
   }
 
   /** One pass: list, fetch what is new or failed, write; returns the pass's summary. */

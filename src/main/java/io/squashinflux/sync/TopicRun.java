@@ -1,44 +1,48 @@
 package io.squashinflux.sync;
 
-import io.squashinflux.sink.DeliveryException;
-import io.squashinflux.sink.LineSink;
+import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.ledger.Ledger;
 import io.squashinflux.ledger.RejectsLog;
 import io.squashinflux.ledger.Summary;
+import io.squashinflux.pipeline.Pipeline;
+import io.squashinflux.pipeline.Progress;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.sink.Sink;
 import io.squashinflux.sink.kafka.KafkaAddress;
-import io.squashinflux.source.kafka.TopicSync;
+import io.squashinflux.source.SourceException;
+import io.squashinflux.source.kafka.TopicSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * {@code sync --from kafka://} and {@code watch --from kafka://}: one consumer of the group,
- * writing the topic's line protocol records into the target. The offsets in Kafka are the
+ * {@code sync --from kafka://} and {@code watch --from kafka://}: one consumer of the group, its
+ * records carried by the one {@link Pipeline} into the sink. The offsets in Kafka are the
  * checkpoint, so no state file is used.
  */
 public final class TopicRun {
   private final KafkaAddress address;
   private final String group;
-  private final Supplier<LineSink> sinks;
+  private final Supplier<Sink> sinks;
   private final Path rejectsFile;
-  private final int batchLines;
+  private final InfluxTarget batches;
   private final boolean quiet;
-  private volatile TopicSync current;
+  private volatile Pipeline current;
   private volatile boolean stopped;
   private Ledger ledger;
 
   /**
    * Reads {@code address} as a consumer of {@code group}, each run into a sink {@code sinks}
-   * opens, {@code batchLines} lines a write; values not written go to {@code rejectsFile}.
+   * opens, in batches as {@code batches} says; values not written go to {@code rejectsFile}.
    */
-  public TopicRun(KafkaAddress address, String group, Supplier<LineSink> sinks, Path rejectsFile,
-      int batchLines, boolean quiet) {
+  public TopicRun(KafkaAddress address, String group, Supplier<Sink> sinks, Path rejectsFile,
+      InfluxTarget batches, boolean quiet) {
     this.address = address;
     this.group = group;
     this.sinks = sinks;
     this.rejectsFile = rejectsFile;
-    this.batchLines = batchLines;
+    this.batches = batches;
     this.quiet = quiet;
   }
 
@@ -50,23 +54,33 @@ public final class TopicRun {
   public Summary run(boolean follow, PrintWriter err)
       throws DeliveryException, InterruptedException {
     try (RejectsLog rejects = new RejectsLog(rejectsFile, Clock.systemUTC());
-        LineSink sink = sinks.get()) {
+        Sink sink = sinks.get()) {
       ledger = new Ledger(rejects);
-      sink.prepare();
-      TopicSync sync = new TopicSync(address, group, sink, ledger, batchLines, follow);
-      current = sync;
+      sink.open();
+      TopicSource source = new TopicSource(address, group, batches.batchLines(), follow,
+          ledger::rejected, Clock.systemUTC());
+      // A topic yields points, never jobs: nothing to enrich or map.
+      Pipeline pipeline = new Pipeline(source, null, null, sink, ledger, Progress.NONE,
+          batches.batchLines(), batches.batchBytes(), System::nanoTime);
+      current = pipeline;
       if (stopped) {
-        sync.stop();
+        pipeline.stop();
       }
       try {
-        sync.run();
+        pipeline.run();
+      } catch (SourceException e) {
+        throw new IllegalStateException("a topic has no listing to fail", e);
       } finally {
-        rejects.flush();
-        if (!quiet) {
-          err.println("kafka: " + sync.records() + " records read from " + address + " (group "
-              + group + "), " + sync.committed() + " committed, partitions "
-              + sync.partitionsRead());
-          err.flush();
+        try {
+          source.close();
+        } finally {
+          rejects.flush();
+          if (!quiet) {
+            err.println("kafka: " + source.records() + " records read from " + address
+                + " (group " + group + "), " + source.committed() + " committed, partitions "
+                + source.partitionsRead());
+            err.flush();
+          }
         }
       }
       return ledger.summary();
@@ -78,12 +92,12 @@ public final class TopicRun {
     return ledger == null ? null : ledger.summary();
   }
 
-  /** Ends the run after the batch in hand is written and committed. */
+  /** Ends the run once what was read is written and committed. */
   public void stop() {
     stopped = true;
-    TopicSync sync = current;
-    if (sync != null) {
-      sync.stop();
+    Pipeline pipeline = current;
+    if (pipeline != null) {
+      pipeline.stop();
     }
   }
 }

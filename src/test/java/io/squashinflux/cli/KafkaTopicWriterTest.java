@@ -56,6 +56,28 @@ class KafkaTopicWriterTest {
   }
 
   @Test
+  void aLineWithoutATimeReadTwiceLandsOnceAtItsRecordsTime() throws Exception {
+    kafka.createTopic("untimed", 1);
+    long recordMillis = 1_700_000_123_456L;
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer.send(new ProducerRecord<>("untimed", null, recordMillis, null,
+          "cpu,host=a usage=1"));
+      producer.flush();
+    }
+    // A second group reads the record again, as a writer does whose commit was lost.
+    for (String group : List.of("untimed-first", "untimed-again")) {
+      Cli.Result run = Cli.run("sync", "--from", "kafka://" + kafka.bootstrap() + "/untimed",
+          "--group", group, "--influx-url", influx.url(), "--db", "untimed", "--quiet",
+          "--rejects", dir.resolve(group + ".jsonl").toString());
+      assertThat(run.code()).as(run.toString()).isZero();
+    }
+
+    Database db = new Database(influx, "untimed");
+    assertThat(db.points()).isEqualTo(1);
+    assertThat(db.times()).containsExactly(recordMillis * 1_000_000L);
+  }
+
+  @Test
   void influxDownCommitsNothingPastWhatWasWrittenAndTheWriterCatchesUp() throws Exception {
     kafka.createTopic("outage", 3);
     JobGenerator first = JobGenerator.withSeed(7, 100);

@@ -124,6 +124,23 @@ class SasquatchSyncTest {
   }
 
   @Test
+  void recordsAnsweredWithoutAnOffsetAreNotTakenAsStored() throws Exception {
+    try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(6, 5), 0);
+        RestProxyServer proxy = new RestProxyServer(TOKEN)) {
+      proxy.answerWithoutOffsets(true);
+      Cli.Result run = Cli.run(sync(api, proxy, TOKEN));
+
+      assertThat(run.code()).as(run.toString()).isEqualTo(1);
+      assertThat(run.summary().get("points_written").asLong()).isZero();
+      assertThat(run.summary().get("lines_rejected").asLong()).isPositive();
+      assertThat(Files.readString(dir.resolve("rejects.jsonl"))).contains("no offset");
+      proxy.answerWithoutOffsets(false);
+      Cli.Result again = Cli.run(sync(api, proxy, TOKEN, "again.jsonl"));
+      assertThat(again.summary().get("jobs").get("already_synced").asLong()).isZero();
+    }
+  }
+
+  @Test
   void aTokenTheProxyRefusesStopsTheRunWithExitTwoAndIsNeverPrinted() throws Exception {
     try (SquashApiServer api = SquashApiServer.start(JobGenerator.withSeed(5, 5), 0);
         RestProxyServer proxy = new RestProxyServer(TOKEN)) {

@@ -40,7 +40,7 @@ class FaultyInfluxTest {
       InfluxTarget target = new InfluxTarget(URI.create(proxy.url()), "faults", null, null, null,
           true, true, 500, InfluxTarget.DEFAULT_BATCH_BYTES, Duration.ofSeconds(5), null);
       InfluxWriter writer = new InfluxWriter(target, retrier);
-      writer.prepare();
+      writer.open();
       long written = 0;
       for (int batch = 0; batch < 10; batch++) {
         List<Line> lines = new ArrayList<>();

@@ -55,7 +55,7 @@ class InfluxWriterTest {
   void createsTheDatabaseAndWritesEveryLine() throws Exception {
     String db = freshDatabase();
     InfluxWriter writer = new InfluxWriter(target(influx.url(), db, true, 5000), instantRetrier(3));
-    writer.prepare();
+    writer.open();
     BatchResult result = writer.write(goodLines(1200, 1_000_000_000L));
     assertThat(result.written()).hasSize(1200);
     assertThat(result.rejected()).isEmpty();
@@ -148,7 +148,7 @@ class InfluxWriterTest {
         Duration.ofMinutes(2)), time, time, new SplittableRandom(7));
     InfluxWriter writer =
         new InfluxWriter(target("http://127.0.0.1:" + closedPort, "x", true, 5000), retrier);
-    assertThatThrownBy(writer::prepare)
+    assertThatThrownBy(writer::open)
         .isInstanceOf(DeliveryException.class)
         .hasMessageContaining("127.0.0.1:" + closedPort)
         .hasMessageContaining("after 3 attempts")
@@ -176,7 +176,7 @@ class InfluxWriterTest {
         Duration.ofMinutes(2)), time, time, new SplittableRandom(7));
     InfluxWriter writer = new InfluxWriter(
         target("http://127.0.0.1:" + server.getAddress().getPort(), "x", true, 5000), retrier);
-    writer.prepare();
+    writer.open();
     server.stop(0); // InfluxDB goes away after the first contact
 
     assertThatThrownBy(() -> writer.write(goodLines(2, 1_000_000_000L)))

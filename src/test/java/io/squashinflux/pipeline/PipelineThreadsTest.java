@@ -19,7 +19,6 @@ import io.squashinflux.testing.Faults;
 import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.influx.InfluxWriter;
-import io.squashinflux.sink.LinesSink;
 import io.squashinflux.source.ApiJobSource;
 import io.squashinflux.source.ApiOptions;
 import io.squashinflux.source.JobItems;
@@ -73,9 +72,9 @@ class PipelineThreadsTest {
     ApiJobSource jobs = new ApiJobSource(new ApiOptions(api.url(), 4, Duration.ofSeconds(60),
         Duration.ofSeconds(60), time.retrier(2), null));
     Mapper mapper = new Mapper(Mapping.builtIn("notebook"), ledger);
-    LinesSink sink = new LinesSink(new InfluxWriter(new InfluxTarget(URI.create(influx.url()),
+    InfluxWriter sink = new InfluxWriter(new InfluxTarget(URI.create(influx.url()),
         "d", null, null, null, false, false, 50, InfluxTarget.DEFAULT_BATCH_BYTES,
-        Duration.ofSeconds(5), null), time.retrier(2)), "fake influx");
+        Duration.ofSeconds(5), null), time.retrier(2));
     return new Pipeline(new JobItems(jobs, counting, key -> true, (keys, twice, todo) -> { }),
         new Enricher(mapper, jobs.ciRuns()), mapper, sink, ledger, Progress.NONE, 50, 1 << 20,
         System::nanoTime);

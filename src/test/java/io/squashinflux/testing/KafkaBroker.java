@@ -137,6 +137,13 @@ public final class KafkaBroker implements BeforeAllCallback {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
 
+    /** Records in the topic's first partition. */
+    public long records(String topic) throws Exception {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get()
+          .get(partition).offset();
+    }
+
     private Running(KafkaClusterTestKit kit, long startNanos) {
       this.kit = kit;
       this.startNanos = startNanos;

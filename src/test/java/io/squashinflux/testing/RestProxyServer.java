@@ -66,6 +66,7 @@ public final class RestProxyServer implements AutoCloseable {
   private final Deque<Answer> answers = new ArrayDeque<>();
   private final Set<String> topics = ConcurrentHashMap.newKeySet();
   private long offset;
+  private boolean withoutOffsets;
 
   public RestProxyServer(String token) throws IOException {
     this.token = token;
@@ -80,6 +81,14 @@ public final class RestProxyServer implements AutoCloseable {
 
   public synchronized void then(Answer... next) {
     answers.addAll(List.of(next));
+  }
+
+  /**
+   * From now on every record is answered with neither an offset nor an error, as a proxy
+   * producing without acknowledgements answers.
+   */
+  public synchronized void answerWithoutOffsets(boolean without) {
+    withoutOffsets = without;
   }
 
   public synchronized List<Request> requests() {
@@ -132,7 +141,9 @@ public final class RestProxyServer implements AutoCloseable {
     for (int i = 0; i < records; i++) {
       ObjectNode entry = offsets.addObject();
       Integer error = next.recordErrors().get(i);
-      if (error == null) {
+      if (error == null && withoutOffsets) {
+        entry.putNull("partition").putNull("offset").putNull("error_code").putNull("error");
+      } else if (error == null) {
         entry.put("partition", 0).put("offset", offset++).putNull("error_code").putNull("error");
       } else {
         entry.putNull("partition").putNull("offset").put("error_code", error)

@@ -9,7 +9,6 @@ import io.squashinflux.net.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -82,10 +81,6 @@ final class ProxyClient implements AutoCloseable {
     } catch (IOException notJson) {
       return JSON.createObjectNode();
     }
-  }
-
-  Duration timeout() {
-    return http.settings().timeout();
   }
 
   /** Java 17's HttpClient has nothing to close: its connections end with it. */
