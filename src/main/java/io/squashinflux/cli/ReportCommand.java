@@ -3,8 +3,10 @@ package io.squashinflux.cli;
 import io.squashinflux.delivery.InfluxTarget;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.trends.DetectorSettings;
+import io.squashinflux.trends.Directions;
 import io.squashinflux.trends.Finding;
 import io.squashinflux.trends.InfluxQuery;
+import io.squashinflux.trends.Ranking;
 import io.squashinflux.trends.ReadModel;
 import io.squashinflux.trends.ReportException;
 import io.squashinflux.trends.ReportJson;
@@ -35,8 +37,8 @@ import picocli.CommandLine.Spec;
       "Read the metrics back from InfluxDB and write one self-contained HTML trend report:"
           + " regressions first (sustained shifts for the worse, with the packages that changed),"
           + " then the spec status, then a chart per metric. Opens from disk with no network.",
-      "Which way is worse comes from the specs' operators (<= : lower is better); without specs"
-          + " shifts are listed as changes."
+      "Which way is worse comes from --lower-is-better / --higher-is-better, else the specs'"
+          + " operators (<= : lower is better); with neither, shifts are listed as changes."
     },
     footer = {
       "",
@@ -80,17 +82,37 @@ final class ReportCommand implements Callable<Integer> {
       description = "Fewest points a new level must hold, and before it (default: ${DEFAULT-VALUE}).")
   int window;
 
-  @Option(names = "--max-window", paramLabel = "N", defaultValue = "30",
-      description = "Most points on each side whose medians are compared (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-window", paramLabel = "N", defaultValue = "80",
+      description = "Most points on each side a shift is judged over (default: ${DEFAULT-VALUE}).")
   int maxWindow;
 
-  @Option(names = "--threshold", paramLabel = "Z", defaultValue = "5",
-      description = "Standard errors the two medians must differ by (default: ${DEFAULT-VALUE}).")
-  double threshold;
+  @Option(names = "--false-alarm", paramLabel = "P", defaultValue = "0.001",
+      description = "Largest chance, per series, that noise alone shows a shift reported"
+          + " (default: ${DEFAULT-VALUE}).")
+  double falseAlarm;
 
   @Option(names = "--min-change", paramLabel = "FRACTION", defaultValue = "0.1",
-      description = "Smallest relative change reported, 0.1 = 10% (default: ${DEFAULT-VALUE}).")
+      description = "Smallest relative change reported on a series with no noise to judge by,"
+          + " 0.1 = 10% (default: ${DEFAULT-VALUE}).")
   double minChange;
+
+  @Option(names = "--lower-is-better", paramLabel = "GLOB",
+      description = "Metrics whose names match (* any characters, ? one) are worse when higher;"
+          + " before what the specs say (repeatable).")
+  List<String> lowerIsBetter = new ArrayList<>();
+
+  @Option(names = "--higher-is-better", paramLabel = "GLOB",
+      description = "Metrics whose names match are worse when lower (repeatable).")
+  List<String> higherIsBetter = new ArrayList<>();
+
+  @Option(names = "--only-crossing",
+      description = "List only shifts that cross a spec level (page, JSON, summary).")
+  boolean onlyCrossing;
+
+  @Option(names = "--above", paramLabel = "PERCENT", defaultValue = "0",
+      description = "List only shifts of at least this relative change; a change from zero"
+          + " always is (default: ${DEFAULT-VALUE}).")
+  double abovePercent;
 
   @Option(names = "--max-points", paramLabel = "N", defaultValue = "2000",
       description = "Most points drawn per line; longer series are decimated for drawing only,"
@@ -104,9 +126,12 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     DetectorSettings settings;
     try {
-      settings = new DetectorSettings(window, maxWindow, threshold, minChange);
+      settings = new DetectorSettings(window, maxWindow, falseAlarm, minChange);
     } catch (IllegalArgumentException e) {
       throw new UserError("detection settings: " + e.getMessage());
+    }
+    if (!(abovePercent >= 0)) {
+      throw new UserError("--above must be a percentage of at least 0, was " + abovePercent);
     }
     if (maxPoints < 10) {
       throw new UserError("--max-points must be at least 10, was " + maxPoints);
@@ -115,12 +140,13 @@ final class ReportCommand implements Callable<Integer> {
     InfluxTarget target = influx.target(http);
     ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
     Specs thresholds = specs(target.http());
+    Directions directions = Directions.of(lowerIsBetter, higherIsBetter, thresholds);
     Path charts = Files.createTempFile("squash-report-", ".charts");
     try {
       TrendReport.Result result;
       try {
-        result = new TrendReport(new InfluxQuery(target), model, thresholds, settings, maxPoints)
-            .run(measurements, charts);
+        result = new TrendReport(new InfluxQuery(target), model, thresholds, directions, settings,
+            maxPoints).run(measurements, charts).only(Ranking.shown(onlyCrossing, abovePercent / 100));
       } catch (ReportException e) {
         throw new UserError(e.getMessage());
       }
@@ -174,8 +200,12 @@ final class ReportCommand implements Callable<Integer> {
   /** One finding on one line, as the demo prints it too. */
   static String line(Finding f) {
     String unit = f.unit() == null || f.unit().isEmpty() ? "" : " " + f.unit();
-    return String.format(java.util.Locale.ROOT, "%s on %s / %s: %+.1f%% (%.4g -> %.4g%s) from %s%s%s",
-        f.metric(), f.dataset(), f.filter(), f.change() * 100, f.before(), f.after(), unit,
+    String change = f.change().isPresent()
+        ? String.format(java.util.Locale.ROOT, "%+.1f%%", f.change().getAsDouble() * 100) : "n/a (from 0)";
+    return String.format(java.util.Locale.ROOT, "%s on %s / %s: %s (%.4g -> %.4g%s; %s; %s%s) from %s%s%s",
+        f.metric(), f.dataset(), f.filter(), change, f.before(), f.after(), unit,
+        f.evidence().sureness(), f.evidence().sides(),
+        f.crosses().isEmpty() ? "" : "; crosses " + String.join(", ", f.crosses()),
         ReportJson.isoDate(f.at()), f.job() == null ? "" : ", job " + f.job(),
         f.packagesChanged().isEmpty() ? "" : "; packages changed: " + String.join(", ", f.packagesChanged()));
   }

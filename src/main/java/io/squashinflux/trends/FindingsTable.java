@@ -22,7 +22,7 @@ final class FindingsTable {
     // On a narrow window the table scrolls inside its box, never the whole page.
     out.write("<div class=\"scroll\"><table class=\"findings\" id=\"" + id + "-table\"><thead><tr><th>Metric</th>"
         + "<th>Dataset / filter</th><th class=\"num\">Before</th><th class=\"num\">After</th>"
-        + "<th class=\"num\">Change</th><th>First shifted point</th><th>Packages changed</th>"
+        + "<th class=\"num\">Change</th><th>How sure</th><th>First shifted point</th><th>Packages changed</th>"
         + "</tr></thead><tbody>\n");
     for (Finding f : findings) {
       String unit = Html.unit(f.unit());
@@ -32,12 +32,23 @@ final class FindingsTable {
           + esc(f.metric()) + "\" data-chart=\"" + esc(f.metric()) + "\">" + esc(f.metric())
           + "</a></td><td>" + esc(ChartData.label(f)) + "</td><td class=\"num\">" + num(f.before())
           + unit + "</td><td class=\"num\">" + num(f.after()) + unit + "</td><td class=\"num change\">"
-          + Html.percent(f.change()) + "<br>" + Html.signed(f.after() - f.before()) + unit
-          + "</td><td class=\"when\">" + Html.date(f.at()) + "<br>" + job(f) + "</td><td class=\"pkgs\">"
+          + change(f) + "<br>" + Html.signed(f.after() - f.before()) + unit
+          + "</td><td class=\"sure\">" + esc(f.evidence().sureness()) + "<br><small>"
+          + esc(f.evidence().sides()) + crosses(f) + "</small></td><td class=\"when\">" + Html.date(f.at()) + "<br>" + job(f) + "</td><td class=\"pkgs\">"
           + (f.packagesChanged().isEmpty() ? "<span class=\"none\">none recorded</span>"
               : esc(String.join(", ", f.packagesChanged()))) + "</td></tr>\n");
     }
     out.write("</tbody></table></div>\n");
+  }
+
+  /** The relative change, or n/a from a level of zero where no ratio says how large it is. */
+  static String change(Finding f) {
+    return f.change().isPresent() ? Html.percent(f.change().getAsDouble())
+        : "<span title=\"from a level of zero: no relative change\">n/a</span>";
+  }
+
+  private static String crosses(Finding f) {
+    return f.crosses().isEmpty() ? "" : "<br>crosses " + esc(String.join(", ", f.crosses()));
   }
 
   private static String job(Finding f) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * {@code report --json}: {@code {"regressions": [...], "changes": [...], "specs": [...]}}, each
- * finding as {@code metric, dataset, filter, at, before, after, change, direction, job,
+ * finding as {@code metric, dataset, filter, at, before, after, change (null from a level of
+ * zero), direction, p_value, sigmas, before_points, after_points, crosses, job,
  * packages_changed}, as the README documents.
  */
 public final class ReportJson {
@@ -54,8 +55,23 @@ public final class ReportJson {
       node.put("at", iso(f.at()));
       node.put("before", f.before());
       node.put("after", f.after());
-      node.put("change", f.change());
+      if (f.change().isPresent()) {
+        node.put("change", f.change().getAsDouble());
+      } else {
+        node.putNull("change");
+      }
       node.put("direction", f.direction());
+      Evidence e = f.evidence();
+      node.put("p_value", e.pValue());
+      if (Double.isNaN(e.sigmas())) {
+        node.putNull("sigmas");
+      } else {
+        node.put("sigmas", e.sigmas());
+      }
+      side(node.putObject("before_points"), e.before());
+      side(node.putObject("after_points"), e.after());
+      ArrayNode crosses = node.putArray("crosses");
+      f.crosses().forEach(crosses::add);
       if (f.job() == null) {
         node.putNull("job");
       } else {
@@ -64,6 +80,10 @@ public final class ReportJson {
       ArrayNode packages = node.putArray("packages_changed");
       f.packagesChanged().forEach(packages::add);
     }
+  }
+
+  private static void side(ObjectNode node, Evidence.Side side) {
+    node.put("count", side.points()).put("mean", side.mean()).put("spread", side.spread());
   }
 
   /** The date and minute, {@code 2023-07-02 14:05 UTC}. */

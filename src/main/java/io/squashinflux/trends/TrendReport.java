@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,11 +24,13 @@ public final class TrendReport {
       changes = List.copyOf(changes);
       specs = List.copyOf(specs);
     }
-  }
 
-  private static final Comparator<Finding> WORST_FIRST =
-      Comparator.comparingDouble((Finding f) -> -Math.abs(f.change()))
-          .thenComparing(Finding::metric).thenComparingLong(Finding::at);
+    /** This result listing only the findings {@code shown} accepts. */
+    public Result only(java.util.function.Predicate<Finding> shown) {
+      return new Result(regressions.stream().filter(shown).toList(),
+          changes.stream().filter(shown).toList(), specs, metrics, series, points);
+    }
+  }
 
   private final MetricReader reader;
   private final PackageChanges packages;
@@ -39,9 +40,14 @@ public final class TrendReport {
 
   public TrendReport(InfluxQuery query, ReadModel model, Specs specs, DetectorSettings settings,
       int maxPoints) {
+    this(query, model, specs, Directions.of(specs), settings, maxPoints);
+  }
+
+  public TrendReport(InfluxQuery query, ReadModel model, Specs specs, Directions directions,
+      DetectorSettings settings, int maxPoints) {
     this.reader = new MetricReader(query, model);
     this.packages = new PackageChanges(query, model);
-    this.analysis = new Analysis(new Detector(settings), specs);
+    this.analysis = new Analysis(new Detector(settings), specs, directions);
     this.specs = specs;
     this.maxPoints = maxPoints;
   }
@@ -75,8 +81,8 @@ public final class TrendReport {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    regressions.sort(WORST_FIRST);
-    changes.sort(WORST_FIRST);
+    regressions.sort(Ranking.WORST_FIRST);
+    changes.sort(Ranking.WORST_FIRST);
     return new Result(regressions, changes, statuses, fields.size(), seriesCount, points);
   }
 }

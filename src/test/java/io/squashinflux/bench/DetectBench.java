@@ -127,7 +127,7 @@ public final class DetectBench {
 
   private static void alarm(Tally t, String key, Shift x, String what) {
     t.alarms.add(String.format("seed %d %s (%s): point %d, %.4g -> %.4g (%+.1f%%), score %.2f",
-        t.seed, key, what, x.index(), x.before(), x.after(), 100 * x.change(), x.score()));
+        t.seed, key, what, x.index(), x.before(), x.after(), 100 * x.change().orElse(Double.NaN), x.score()));
   }
 
   private static void print(String scenario, Tally t) {

@@ -28,7 +28,7 @@ class DetectorTest {
       List<Shift> shifts = detector.detect(values);
       assertThat(shifts).as("seed %d", seed).hasSize(1);
       assertThat(shifts.get(0).index()).as("seed %d", seed).isBetween(56, 58);
-      assertThat(shifts.get(0).change()).isBetween(0.12, 0.28);
+      assertThat(shifts.get(0).change().getAsDouble()).isBetween(0.12, 0.28);
     }
   }
 
