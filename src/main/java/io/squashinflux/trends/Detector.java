@@ -38,10 +38,14 @@ public final class Detector {
       return new Steps(settings).detect(values);
     }
     Noise noise = Noise.of(values, 4 * settings.maxWindow());
-    Segments segments = new Segments(values, noise, settings);
+    // Where a tenth of the points sit exactly on one value (clamped at a bound), the noise
+    // model does not hold there: a change must also be large enough to matter.
+    boolean bounded = Steps.repeated(values) >= 0.1;
+    Segments segments = new Segments(values, noise, settings, bounded);
     List<Integer> cuts = candidates(noise);
     segments.prune(cuts);
     segments.refine(cuts);
+    segments.prune(cuts);
     List<Shift> shifts = new ArrayList<>();
     for (int k = 0; k < cuts.size(); k++) {
       Shift s = segments.test(cuts, k);

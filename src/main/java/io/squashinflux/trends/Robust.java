@@ -42,10 +42,20 @@ final class Robust {
     if (to - from < lag + 2) {
       return 0;
     }
+    // A value repeated exactly (clamped at a bound, or a result that did not move) says nothing
+    // about the noise of the points that do move: such differences are left out.
     double[] diffs = new double[to - from - lag];
+    int count = 0;
     for (int i = from + lag; i < to; i++) {
-      diffs[i - from - lag] = values[i] - values[i - lag];
+      double d = values[i] - values[i - lag];
+      if (d != 0) {
+        diffs[count++] = d;
+      }
     }
+    if (count < 2) {
+      return 0;
+    }
+    diffs = Arrays.copyOf(diffs, count);
     double center = median(diffs, 0, diffs.length);
     double[] deviations = new double[diffs.length];
     for (int i = 0; i < diffs.length; i++) {

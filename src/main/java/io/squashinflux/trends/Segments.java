@@ -13,7 +13,7 @@ final class Segments {
    * sides: a drift lined up with noise rarely reaches it, a step of the size already required
    * nearly always does.
    */
-  private static final double BEYOND_LINE = 3;
+  private static final double BEYOND_LINE = 4;
 
   private final double[] x;
   private final double[] y;
@@ -22,8 +22,10 @@ final class Segments {
   private final double[] sums;
   private final double[] squares;
   private final double middle;
+  private final boolean bounded;
 
-  Segments(double[] values, Noise noise, DetectorSettings settings) {
+  Segments(double[] values, Noise noise, DetectorSettings settings, boolean bounded) {
+    this.bounded = bounded;
     this.x = values;
     this.y = noise.values();
     this.noise = noise;
@@ -58,7 +60,10 @@ final class Segments {
     }
   }
 
-  /** Moves each cut to the split nearby that leaves its two sides the most level. */
+  /**
+   * Moves each cut to the split between its neighbours that leaves its two sides the most level:
+   * a long moving sum sees a small shift but places it loosely.
+   */
   void refine(List<Integer> cuts) {
     int w = settings.window();
     for (int k = 0; k < cuts.size(); k++) {
@@ -67,7 +72,7 @@ final class Segments {
       int to = to(cuts, k);
       int best = at;
       double bestCost = Double.POSITIVE_INFINITY;
-      for (int i = Math.max(from + w, at - w); i <= Math.min(to - w, at + w); i++) {
+      for (int i = from + w; i <= to - w; i++) {
         double cost = cost(from, i) + cost(i, to);
         if (cost < bestCost || cost == bestCost && Math.abs(i - at) < Math.abs(best - at)) {
           best = i;
@@ -108,16 +113,23 @@ final class Segments {
     }
     double delta = mean(at, to) - mean(from, at);
     double sigma = sigma(at);
+    double before = Robust.median(x, from, at);
+    double change = Shift.relative(before, Robust.median(x, at, to)).orElse(Double.POSITIVE_INFINITY);
+    boolean large = Math.abs(change) >= settings.minChange();
     if (!(sigma > 0)) {
       // No noise to judge by: a change must be large enough to matter.
-      double before = Robust.median(x, from, at);
-      double change = Shift.relative(before, Robust.median(x, at, to)).orElse(Double.POSITIVE_INFINITY);
-      return new Verdict(Double.POSITIVE_INFINITY, 0, delta != 0 && Math.abs(change) >= settings.minChange());
+      return new Verdict(Double.POSITIVE_INFINITY, 0, delta != 0 && large);
+    }
+    if (bounded && !large) {
+      return new Verdict(0, 1, false);
     }
     double z = delta / (sigma * Math.sqrt(noise.factor() * (1.0 / left + 1.0 / right)));
     double places = (double) x.length / settings.window();
     double p = Math.min(1, places * Robust.twoSidedTail(z));
-    double trend = beyondLine(from, at, to, sigma);
+    // The line is fitted between the neighbouring cuts: the longer it is, the less a slope and a
+    // step can pass for each other.
+    double trend = beyondLine(k == 0 ? 0 : cuts.get(k - 1), at,
+        k == cuts.size() - 1 ? x.length : cuts.get(k + 1), sigma);
     return new Verdict(z, p, p <= settings.falseAlarm() && Math.signum(trend) == Math.signum(z)
         && Math.abs(trend) >= BEYOND_LINE && holds(from, at, to));
   }
@@ -127,12 +139,14 @@ final class Segments {
    * the other's: a few points far out (an excursion) cannot pass for a level that holds.
    */
   private boolean holds(int from, int at, int to) {
-    double mid = (mean(from, at) + mean(at, to)) / 2;
-    double up = Math.signum(mean(at, to) - mean(from, at));
+    double left = Robust.median(x, from, at);
+    double right = Robust.median(x, at, to);
+    double mid = (left + right) / 2;
+    double up = Math.signum(right - left);
     int before = 0;
     int after = 0;
     for (int i = from; i < to; i++) {
-      double side = (y[i] - middle - mid) * up;
+      double side = (x[i] - mid) * up;
       before += i < at && side < 0 ? 1 : 0;
       after += i >= at && side > 0 ? 1 : 0;
     }

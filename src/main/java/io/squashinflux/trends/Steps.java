@@ -30,6 +30,22 @@ final class Steps {
     return 2 * same >= values.length - 1;
   }
 
+  /**
+   * The share of points that hold the series' most repeated value: a bound the values are clamped
+   * at (100%), where the points say nothing about the noise.
+   */
+  static double repeated(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int most = 0;
+    int run = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      run = i > 0 && sorted[i] == sorted[i - 1] ? run + 1 : 1;
+      most = Math.max(most, run);
+    }
+    return sorted.length == 0 ? 0 : (double) most / sorted.length;
+  }
+
   List<Shift> detect(double[] x) {
     int n = x.length;
     int w = settings.window();

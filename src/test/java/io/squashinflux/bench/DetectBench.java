@@ -72,6 +72,9 @@ public final class DetectBench {
     }
     for (var entry : values.entrySet()) {
       double[] v = entry.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+      if (entry.getKey().equals(System.getProperty("dump"))) {
+        System.out.println("dump seed " + t.seed + " " + java.util.Arrays.toString(v));
+      }
       t.points += v.length;
       List<Shift> shifts = detector.detect(v);
       t.shifts += shifts.size();

@@ -98,9 +98,13 @@ class ReportCommandTest {
       long at = Instant.parse(f.get("at").asText()).toEpochMilli() * 1_000_000L;
       int index = rows.stream().map(TrendData.Row::time).toList().indexOf(at);
       assertThat(index).isPositive();
-      int w = Math.min(30, Math.min(index, rows.size() - index)); // one shift per series here
-      double before = median(rows.subList(index - w, index));
-      double after = median(rows.subList(index, index + w));
+      // One shift per series here: each side is as many points as the JSON says were compared.
+      int left = f.get("before_points").get("count").asInt();
+      int right = f.get("after_points").get("count").asInt();
+      assertThat(left).isEqualTo(Math.min(80, index));
+      assertThat(right).isEqualTo(Math.min(80, rows.size() - index));
+      double before = median(rows.subList(index - left, index));
+      double after = median(rows.subList(index, index + right));
       assertThat(f.get("before").asDouble()).isEqualTo(before);
       assertThat(f.get("after").asDouble()).isEqualTo(after);
       assertThat(f.get("change").asDouble()).isCloseTo((after - before) / before, within(1e-12));
