@@ -103,7 +103,7 @@ for n in "${sizes[@]}"; do
   R_WALL[$n]=$t_wall; R_RSS[$n]=$t_rss; SIZE[$n]=$(stat -c %s "$html")
   VALUES[$n]=$(sed -n 's/.*metrics, [0-9]* series, \([0-9]*\) values.*/\1/p' "$html" | head -1)
 
-  # The queries the report sends (trends/MetricReader, notebook model), for InfluxDB's own client.
+  # The queries the report sends (series/MetricReader, notebook model), for InfluxDB's own client.
   queries=$(curl -sS -G "$influx_url/query" --data-urlencode db=report \
       --data-urlencode 'q=SHOW FIELD KEYS' | python3 -c '
 import json, sys

@@ -1,9 +1,9 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.delivery.InfluxTarget;
-import io.squashinflux.delivery.Secret;
+import io.squashinflux.influx.InfluxTarget;
+import io.squashinflux.influx.Secret;
 import io.squashinflux.net.HttpSettings;
-import io.squashinflux.report.Urls;
+import io.squashinflux.ledger.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -5,13 +5,13 @@ import io.squashinflux.mapping.Mapped;
 import io.squashinflux.sink.LineBatch;
 import io.squashinflux.source.JobItems;
 
-import io.squashinflux.delivery.Line;
+import io.squashinflux.sink.Line;
 import io.squashinflux.mapping.Cardinality;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
-import io.squashinflux.report.Ledger;
-import io.squashinflux.report.RejectsLog;
-import io.squashinflux.report.Summary;
+import io.squashinflux.ledger.Ledger;
+import io.squashinflux.ledger.RejectsLog;
+import io.squashinflux.ledger.Summary;
 import io.squashinflux.source.JobSource;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.squashinflux.cli;
 
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Proxies;
-import io.squashinflux.trends.dashboards.DashboardException;
-import io.squashinflux.trends.dashboards.Dashboards;
+import io.squashinflux.dashboards.DashboardException;
+import io.squashinflux.dashboards.Dashboards;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -3,9 +3,9 @@ package io.squashinflux.cli;
 import io.squashinflux.pipeline.Pipeline;
 import java.io.IOException;
 
-import io.squashinflux.delivery.DeliveryException;
+import io.squashinflux.sink.DeliveryException;
 import io.squashinflux.source.SourceException;
-import io.squashinflux.trends.QueryException;
+import io.squashinflux.influx.QueryException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

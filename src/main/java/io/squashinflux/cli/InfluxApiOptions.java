@@ -1,8 +1,8 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.delivery.ApiSettings;
-import io.squashinflux.delivery.ApiVersion;
-import io.squashinflux.delivery.Secret;
+import io.squashinflux.influx.ApiSettings;
+import io.squashinflux.influx.ApiVersion;
+import io.squashinflux.influx.Secret;
 import picocli.CommandLine.Option;
 
 /** Which InfluxDB write API, and the token, organisation and bucket of the v2 and v3 APIs. */

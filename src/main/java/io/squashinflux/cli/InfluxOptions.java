@@ -1,10 +1,10 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.delivery.InfluxTarget;
-import io.squashinflux.delivery.Secret;
+import io.squashinflux.influx.InfluxTarget;
+import io.squashinflux.influx.Secret;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.UserInfo;
-import io.squashinflux.report.Urls;
+import io.squashinflux.ledger.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.report.Summary;
+import io.squashinflux.ledger.Summary;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.logging.ConsoleHandler;

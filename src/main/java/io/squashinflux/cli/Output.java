@@ -1,6 +1,6 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.report.Summary;
+import io.squashinflux.ledger.Summary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

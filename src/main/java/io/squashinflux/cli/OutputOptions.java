@@ -1,9 +1,9 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.delivery.InfluxTarget;
-import io.squashinflux.delivery.InfluxWriter;
-import io.squashinflux.delivery.LineSink;
-import io.squashinflux.report.Urls;
+import io.squashinflux.influx.InfluxTarget;
+import io.squashinflux.influx.InfluxWriter;
+import io.squashinflux.sink.LineSink;
+import io.squashinflux.ledger.Urls;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.sink.kafka.KafkaAddress;
 import io.squashinflux.sink.kafka.KafkaSink;
@@ -91,6 +91,6 @@ final class OutputOptions {
           + " lsst.verify), was \"" + namespace + "\"");
     }
     String token = sasquatchToken == null || sasquatchToken.isBlank() ? null : sasquatchToken;
-    return new SasquatchTarget(url, namespace, io.squashinflux.delivery.Secret.of(token));
+    return new SasquatchTarget(url, namespace, io.squashinflux.influx.Secret.of(token));
   }
 }

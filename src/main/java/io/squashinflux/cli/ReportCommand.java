@@ -1,19 +1,19 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.net.HttpSettings;
-import io.squashinflux.trends.DetectorSettings;
-import io.squashinflux.trends.Directions;
-import io.squashinflux.trends.Finding;
-import io.squashinflux.trends.InfluxQuery;
-import io.squashinflux.trends.Ranking;
-import io.squashinflux.trends.ReadModel;
-import io.squashinflux.trends.ReportException;
-import io.squashinflux.trends.ReportJson;
-import io.squashinflux.trends.ReportPage;
-import io.squashinflux.trends.Specs;
-import io.squashinflux.trends.SpecsException;
-import io.squashinflux.trends.TrendReport;
+import io.squashinflux.detect.DetectorSettings;
+import io.squashinflux.detect.Directions;
+import io.squashinflux.detect.Finding;
+import io.squashinflux.influx.InfluxQuery;
+import io.squashinflux.series.ReadModel;
+import io.squashinflux.series.SeriesException;
+import io.squashinflux.report.Ranking;
+import io.squashinflux.report.ReportJson;
+import io.squashinflux.report.ReportPage;
+import io.squashinflux.specs.Specs;
+import io.squashinflux.specs.SpecsException;
+import io.squashinflux.report.TrendReport;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -147,7 +147,7 @@ final class ReportCommand implements Callable<Integer> {
       try {
         result = new TrendReport(new InfluxQuery(target), model, thresholds, directions, settings,
             maxPoints).run(measurements, charts).only(Ranking.shown(onlyCrossing, abovePercent / 100));
-      } catch (ReportException e) {
+      } catch (SeriesException e) {
         throw new UserError(e.getMessage());
       }
       String source = "InfluxDB " + target.url() + ", database " + target.database() + ", mapping "

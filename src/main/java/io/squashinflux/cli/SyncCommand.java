@@ -1,6 +1,6 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.report.Summary;
+import io.squashinflux.ledger.Summary;
 import io.squashinflux.state.StateException;
 import io.squashinflux.sync.SyncRun;
 import io.squashinflux.sync.TopicRun;

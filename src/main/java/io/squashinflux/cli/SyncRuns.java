@@ -1,7 +1,7 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.delivery.InfluxTarget;
-import io.squashinflux.delivery.LineSink;
+import io.squashinflux.influx.InfluxTarget;
+import io.squashinflux.sink.LineSink;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.source.JobSource;

@@ -1,12 +1,12 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.mapping.TypeCheck;
 import io.squashinflux.net.HttpSettings;
-import io.squashinflux.report.Visible;
-import io.squashinflux.trends.InfluxQuery;
-import io.squashinflux.trends.QueryException;
+import io.squashinflux.ledger.Visible;
+import io.squashinflux.influx.InfluxQuery;
+import io.squashinflux.influx.QueryException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.report.Summary;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.ledger.Summary;
 import io.squashinflux.source.SourceException;
 import io.squashinflux.state.StateException;
 import io.squashinflux.sync.StopRequest;

@@ -1,7 +1,7 @@
 package io.squashinflux.lineprotocol;
 
 import io.squashinflux.lineprotocol.Names.Kind;
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.squashinflux.lineprotocol;
 
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 
 /**
  * Cleans and escapes measurements, tag keys, tag values and field keys so that InfluxDB 1.6 stores

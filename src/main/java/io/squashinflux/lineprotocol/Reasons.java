@@ -3,7 +3,7 @@ package io.squashinflux.lineprotocol;
 import java.util.List;
 
 /**
- * Every reason the encoder gives {@link io.squashinflux.report.Notes}, as fixed texts so that
+ * Every reason the encoder gives {@link io.squashinflux.lineprotocol.Notes}, as fixed texts so that
  * reports can count by reason. The first group goes with {@code changed}, the rest with {@code
  * dropped}.
  */

@@ -2,7 +2,7 @@ package io.squashinflux.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.squashinflux.lineprotocol.FieldValue;
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.squashinflux.mapping;
 
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import io.squashinflux.source.Job;
 import java.util.Optional;
 

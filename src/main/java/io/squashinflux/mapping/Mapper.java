@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.squashinflux.lineprotocol.FieldValue;
 import io.squashinflux.lineprotocol.Point;
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import io.squashinflux.source.Job;
 import io.squashinflux.source.Measurement;
 import java.util.ArrayList;

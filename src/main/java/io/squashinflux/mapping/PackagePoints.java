@@ -2,7 +2,7 @@ package io.squashinflux.mapping;
 
 import io.squashinflux.lineprotocol.FieldValue;
 import io.squashinflux.lineprotocol.Point;
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import io.squashinflux.source.Job;
 import io.squashinflux.source.PackageVersion;
 import java.util.LinkedHashMap;

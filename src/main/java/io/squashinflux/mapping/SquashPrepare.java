@@ -2,7 +2,7 @@ package io.squashinflux.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import io.squashinflux.source.Job;
 import java.util.LinkedHashMap;
 import java.util.List;

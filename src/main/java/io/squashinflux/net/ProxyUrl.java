@@ -49,7 +49,7 @@ record ProxyUrl(String host, int port, String user, String password) {
   }
 
   private static String masked(String text) {
-    return io.squashinflux.report.Urls.masked(text.contains("://") ? text : "http://" + text);
+    return io.squashinflux.ledger.Urls.masked(text.contains("://") ? text : "http://" + text);
   }
 
   @Override

@@ -1,11 +1,14 @@
 package io.squashinflux.pipeline;
 
+import io.squashinflux.source.Ack;
+import io.squashinflux.source.Item;
+import io.squashinflux.source.Source;
 import io.squashinflux.enrich.Enricher;
 import io.squashinflux.lineprotocol.Point;
 import io.squashinflux.mapping.Enrichment;
 import io.squashinflux.mapping.Mapped;
 import io.squashinflux.mapping.Mapper;
-import io.squashinflux.report.Ledger;
+import io.squashinflux.ledger.Ledger;
 import io.squashinflux.source.CiRuns;
 import io.squashinflux.source.HeapBudget;
 import io.squashinflux.source.Job;

@@ -1,9 +1,12 @@
 package io.squashinflux.pipeline;
 
-import io.squashinflux.delivery.DeliveryException;
+import io.squashinflux.sink.Sink;
+import io.squashinflux.source.Ack;
+import io.squashinflux.source.Source;
+import io.squashinflux.sink.DeliveryException;
 import io.squashinflux.enrich.Enricher;
 import io.squashinflux.mapping.Mapper;
-import io.squashinflux.report.Ledger;
+import io.squashinflux.ledger.Ledger;
 import io.squashinflux.source.SourceException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

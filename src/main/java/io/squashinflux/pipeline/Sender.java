@@ -1,7 +1,8 @@
 package io.squashinflux.pipeline;
 
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.report.Ledger;
+import io.squashinflux.sink.Sink;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.ledger.Ledger;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;

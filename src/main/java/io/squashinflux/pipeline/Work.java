@@ -1,5 +1,6 @@
 package io.squashinflux.pipeline;
 
+import io.squashinflux.source.Ack;
 import io.squashinflux.lineprotocol.Point;
 import java.util.List;
 

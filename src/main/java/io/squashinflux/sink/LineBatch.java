@@ -1,12 +1,12 @@
 package io.squashinflux.sink;
 
-import io.squashinflux.delivery.BatchResult;
-import io.squashinflux.delivery.Line;
-import io.squashinflux.delivery.Rejected;
+import io.squashinflux.sink.BatchResult;
+import io.squashinflux.sink.Line;
+import io.squashinflux.sink.Rejected;
 import io.squashinflux.lineprotocol.LineEncoder;
 import io.squashinflux.lineprotocol.Point;
-import io.squashinflux.pipeline.Sink;
-import io.squashinflux.report.Notes;
+import io.squashinflux.sink.Sink;
+import io.squashinflux.lineprotocol.Notes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

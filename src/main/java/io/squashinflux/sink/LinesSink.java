@@ -1,10 +1,10 @@
 package io.squashinflux.sink;
 
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.delivery.LineSink;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.sink.LineSink;
 import io.squashinflux.lineprotocol.Point;
-import io.squashinflux.pipeline.Sink;
-import io.squashinflux.report.Notes;
+import io.squashinflux.sink.Sink;
+import io.squashinflux.lineprotocol.Notes;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.squashinflux.source;
 
-import io.squashinflux.pipeline.Checkpoint;
-import io.squashinflux.pipeline.Item;
-import io.squashinflux.pipeline.Source;
+import io.squashinflux.source.Checkpoint;
+import io.squashinflux.source.Item;
+import io.squashinflux.source.Source;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.squashinflux.net.Http;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Streamed;
 import io.squashinflux.net.UserInfo;
-import io.squashinflux.report.Urls;
+import io.squashinflux.ledger.Urls;
 import io.squashinflux.retry.Action;
 import io.squashinflux.retry.Answer;
 import io.squashinflux.retry.Decision;

@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import io.squashinflux.pipeline.Ack;
-import io.squashinflux.pipeline.Checkpoint;
+import io.squashinflux.source.Ack;
+import io.squashinflux.source.Checkpoint;
 
 /**
  * Which jobs are synced and which failed, for one {@link Identity}, kept in a small JSON file.

@@ -1,10 +1,10 @@
 package io.squashinflux.sync;
 
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.delivery.LineSink;
-import io.squashinflux.report.Ledger;
-import io.squashinflux.report.RejectsLog;
-import io.squashinflux.report.Summary;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.sink.LineSink;
+import io.squashinflux.ledger.Ledger;
+import io.squashinflux.ledger.RejectsLog;
+import io.squashinflux.ledger.Summary;
 import io.squashinflux.sink.kafka.KafkaAddress;
 import io.squashinflux.source.kafka.TopicSync;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.squashinflux.sync;
 
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.report.Summary;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.ledger.Summary;
 import io.squashinflux.source.SourceException;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -94,7 +94,7 @@ class DemoCommandTest {
       int at = lines.indexOf("Regressions: 5");
       assertThat(at).as(out.toString()).isPositive();
       List<String> found = lines.subList(at + 1, at + 6);
-      String first = io.squashinflux.trends.ReportJson.isoDate(
+      String first = io.squashinflux.report.ReportJson.isoDate(
           regression.at().getEpochSecond() * 1_000_000_000L);
       assertThat(found).allSatisfy(line -> assertThat(line)
           .startsWith("  validate_drp.PA1 on validation_data_hsc / "));

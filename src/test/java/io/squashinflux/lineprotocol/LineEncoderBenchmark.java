@@ -1,6 +1,6 @@
 package io.squashinflux.lineprotocol;
 
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

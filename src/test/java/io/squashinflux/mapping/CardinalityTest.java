@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squashinflux.lineprotocol.FieldValue;
 import io.squashinflux.lineprotocol.Point;
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

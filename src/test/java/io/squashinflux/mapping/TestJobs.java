@@ -2,7 +2,7 @@ package io.squashinflux.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.report.Notes;
+import io.squashinflux.lineprotocol.Notes;
 import io.squashinflux.source.Job;
 import io.squashinflux.source.Measurement;
 import io.squashinflux.source.PackageVersion;

@@ -1,21 +1,23 @@
 package io.squashinflux.pipeline;
 
+import io.squashinflux.source.Ack;
+import io.squashinflux.source.Checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.delivery.InfluxTarget;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.enrich.Enricher;
 import io.squashinflux.mapping.Mapper;
 import io.squashinflux.mapping.Mapping;
-import io.squashinflux.report.Ledger;
-import io.squashinflux.report.RejectsLog;
+import io.squashinflux.ledger.Ledger;
+import io.squashinflux.ledger.RejectsLog;
 import io.squashinflux.demo.Endpoint;
 import io.squashinflux.testing.Fault;
 import io.squashinflux.testing.Faults;
 import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.demo.SquashApiServer;
-import io.squashinflux.delivery.InfluxWriter;
+import io.squashinflux.influx.InfluxWriter;
 import io.squashinflux.sink.LinesSink;
 import io.squashinflux.source.ApiJobSource;
 import io.squashinflux.source.ApiOptions;

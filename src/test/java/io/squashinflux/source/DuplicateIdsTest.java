@@ -2,8 +2,8 @@ package io.squashinflux.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.squashinflux.pipeline.Checkpoint;
-import io.squashinflux.pipeline.Item;
+import io.squashinflux.source.Checkpoint;
+import io.squashinflux.source.Item;
 import io.squashinflux.testing.FakeTime;
 import java.time.Duration;
 import java.util.List;

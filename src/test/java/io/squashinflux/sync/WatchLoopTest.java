@@ -3,8 +3,8 @@ package io.squashinflux.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.report.Summary;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.ledger.Summary;
 import io.squashinflux.source.SourceException;
 import io.squashinflux.testing.FakeTime;
 import java.io.PrintWriter;

@@ -1,10 +1,10 @@
 package io.squashinflux.sink.kafka;
 
-import io.squashinflux.delivery.BatchResult;
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.delivery.Line;
-import io.squashinflux.delivery.LineSink;
-import io.squashinflux.delivery.Rejected;
+import io.squashinflux.sink.BatchResult;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.sink.Line;
+import io.squashinflux.sink.LineSink;
+import io.squashinflux.sink.Rejected;
 import io.squashinflux.retry.Answer;
 import io.squashinflux.retry.Decision;
 import io.squashinflux.retry.Policy;

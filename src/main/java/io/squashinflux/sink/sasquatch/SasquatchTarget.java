@@ -1,6 +1,6 @@
 package io.squashinflux.sink.sasquatch;
 
-import io.squashinflux.delivery.Secret;
+import io.squashinflux.influx.Secret;
 import java.net.URI;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.squashinflux.source.kafka;
 
-import io.squashinflux.delivery.Line;
+import io.squashinflux.sink.Line;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.squashinflux.source.kafka;
 
-import io.squashinflux.delivery.BatchResult;
-import io.squashinflux.delivery.DeliveryException;
-import io.squashinflux.delivery.Line;
-import io.squashinflux.delivery.LineSink;
-import io.squashinflux.delivery.Rejected;
-import io.squashinflux.report.Ledger;
+import io.squashinflux.sink.BatchResult;
+import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.sink.Line;
+import io.squashinflux.sink.LineSink;
+import io.squashinflux.sink.Rejected;
+import io.squashinflux.ledger.Ledger;
 import io.squashinflux.sink.kafka.KafkaAddress;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,28 @@
+package io.squashinflux.influx;
+
+/** A query InfluxDB could not answer, with one line saying why and whether the user must act. */
+public final class QueryException extends RuntimeException {
+  /** Why a query failed. */
+  public enum Reason {
+    DATABASE_NOT_FOUND,
+    AUTHENTICATION,
+    UNREACHABLE,
+    QUERY
+  }
+
+  private final Reason reason;
+
+  QueryException(Reason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** True when the options are wrong (a missing database, bad credentials): exit code 2. */
+  public boolean configuration() {
+    return reason == Reason.DATABASE_NOT_FOUND || reason == Reason.AUTHENTICATION;
+  }
+}

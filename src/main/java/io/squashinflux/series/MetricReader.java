@@ -1,0 +1,135 @@
+package io.squashinflux.series;
+
+import io.squashinflux.influx.InfluxQuery;
+import io.squashinflux.influx.Series;
+import io.squashinflux.series.SeriesException;
+import static io.squashinflux.influx.InfluxQuery.identifier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a database's metrics back as the mapping wrote them: which measurements and fields are
+ * metrics, then one metric at a time, its series per dataset and filter.
+ */
+public final class MetricReader {
+  private static final Pattern LINK = Pattern.compile("^\\[(.*)\\]\\((.*)\\)$", Pattern.DOTALL);
+
+  private final InfluxQuery query;
+  private final ReadModel model;
+
+  public MetricReader(InfluxQuery query, ReadModel model) {
+    this.query = query;
+    this.model = model;
+  }
+
+  /**
+   * The metric fields of these measurements (all but {@code packages} when empty), sorted by
+   * metric name; a measurement without the mapping's dataset tag is a {@link SeriesException}.
+   */
+  public List<MetricField> metrics(List<String> only) {
+    query.requireDatabase();
+    List<String> present = query.firstColumn("SHOW MEASUREMENTS");
+    List<String> measurements = new ArrayList<>();
+    for (String name : only.isEmpty() ? present : only) {
+      if (!present.contains(name)) {
+        throw new SeriesException("database \"" + query.database() + "\" has no measurement \""
+            + name + "\" (it has: " + String.join(", ", present) + ")");
+      }
+      if (!name.equals(ReadModel.PACKAGES)) {
+        measurements.add(name);
+      }
+    }
+    List<MetricField> fields = new ArrayList<>();
+    for (String measurement : measurements) {
+      requireTags(measurement);
+      for (Series s : query.series("SHOW FIELD KEYS FROM " + identifier(measurement))) {
+        for (List<Object> row : s.rows()) {
+          String field = String.valueOf(row.get(0));
+          String metric = model.metricOf(measurement, field);
+          boolean numeric = "float".equals(row.get(1)) || "integer".equals(row.get(1));
+          if (metric != null && numeric) {
+            fields.add(new MetricField(measurement, field, metric));
+          }
+        }
+      }
+    }
+    fields.sort(java.util.Comparator.comparing(MetricField::metric));
+    return fields;
+  }
+
+  private void requireTags(String measurement) {
+    List<String> tags = query.firstColumn("SHOW TAG KEYS FROM " + identifier(measurement));
+    for (String[] tag : new String[][] {{model.datasetTag(), "dataset"}, {model.filterTag(), "filter"}}) {
+      if (!tags.contains(tag[0])) {
+        throw new SeriesException("measurement \"" + measurement + "\" has no tag \"" + tag[0]
+            + "\" where mapping " + model.mapping().name() + " keeps the " + tag[1] + " (its tags: "
+            + String.join(", ", tags) + "): was it written with another --mapping?");
+      }
+    }
+  }
+
+  /** The series of one metric, per dataset and filter, each in time order. */
+  public List<MetricSeries> read(MetricField metric) {
+    List<String> extra = new ArrayList<>();
+    for (String field : new String[] {model.jobIdField(), model.runIdField(), model.jobUrlField(),
+        model.runUrlField()}) {
+      extra.add(field);
+    }
+    StringBuilder q = new StringBuilder("SELECT ").append(identifier(metric.field()));
+    for (String field : extra) {
+      if (field != null) {
+        q.append(", ").append(identifier(field));
+      }
+    }
+    q.append(" FROM ").append(identifier(metric.measurement())).append(" GROUP BY ")
+        .append(identifier(model.datasetTag())).append(", ").append(identifier(model.filterTag()));
+    Map<List<String>, List<Point>> bySeries = new LinkedHashMap<>();
+    query.stream(q.toString(), chunk -> collect(chunk, metric, bySeries));
+    List<MetricSeries> out = new ArrayList<>();
+    bySeries.forEach((key, points) -> out.add(
+        new MetricSeries(metric.metric(), key.get(0), key.get(1), points)));
+    return out;
+  }
+
+  private void collect(Series chunk, MetricField metric, Map<List<String>, List<Point>> bySeries) {
+    int value = chunk.column(metric.field());
+    int job = column(chunk, model.jobIdField());
+    int run = column(chunk, model.runIdField());
+    int jobUrl = column(chunk, model.jobUrlField());
+    int runUrl = column(chunk, model.runUrlField());
+    List<String> key = java.util.Arrays.asList(chunk.tag(model.datasetTag()), chunk.tag(model.filterTag()));
+    List<Point> points = bySeries.computeIfAbsent(key, k -> new ArrayList<>());
+    for (List<Object> row : chunk.rows()) {
+      if (!(row.get(value) instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+        continue;
+      }
+      String url = link(cell(row, jobUrl));
+      points.add(new Point(((Number) row.get(0)).longValue(), number.doubleValue(),
+          row.get(job < 0 ? 0 : job) instanceof Number id && job >= 0 ? id.longValue() : null,
+          cell(row, run), url != null ? url : link(cell(row, runUrl))));
+    }
+  }
+
+  private static int column(Series chunk, String field) {
+    return field == null ? -1 : chunk.column(field);
+  }
+
+  private static String cell(List<Object> row, int column) {
+    return column < 0 || row.get(column) == null ? null : String.valueOf(row.get(column));
+  }
+
+  /** The URL of a markdown link {@code [text](url)}, or the text itself when it is a URL. */
+  static String link(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = LINK.matcher(text);
+    String url = m.matches() ? m.group(2) : text;
+    return url.startsWith("http://") || url.startsWith("https://") ? url : null;
+  }
+}

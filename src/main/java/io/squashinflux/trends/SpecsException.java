@@ -1,8 +1,0 @@
-package io.squashinflux.trends;
-
-/** Specs that could not be read: a missing file, a document that is not JSON, a failed GET. */
-public final class SpecsException extends RuntimeException {
-  SpecsException(String message) {
-    super(message);
-  }
-}
