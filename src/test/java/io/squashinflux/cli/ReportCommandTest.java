@@ -130,6 +130,42 @@ class ReportCommandTest {
   }
 
   @Test
+  void listsCanBeLimitedToSpecCrossingsOrLargeChanges() throws Exception {
+    JsonNode all = report("squash");
+    JsonNode large = report("squash", "--above", "45");
+    JsonNode crossing = report("squash", "--only-crossing", "--measurement", "validate_drp");
+    assertThat(large.get("regressions")).isNotEmpty().allSatisfy(f ->
+        assertThat(f.get("change").asDouble()).isGreaterThanOrEqualTo(0.45));
+    assertThat(large.get("regressions").size()).isLessThan(all.get("regressions").size());
+    assertThat(crossing.get("regressions")).allSatisfy(f ->
+        assertThat(f.get("crosses")).isNotEmpty());
+    for (JsonNode f : all.get("regressions")) {
+      assertThat(f.get("p_value").asDouble()).isLessThan(0.001);
+      assertThat(f.get("before_points").get("count").asInt()).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void directionFromAnOptionMakesAChangeARegressionWithoutSpecs() throws Exception {
+    Path json = dir.resolve("no-specs.json");
+    List<String> args = List.of("report", "--influx-url", influx.url(), "--db", "squash",
+        "--mapping", "squash", "-o", dir.resolve("no-specs.html").toString(), "--json",
+        json.toString(), "--measurement", "validate_drp");
+    Cli.Result run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.code()).as(run.toString()).isZero();
+    JsonNode unknown = JSON.readTree(json.toFile());
+    assertThat(unknown.get("regressions")).isEmpty();
+    assertThat(series(unknown.get("changes"))).contains(key("validate_drp.PA1", "validation_data_hsc", "r"));
+    List<String> ruled = new ArrayList<>(args);
+    ruled.addAll(List.of("--lower-is-better", "validate_drp.PA?", "--higher-is-better", "nothing*"));
+    run = Cli.run(ruled.toArray(String[]::new));
+    assertThat(run.code()).as(run.toString()).isZero();
+    JsonNode found = JSON.readTree(json.toFile());
+    assertThat(series(found.get("regressions"))).contains(key("validate_drp.PA1", "validation_data_hsc", "r"))
+        .allSatisfy(k -> assertThat(k).startsWith("validate_drp.PA1 "));
+  }
+
+  @Test
   void failOnRegressionExitsOne() throws Exception {
     Cli.Result run = Cli.run("report", "--influx-url", influx.url(), "--db", "notebook",
         "--specs", dir.resolve("specs.json").toString(), "-o", dir.resolve("f.html").toString(),
