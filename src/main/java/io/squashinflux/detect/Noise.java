@@ -41,7 +41,8 @@ record Noise(double[] values, double[] sigma, double factor, int lag) {
     int lag = Math.max(2, Math.min(LAG, n / 20));
     double one = Robust.noise(y, 0, n, 1);
     double far = Robust.noise(y, 0, n, lag);
-    double rho = far > 0 ? Math.max(0, Math.min(MAX_RHO, 1 - one * one / (far * far))) : 0;
+    double ratio = far > 0 ? 1 - one * one / (far * far) : 0;
+    double rho = Math.max(0, Math.min(MAX_RHO, ratio));
     double[] sigma = local(y, span, (v, from, to) -> Robust.noise(v, from, to, lag));
     return new Noise(y, sigma, (1 + rho) / (1 - rho), lag);
   }

@@ -41,16 +41,16 @@ final class Segments {
     }
   }
 
-  /** Removes the cut that fails worst until every cut left passes. */
+  /** Removes the weakest cut that fails (the fewest standard errors) until every cut left passes. */
   void prune(List<Integer> cuts) {
     while (true) {
       int worst = -1;
-      double worstP = -1;
+      double weakest = Double.POSITIVE_INFINITY;
       for (int k = 0; k < cuts.size(); k++) {
         Verdict v = verdict(cuts, k);
-        if (!v.passes() && v.p() > worstP) {
+        if (!v.passes() && Math.abs(v.z()) < weakest) {
           worst = k;
-          worstP = v.p();
+          weakest = Math.abs(v.z());
         }
       }
       if (worst < 0) {
@@ -109,7 +109,8 @@ final class Segments {
     int left = at - from;
     int right = to - at;
     if (left < settings.window() || right < settings.window()) {
-      return new Verdict(0, 1, false);
+      // Too short to hold a level: merged away first, the shortest and weakest before the others.
+      return new Verdict(-1.0 / Math.min(left, right), 1, false);
     }
     double delta = mean(at, to) - mean(from, at);
     double sigma = sigma(at);
