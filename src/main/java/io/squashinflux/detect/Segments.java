@@ -1,5 +1,6 @@
 package io.squashinflux.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,8 @@ final class Segments {
   private final DetectorSettings settings;
   private final double[] sums;
   private final double[] squares;
+  /** Prefix sums of {@code i * y[i]}, for the line through a segment. */
+  private final double[] weighted;
   private final double middle;
   private final boolean bounded;
 
@@ -32,31 +35,42 @@ final class Segments {
     this.settings = settings;
     this.sums = new double[y.length + 1];
     this.squares = new double[y.length + 1];
+    this.weighted = new double[y.length + 1];
     // Sums of squares taken about the middle level keep their precision on large values.
     this.middle = Robust.median(y, 0, y.length);
     for (int i = 0; i < y.length; i++) {
       double v = y[i] - middle;
       sums[i + 1] = sums[i] + v;
       squares[i + 1] = squares[i] + v * v;
+      weighted[i + 1] = weighted[i] + i * v;
     }
   }
 
-  /** Removes the weakest cut that fails (the fewest standard errors) until every cut left passes. */
+  /**
+   * Removes the weakest cut that fails (the fewest standard errors) until every cut left passes.
+   * Removing a cut changes the sides of its two neighbours only: only theirs are judged again.
+   */
   void prune(List<Integer> cuts) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (int k = 0; k < cuts.size(); k++) {
+      verdicts.add(verdict(cuts, k));
+    }
     while (true) {
       int worst = -1;
-      double weakest = Double.POSITIVE_INFINITY;
       for (int k = 0; k < cuts.size(); k++) {
-        Verdict v = verdict(cuts, k);
-        if (!v.passes() && Math.abs(v.z()) < weakest) {
+        Verdict v = verdicts.get(k);
+        if (!v.passes() && (worst < 0 || Math.abs(v.z()) < Math.abs(verdicts.get(worst).z()))) {
           worst = k;
-          weakest = Math.abs(v.z());
         }
       }
       if (worst < 0) {
         return;
       }
       cuts.remove(worst);
+      verdicts.remove(worst);
+      for (int k = Math.max(0, worst - 1); k <= Math.min(cuts.size() - 1, worst); k++) {
+        verdicts.set(k, verdict(cuts, k));
+      }
     }
   }
 
@@ -162,20 +176,13 @@ final class Segments {
     int n = to - from;
     double meanT = (n - 1) / 2.0;
     double share = (double) (to - at) / n;
-    double stt = 0;
-    double sts = 0;
-    double sty = 0;
-    double ssy = 0;
-    for (int i = from; i < to; i++) {
-      double t = i - from - meanT;
-      double step = (i >= at ? 1 : 0) - share;
-      stt += t * t;
-      sts += t * step;
-      sty += t * (y[i] - middle);
-      ssy += step * (y[i] - middle);
-    }
-    double sss = n * share * (1 - share) - sts * sts / stt;
-    if (!(sss > 0)) {
+    double stt = n * ((double) n * n - 1) / 12;
+    double sum = sums[to] - sums[from];
+    double sty = (weighted[to] - weighted[from]) - (from + meanT) * sum;
+    double sts = (to - at) * ((at + to - 1) / 2.0 - from - meanT);
+    double ssy = (sums[to] - sums[at]) - share * sum;
+    double sss = n * share * (1 - share) - (stt > 0 ? sts * sts / stt : 0);
+    if (!(sss > 0) || !(stt > 0)) {
       return 0;
     }
     double delta = (ssy - sts / stt * sty) / sss;
