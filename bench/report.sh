@@ -9,6 +9,10 @@
 #              reading the same data, the floor for a tool that reads it all back
 #   chromium   headless Chromium opening the page from disk and taking a 1280x2400 screenshot,
 #              beside the same for an empty page (Chromium's own start-up and shutdown)
+#   annotate   `report --annotate` (Chronograf's annotations and squash_influx_findings written,
+#              the second and later runs overwriting the same points)
+#   notify     `report --notify` to a webhook receiver on loopback (python3), a fresh ledger each
+#              run so that every run sends its message
 #
 # Per N: a private influxd, `serve-api --generate N` (the demo's jobs: the PA1 regression on the
 # 5 HSC filters), `sync` into it and the specs from the API's /specs (none of it timed). Each timed
@@ -17,7 +21,8 @@
 # smallest. It also checks that the regressions found are exactly the 5 planted ones (exit 1
 # otherwise) and lists any other change found.
 #
-# Environment: BENCH_SEED (1), BENCH_RUNS (3), BENCH_KEEP=1 keeps the work folder (pages, JSON).
+# Environment: BENCH_SEED (1), BENCH_RUNS (3), BENCH_KEEP=1 keeps the work folder (pages, JSON),
+# BENCH_CHROMIUM=0 skips the Chromium figures.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -77,7 +82,7 @@ echo "bench: building once (./squash-influx builds when stale)" >&2
 "${si[@]}" generate --help >/dev/null
 echo '<!DOCTYPE html><html><body></body></html>' >"$work/empty.html"
 
-declare -A R_WALL R_RSS I_WALL I_RSS SIZE C_WALL E_WALL VALUES
+declare -A R_WALL R_RSS I_WALL I_RSS SIZE C_WALL E_WALL VALUES A_WALL N_WALL ANNOTATIONS MESSAGES
 for n in "${sizes[@]}"; do
   echo "bench: N=$n: influxd, serve-api, sync (not timed)" >&2
   start_influxd "$n"
@@ -99,9 +104,39 @@ for n in "${sizes[@]}"; do
   echo "bench: N=$n: report x$runs" >&2
   html=$work/report-$n.html
   measure "${si[@]}" report --influx-url "$influx_url" --db report --specs "$work/specs-$n.json" \
-    -o "$html" --json "$work/report-$n.json"
+    -o "$html" --findings "$work/report-$n.json"
   R_WALL[$n]=$t_wall; R_RSS[$n]=$t_rss; SIZE[$n]=$(stat -c %s "$html")
   VALUES[$n]=$(sed -n 's/.*metrics, [0-9]* series, \([0-9]*\) values.*/\1/p' "$html" | head -1)
+
+  echo "bench: N=$n: report --annotate x$runs, report --notify x$runs" >&2
+  measure "${si[@]}" report --influx-url "$influx_url" --db report --specs "$work/specs-$n.json" \
+    -o "$work/annotate-$n.html" --annotate
+  A_WALL[$n]=$t_wall
+  ANNOTATIONS[$n]=$(curl -sS -G "$influx_url/query" --data-urlencode db=chronograf --data-urlencode \
+    'q=SELECT count("text") FROM "annotations" WHERE "deleted" = false' \
+    | python3 -c 'import json,sys; r=json.load(sys.stdin)["results"][0]; print(r["series"][0]["values"][0][1] if "series" in r else 0)')
+  : >"$work/hook-$n.log"
+  python3 -c '
+import http.server, sys
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        with open(sys.argv[1], "a") as log:
+            log.write("%d\n" % len(body))
+        self.send_response(200); self.end_headers(); self.wfile.write(b"ok")
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+print(server.server_port, flush=True)
+server.serve_forever()' "$work/hook-$n.log" >"$work/hook-$n.port" &
+  pids+=("$!")
+  for ((i = 0; i < 200; i++)); do [[ -s $work/hook-$n.port ]] && break; sleep 0.05; done
+  measure env SQUASH_INFLUX_NOTIFY_URL="http://127.0.0.1:$(cat "$work/hook-$n.port")/services/T0/B0/bench" \
+    bash -c 'rm -f "$1"; exec "${@:2}"' _ "$work/notified-$n.json" "${si[@]}" report \
+    --influx-url "$influx_url" --db report --specs "$work/specs-$n.json" -o "$work/notify-$n.html" \
+    --notified "$work/notified-$n.json"
+  N_WALL[$n]=$t_wall
+  MESSAGES[$n]="$(wc -l <"$work/hook-$n.log") x $(tail -1 "$work/hook-$n.log") B"
 
   # The queries the report sends (series/MetricReader, notebook model), for InfluxDB's own client.
   queries=$(curl -sS -G "$influx_url/query" --data-urlencode db=report \
@@ -119,11 +154,14 @@ print("; ".join(qs))')
     -execute "$queries"
   I_WALL[$n]=$t_wall; I_RSS[$n]=$t_rss
 
-  echo "bench: N=$n: chromium, the page and an empty page, x$runs each" >&2
-  measure bash -c 'shot "$1" "$2" "$3"' _ "file://$html" "$work/shot-$n.png" "$work/profile-$n"
-  C_WALL[$n]=$t_wall
-  measure bash -c 'shot "$1" "$2" "$3"' _ "file://$work/empty.html" "$work/empty-$n.png" "$work/profile-e$n"
-  E_WALL[$n]=$t_wall
+  C_WALL[$n]=-; E_WALL[$n]=-
+  if [[ ${BENCH_CHROMIUM:-1} != 0 ]]; then
+    echo "bench: N=$n: chromium, the page and an empty page, x$runs each" >&2
+    measure bash -c 'shot "$1" "$2" "$3"' _ "file://$html" "$work/shot-$n.png" "$work/profile-$n"
+    C_WALL[$n]=$t_wall
+    measure bash -c 'shot "$1" "$2" "$3"' _ "file://$work/empty.html" "$work/empty-$n.png" "$work/profile-e$n"
+    E_WALL[$n]=$t_wall
+  fi
 
   kill "$influx_pid"; wait "$influx_pid" 2>/dev/null || true
 
@@ -153,6 +191,14 @@ for n in "${sizes[@]}"; do
     "${R_WALL[$n]}" "${R_RSS[$n]}" "${I_WALL[$n]}" "$(ratio "${R_WALL[$n]}" "${I_WALL[$n]}")" \
     "$(awk -v s="${SIZE[$n]}" 'BEGIN { printf "%.2f", s / 1048576 }')" "${C_WALL[$n]}" \
     "${E_WALL[$n]}" "$(ratio "${C_WALL[$n]}" "${E_WALL[$n]}")"
+done
+echo
+printf '| %s | %s | %s | %s | %s | %s | %s |\n' "jobs" "report s" "--annotate s" "annotate / report" \
+  "annotations (chronograf)" "--notify s" "messages received"
+echo "|---|---|---|---|---|---|---|"
+for n in "${sizes[@]}"; do
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "${R_WALL[$n]}" "${A_WALL[$n]}" \
+    "$(ratio "${A_WALL[$n]}" "${R_WALL[$n]}")" "${ANNOTATIONS[$n]}" "${N_WALL[$n]}" "${MESSAGES[$n]}"
 done
 if (( ${#sizes[@]} > 1 )); then
   a=${sizes[0]}; b=${sizes[${#sizes[@]}-1]}

@@ -82,9 +82,6 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON on stderr.")
   boolean json;
 
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
-
   @Override
   public Integer call() throws Exception {
     Mapping mapping = model.load();

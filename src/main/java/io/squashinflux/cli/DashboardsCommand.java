@@ -60,9 +60,6 @@ final class DashboardsCommand implements Callable<Integer> {
           + " Chronograf's (when it has auth) from CHRONOGRAF_TOKEN; never printed.")
   String upload;
 
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
-
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();

@@ -3,9 +3,8 @@ package io.squashinflux.cli;
 import io.squashinflux.pipeline.Pipeline;
 import java.io.IOException;
 
-import io.squashinflux.sink.DeliveryException;
-import io.squashinflux.source.SourceException;
-import io.squashinflux.influx.QueryException;
+import io.squashinflux.failure.Failure;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -15,10 +14,6 @@ import picocli.CommandLine;
  * {@code --verbose}, for failures nobody expected.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
-  /** What to do when InfluxDB stayed unreachable: the message before it names the URL and error. */
-  static final String START_INFLUX = "; to start a local InfluxDB 1.x: 'sudo systemctl start"
-      + " influxdb' or 'influxd run'";
-  private static final String START_HINT = "influxd run";
   private final boolean verbose;
 
   Failures(boolean verbose) {
@@ -41,36 +36,24 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     return code;
   }
 
-  /** The exit code for a failure. */
+  /** The exit code for a failure: the failure says whether the user must act. */
   static int code(Exception e) {
-    if (e instanceof UserError) {
-      return Main.CONFIGURATION;
-    } else if (e instanceof DeliveryException delivery) {
-      return delivery.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
-    } else if (e instanceof SourceException source) {
-      return source.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
-    } else if (e instanceof QueryException query) {
-      return query.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
-    }
-    return Main.INCOMPLETE;
+    return e instanceof Failure failure && failure.configuration()
+        ? Main.CONFIGURATION : Main.INCOMPLETE;
   }
 
-  /** The one line that tells the user what went wrong (the start hint once, for an outage). */
+  /** The one line that tells the user what went wrong, with what to do about it. */
   static String message(Exception e, boolean verbose) {
-    if (e instanceof UserError || e instanceof SourceException || e instanceof IOException
-        || e instanceof java.io.UncheckedIOException) {
+    if (e instanceof Failure failure) {
+      return failure.getMessage() + failure.hint();
+    } else if (e instanceof IOException || e instanceof UncheckedIOException) {
       return e.getMessage();
-    } else if (e instanceof DeliveryException delivery) {
-      return e.getMessage() + (delivery.configuration() || e.getMessage().contains(START_HINT)
-          ? "" : START_INFLUX);
-    } else if (e instanceof QueryException query) {
-      return e.getMessage() + (query.configuration() ? "" : START_INFLUX);
     } else if (e instanceof InterruptedException) {
       return "interrupted";
-    } else if (e instanceof Pipeline.FatalError) {
-      return e.getMessage() + (verbose ? "" : " (run with --verbose for details)");
     }
-    return "unexpected error: " + e + (verbose ? "" : " (run with --verbose for details)");
+    String details = verbose ? "" : " (run with --verbose for details)";
+    return e instanceof Pipeline.FatalError ? e.getMessage() + details
+        : "unexpected error: " + e + details;
   }
 
   /** A bad option or argument: the message and a pointer to --help on one line, exit code 2. */

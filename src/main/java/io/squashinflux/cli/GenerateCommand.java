@@ -6,9 +6,7 @@ import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.demo.Regression;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,10 +84,7 @@ public final class GenerateCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      Files.createDirectories(out);
-      for (long id = 1; id <= count; id++) {
-        write(out.resolve(jobFormat.fileName(id)), generator.bytes(id, jobFormat));
-      }
+      generator.writeFiles(out, jobFormat);
     } catch (IOException e) {
       err.println("generate: cannot write to " + out + ": " + e.getMessage());
       return 1;
@@ -117,13 +112,6 @@ public final class GenerateCommand implements Callable<Integer> {
         .withNullShare(nullShare)
         .withUnknownShare(unknownShare)
         .withRegression(regression);
-  }
-
-  /** Each file appears whole: a server rescanning the folder never reads half a job. */
-  private static void write(Path file, byte[] bytes) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static Instant instant(String text) {

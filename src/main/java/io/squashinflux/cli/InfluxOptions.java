@@ -3,6 +3,7 @@ package io.squashinflux.cli;
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.influx.Secret;
 import io.squashinflux.net.HttpSettings;
+import io.squashinflux.net.Loopback;
 import io.squashinflux.net.UserInfo;
 import io.squashinflux.ledger.Urls;
 import java.net.URI;
@@ -15,31 +16,13 @@ import picocli.CommandLine.Option;
 /** Where to write: the InfluxDB options shared by {@code sync} and {@code watch}. */
 final class InfluxOptions {
 
-  @Option(names = "--influx-url", paramLabel = "URL",
-      defaultValue = "${env:INFLUX_URL:-http://localhost:8086}",
-      description = "InfluxDB base URL (env INFLUX_URL; default: ${DEFAULT-VALUE}).")
-  String url;
+  @Mixin InfluxConnection connection;
 
   @Mixin InfluxApiOptions api;
-
-  @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:INFLUX_DB:-squash-sandbox}",
-      description = "Database to write to (env INFLUX_DB; default: ${DEFAULT-VALUE}).")
-  String database;
 
   @Option(names = "--rp", paramLabel = "NAME",
       description = "Retention policy (default: the database's default).")
   String retentionPolicy;
-
-  @Option(names = {"--influx-user", "-u"}, paramLabel = "USER",
-      defaultValue = "${env:INFLUX_USERNAME}",
-      description = "InfluxDB user (env INFLUX_USERNAME).")
-  String user;
-
-  @Option(names = "--influx-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-      defaultValue = "${env:INFLUX_PASSWORD}",
-      description = "InfluxDB password; prefer the environment variable INFLUX_PASSWORD. Given"
-          + " without a value, it is asked for. Never printed.")
-  String password;
 
   @Option(names = "--no-create-db", negatable = false,
       description = "Do not create the database; fail if it is missing.")
@@ -85,14 +68,9 @@ final class InfluxOptions {
 
   /** The target, reached with {@code shared}'s proxies and size cap and this side's CAs. */
   InfluxTarget target(HttpSettings shared) {
-    URI uri;
-    try {
-      uri = new URI(url.trim());
-    } catch (URISyntaxException e) {
-      throw new UserError("--influx-url is not a URL: " + Urls.masked(e.getMessage()));
-    }
-    String user = emptyToNull(this.user);
-    String password = this.password;
+    URI uri = connection.uri();
+    String user = connection.userOrNull();
+    String password = connection.password;
     if (uri.getRawUserInfo() != null) {
       // Credentials in the URL are used when no option gives them, and never kept in the URL.
       UserInfo userInfo = UserInfo.of(uri);
@@ -105,7 +83,7 @@ final class InfluxOptions {
     HttpSettings http = shared.withCaCerts(
         Tls.caCerts("--ca-cert", caCert, "--influx-ca-cert", influxCaCert));
     try {
-      return new InfluxTarget(uri, database, retentionPolicy, user, Secret.of(password),
+      return new InfluxTarget(uri, connection.database, retentionPolicy, user, Secret.of(password),
           !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, http,
           api.settings());
     } catch (IllegalArgumentException e) {

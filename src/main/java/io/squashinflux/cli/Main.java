@@ -31,6 +31,11 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Declared once, here, for every command; {@link #run(String[], PrintWriter, PrintWriter)} reads it first. */
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Log each request and print stack traces of errors.")
+  boolean verbose;
+
   public static void main(String[] args) {
     Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -131,7 +136,12 @@ public final class Main implements Runnable {
     handler.setLevel(level);
     root.setLevel(level);
     root.addHandler(handler);
+    // The JDK client's own debug lines print every URL whole: a webhook's holds its token.
+    JDK_HTTP_CLIENT.setLevel(Level.INFO);
   }
+
+  /** Held, so the level set on it is not lost with a collected logger. */
+  private static final Logger JDK_HTTP_CLIENT = Logger.getLogger("jdk.internal.httpclient");
 
   private static volatile boolean loggingConfigured;
 

@@ -2,15 +2,11 @@ package io.squashinflux.cli;
 
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.mapping.MappingException;
+import io.squashinflux.mapping.ModelFingerprint;
 import io.squashinflux.mapping.TimeSource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -81,21 +77,7 @@ final class ModelOptions {
 
   /** The model's name and a hash of its whole definition and overrides, for the state. */
   String fingerprint() {
-    String text;
-    try {
-      text = Mapping.BUILT_IN.contains(mapping) ? "built-in " + mapping
-          : Files.readString(Path.of(mapping), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      text = mapping;
-    }
-    String all = text + "\ninclude=" + include + "\nexclude=" + exclude + "\nclear=" + clearExcludes
-        + "\ntime=" + time + "\npackages=" + packages;
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
-      String name = Mapping.BUILT_IN.contains(mapping) ? mapping : Path.of(mapping).getFileName().toString();
-      return name + " " + HexFormat.of().formatHex(hash, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ModelFingerprint.of(mapping, "include=" + include + "\nexclude=" + exclude + "\nclear="
+        + clearExcludes + "\ntime=" + time + "\npackages=" + packages);
   }
 }

@@ -1,6 +1,8 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.ledger.SummaryOutput;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** What a run tells: progress, the summary, and where rejected values are written. */
@@ -28,6 +30,8 @@ final class ReportOptions {
   @Option(names = "--json", description = "Print the end summary as one JSON object on stdout.")
   boolean json;
 
-  @Option(names = "--verbose", description = "Log each request and print stack traces of errors.")
-  boolean verbose;
+  /** Where this command's end summary goes. */
+  SummaryOutput output(CommandLine cli) {
+    return new SummaryOutput(cli.getOut(), cli.getErr(), json, quiet);
+  }
 }

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,29 +77,7 @@ public final class ServeApiCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("serving SQuaSH API at " + server.url() + " (" + server.jobCount() + " jobs)");
     out.flush();
-    return serveUntilStopped(server);
-  }
-
-  /** Returns when the JVM shuts down (SIGINT, SIGTERM) or the calling thread is interrupted. */
-  private static int serveUntilStopped(SquashApiServer server) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "serve-api-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      server.close();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The hook is running already; nothing to undo.
-      }
-    }
+    server.serveUntilStopped();
     return 0;
   }
 }

@@ -30,11 +30,16 @@ final class StateOptions {
     if (state != null) {
       return state;
     }
-    String base = System.getenv("XDG_STATE_HOME");
-    Path folder = base != null && !base.isBlank()
-        ? Path.of(base, "squash-influx")
-        : Path.of(System.getProperty("user.home"), ".local", "state", "squash-influx");
+    Path folder = folder();
     String safe = database.replaceAll("[^A-Za-z0-9_.-]", "_");
     return folder.resolve(safe + "-" + identity.fingerprint() + ".json");
+  }
+
+  /** The folder of states and their siblings: $XDG_STATE_HOME/squash-influx, else ~/.local/state. */
+  static Path folder() {
+    String base = System.getenv("XDG_STATE_HOME");
+    return base != null && !base.isBlank()
+        ? Path.of(base, "squash-influx")
+        : Path.of(System.getProperty("user.home"), ".local", "state", "squash-influx");
   }
 }

@@ -1,7 +1,7 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.ledger.Summary;
-import io.squashinflux.state.StateException;
+import io.squashinflux.sync.ProgressDisplay;
 import io.squashinflux.sync.SyncRun;
 import io.squashinflux.sync.TopicRun;
 import java.util.concurrent.Callable;
@@ -56,10 +56,11 @@ final class SyncCommand implements Callable<Integer> {
       TopicRun run = SyncRuns.topic(source, influx, output, retry, report);
       try {
         Summary summary = run.run(false, spec.commandLine().getErr());
-        Output.summary(spec.commandLine(), report, summary);
+        report.output(spec.commandLine()).summary(summary, null, null);
         return summary.exitCode();
       } catch (Exception e) {
-        Output.failure(spec.commandLine(), report, run.lastSummary(), e);
+        report.output(spec.commandLine()).failure(run.lastSummary(), Failures.message(e, false),
+            Failures.code(e));
         throw e;
       }
     }
@@ -72,15 +73,14 @@ final class SyncCommand implements Callable<Integer> {
         Summary summary = run.cycle(state.full, state.retryRejected,
             ProgressDisplay.forConsole(spec.commandLine().getErr(), report.quiet));
         // The API line only for InfluxDB itself: --to kafka:// and sasquatch: have none.
-        Output.summary(spec.commandLine(), report, summary, run.api() == null ? null : run.target(),
-            run.api());
+        report.output(spec.commandLine()).summary(summary,
+            run.api() == null ? null : run.target(), run.api());
         return summary.exitCode();
       } catch (Exception e) {
-        Output.failure(spec.commandLine(), report, run.lastSummary(), e);
+        report.output(spec.commandLine()).failure(run.lastSummary(), Failures.message(e, false),
+            Failures.code(e));
         throw e;
       }
-    } catch (StateException e) {
-      throw new UserError(e.getMessage());
     }
   }
 }

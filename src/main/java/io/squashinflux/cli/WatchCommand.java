@@ -1,14 +1,19 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.sink.DeliveryException;
 import io.squashinflux.ledger.Summary;
-import io.squashinflux.source.SourceException;
-import io.squashinflux.state.StateException;
 import io.squashinflux.sync.StopRequest;
 import io.squashinflux.sync.SyncRun;
 import io.squashinflux.sync.TopicRun;
+import io.squashinflux.sync.WatchCycles;
 import io.squashinflux.sync.WatchLoop;
+import io.squashinflux.influx.InfluxTarget;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.series.ReadModel;
+import io.squashinflux.specs.Specs;
+import io.squashinflux.specs.SpecsException;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +68,20 @@ final class WatchCommand implements Callable<Integer> {
   @Mixin StateOptions state;
   @Mixin ReportOptions report;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Write the trend report (as 'report -o FILE' does) after each cycle that"
+          + " synced new jobs, replacing the file whole; with --notify and --annotate, tell of"
+          + " what the new jobs brought in that same cycle.")
+  Path reportPage;
+
+  @Option(names = "--specs", paramLabel = "URL|FILE",
+      description = "For --report: spec levels and units, as for 'report' (default: the"
+          + " --squash-url's GET /specs).")
+  String specs;
+
+  @Mixin DetectionOptions detection;
+  @Mixin NotifyOptions notify;
+
   /** Requested by SIGTERM and SIGINT; tests running in-process request it directly. */
   final StopRequest stop = new StopRequest();
 
@@ -76,6 +95,10 @@ final class WatchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) { // the loop's own check of --interval
       throw new UserError(e.getMessage());
     }
+    if (source.fromKafka() && reportPage != null) {
+      throw new UserError("--report needs cycles that end: not with --from kafka://, whose one"
+          + " cycle follows the topic until stopped");
+    }
     // Installed first, so a signal during start-up is not lost: the first cycle then stops at once.
     Signals signals = Signals.stopOn(stop);
     if (source.fromKafka()) {
@@ -85,12 +108,12 @@ final class WatchCommand implements Callable<Integer> {
         signals.close();
       }
     }
+    WatchReport afterwards = reportPage == null ? null : new WatchReport(reportRun(), reportPage, err);
     try (SyncRun run = SyncRuns.open(source, model, influx, output, retry, state, report)) {
       stop.onRequest(run::stop);
-      loop.run(new Cycles(run, err), this::printJson);
+      loop.run(new WatchCycles(run, state.full, state.retryRejected, err, report.quiet,
+          afterwards == null ? cycle -> { } : afterwards::after), this::printJson);
       return Main.OK;
-    } catch (StateException e) {
-      throw new UserError(e.getMessage());
     } finally {
       signals.close();
     }
@@ -109,45 +132,26 @@ final class WatchCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** The report of {@code --report}: the database this watch writes, read back. */
+  private ReportAndTell reportRun() {
+    HttpSettings http = HttpSettings.defaults().withTimeouts(influx.timeout, Duration.ofMinutes(10));
+    InfluxTarget target = influx.target(http);
+    Specs levels;
+    try {
+      URI squash = SpecsOptions.httpUrl("--squash-url", source.squashUrl);
+      levels = specs != null ? Specs.load(specs, target.http())
+          : squash == null ? Specs.NONE : Specs.fromSquash(squash, target.http());
+    } catch (SpecsException e) {
+      throw new UserError(e.getMessage());
+    }
+    return new ReportAndTell(target, ReadModel.of(ModelOptions.mapping(model.mapping)), levels,
+        detection, notify, Clock.systemUTC());
+  }
+
   private void printJson(Summary summary) {
     if (report.json) {
       spec.commandLine().getOut().println(summary.toJson());
       spec.commandLine().getOut().flush();
-    }
-  }
-
-  /** The cycles of one watch: the database is prepared until that once succeeds; --full once. */
-  private final class Cycles implements WatchLoop.Cycle {
-    private final SyncRun run;
-    private final PrintWriter err;
-    private boolean prepared;
-    private boolean first = true;
-
-    Cycles(SyncRun run, PrintWriter err) {
-      this.run = run;
-      this.err = err;
-    }
-
-    @Override
-    public Summary run()
-        throws SourceException, DeliveryException, InterruptedException, IOException {
-      if (!prepared) {
-        try {
-          run.prepare();
-        } catch (StateException e) {
-          throw new UserError(e.getMessage());
-        }
-        prepared = true;
-      }
-      Summary summary = run.cycle(state.full && first, state.retryRejected && first,
-          ProgressDisplay.forConsole(err, report.quiet));
-      if (first && !report.quiet) {
-        // After the first cycle, so that a configuration error stays the one line printed.
-        err.println("squash-influx: writing with " + run.target());
-        err.flush();
-      }
-      first = false;
-      return summary;
     }
   }
 }

@@ -2,6 +2,7 @@ package io.squashinflux.dashboards;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.squashinflux.notify.FindingPoints;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ final class GrafanaJson {
     time.put("to", "now");
     d.putObject("timepicker");
     d.putArray("links");
-    d.putObject("annotations").putArray("list");
+    ArrayNode annotations = d.putObject("annotations").putArray("list");
     ArrayNode variables = d.putObject("templating").putArray("list");
     variables.add(datasourceVariable());
     variables.add(queryVariable("dataset", Queries.grafanaDatasets(board)));
@@ -53,8 +54,38 @@ final class GrafanaJson {
     List<Panel> list = board.panels();
     for (int i = 0; i < list.size(); i++) {
       panels.add(panel(board, list.get(i), i));
+      annotations.add(findings(board, list.get(i), i + 1));
     }
     return d;
+  }
+
+  /**
+   * The findings of {@code report --annotate} on one metric's panel: an InfluxDB annotation query
+   * (the field mappings Grafana's InfluxDB data source reads, at the top and in its target) shown
+   * on that panel only ({@code filter.ids}).
+   */
+  private static ObjectNode findings(Board board, Panel panel, int panelId) {
+    String query = FindingPoints.grafanaQuery(board.retentionPolicy(), panel.metric(),
+        board.hasFilter());
+    ObjectNode a = ChronografJson.JSON.createObjectNode();
+    a.put("name", "Findings: " + panel.shortName());
+    a.set("datasource", datasource());
+    a.put("enable", true);
+    a.put("hide", false);
+    a.put("iconColor", "red");
+    a.put("query", query);
+    a.put("textColumn", "text");
+    a.put("tagsColumn", FindingPoints.GRAFANA_TAGS);
+    ObjectNode target = a.putObject("target");
+    target.put("refId", "Anno");
+    target.put("rawQuery", true);
+    target.put("query", query);
+    target.put("textColumn", "text");
+    target.put("tagsColumn", FindingPoints.GRAFANA_TAGS);
+    ObjectNode filter = a.putObject("filter");
+    filter.put("exclude", false);
+    filter.putArray("ids").add(panelId);
+    return a;
   }
 
   /** The {@code datasource} reference every panel and variable uses: the variable's pick. */

@@ -37,8 +37,8 @@ final class Survey {
     String datasetTag = model.datasetTag();
     String filterTag = model.filterTag();
     for (String measurement : catalog.measurements()) {
-      if (measurement.equals(ReadModel.PACKAGES)) {
-        continue; // package versions, written by sync --packages: no metric to draw
+      if (ReadModel.holdsNoMetrics(measurement)) {
+        continue; // package versions (sync --packages), findings (report --annotate): no metric
       }
       List<String> tags = catalog.tagKeys(measurement);
       if (!tags.contains(datasetTag)) {

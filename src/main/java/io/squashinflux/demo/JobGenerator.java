@@ -1,5 +1,9 @@
 package io.squashinflux.demo;
 
+import java.nio.file.StandardCopyOption;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.IOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.squashinflux.source.PackageVersion;
@@ -184,6 +188,20 @@ public final class JobGenerator {
   private static void checkId(long id) {
     if (id < 1) {
       throw new IllegalArgumentException("job ids start at 1: " + id);
+    }
+  }
+
+  /**
+   * Writes every job into {@code folder} in this format, each file appearing whole: a server
+   * rescanning the folder never reads half a job.
+   */
+  public void writeFiles(Path folder, JobFormat format) throws IOException {
+    Files.createDirectories(folder);
+    for (long id = 1; id <= settings.count(); id++) {
+      Path file = folder.resolve(format.fileName(id));
+      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+      Files.write(tmp, bytes(id, format));
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
   }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
@@ -37,8 +38,8 @@ public final class PrivateInflux implements AutoCloseable {
     this.influxd = influxd;
     this.options = options;
     this.dir = Files.createTempDirectory(options.prefix);
-    this.port = freePort();
-    this.rpcPort = freePort();
+    this.port = options.ports.getAsInt();
+    this.rpcPort = options.ports.getAsInt();
   }
 
   /** Starts a plain influxd without auth. */
@@ -70,6 +71,7 @@ public final class PrivateInflux implements AutoCloseable {
     private Path privateKey;
     private SSLContext trust;
     private String prefix = "squash-influx-influxd";
+    private IntSupplier ports = PrivateInflux::freePort;
 
     /** Turns on {@code auth-enabled}; the first user can then be created without credentials. */
     public Builder auth() {
@@ -91,11 +93,32 @@ public final class PrivateInflux implements AutoCloseable {
       return this;
     }
 
-    /** Starts influxd and returns once it answers {@code /ping}. */
+    /** Where the ports come from; tests hand out one that is taken. */
+    Builder ports(IntSupplier ports) {
+      this.ports = ports;
+      return this;
+    }
+
+    /**
+     * Starts influxd and returns once it answers {@code /ping}. A free port is only free until
+     * influxd binds it: when another process took it in between, influxd starts again on others.
+     */
     public PrivateInflux start() {
       Path executable = findInfluxd().orElseThrow(() -> new IllegalStateException(
           "influxd not found: install InfluxDB 1.x with 'sudo apt-get install influxdb'"
               + " (scripts/ensure-deps does)"));
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return start(executable);
+        } catch (PortTaken e) {
+          if (attempt == PORT_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+    }
+
+    private PrivateInflux start(Path executable) {
       PrivateInflux server;
       try {
         server = new PrivateInflux(executable, this);
@@ -225,6 +248,16 @@ public final class PrivateInflux implements AutoCloseable {
     awaitPing();
   }
 
+  /** How often a start may find its ports taken before it gives up. */
+  private static final int PORT_ATTEMPTS = 5;
+
+  /** influxd could not bind a port: another process took it after it was found free. */
+  private static final class PortTaken extends IllegalStateException {
+    PortTaken(String message) {
+      super(message);
+    }
+  }
+
   /** Only a guard against an influxd that never comes up: a loaded machine starts it slowly. */
   private static final Duration START_LIMIT = Duration.ofSeconds(120);
 
@@ -239,7 +272,10 @@ public final class PrivateInflux implements AutoCloseable {
         .timeout(Duration.ofSeconds(2)).build();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("influxd exited at start: " + log());
+        String log = log();
+        throw log.contains("address already in use")
+            ? new PortTaken("influxd could not bind its port: " + log)
+            : new IllegalStateException("influxd exited at start: " + log);
       }
       try {
         if (client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
@@ -270,9 +306,11 @@ public final class PrivateInflux implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

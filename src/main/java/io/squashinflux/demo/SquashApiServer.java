@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>It is built not to be what a benchmark measures: keep-alive connections, fixed-length
  * answers, a pool of 16 threads and TCP_NODELAY (without it the JDK server sends headers and body
- * in separate packets and delayed ACKs add ~40 ms to each request).
+ * in separate packets and delayed ACKs stall each request).
  */
 public final class SquashApiServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SquashApiServer.class.getName());
@@ -140,6 +140,28 @@ public final class SquashApiServer implements AutoCloseable {
       executor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Serves until the JVM shuts down (SIGINT, SIGTERM) or the calling thread is interrupted. */
+  public void serveUntilStopped() {
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      close();
+      stopped.countDown();
+    }, "serve-api-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running already; nothing to undo.
+      }
     }
   }
 }

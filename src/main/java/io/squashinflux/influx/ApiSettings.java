@@ -12,7 +12,7 @@ package io.squashinflux.influx;
 public record ApiSettings(
     ApiVersion version, Secret token, String org, String bucket, boolean createBucket) {
 
-  /** InfluxDB 1.x's {@code /write} with a user and password, as before there was a choice. */
+  /** InfluxDB 1.x's {@code /write} with a user and password: the default. */
   public static final ApiSettings V1 = new ApiSettings(ApiVersion.V1, null, null, null, false);
 
   public ApiSettings {

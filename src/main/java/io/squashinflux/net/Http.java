@@ -243,8 +243,8 @@ public final class Http {
   /**
    * Ends the JDK clients' selector threads, at exit. JDK 17's {@code HttpClient} has no
    * {@code close()}, and its selector thread waits in {@code epoll_wait}, native code, where the
-   * JVM's exit waits up to 300 ms for it to come back: a third of a short run. An interrupt ends
-   * the selector's loop.
+   * JVM's exit waits for it to come back, a noticeable part of a short run (BENCHMARKS.md). An
+   * interrupt ends the selector's loop.
    */
   public static void stopSelectors() {
     for (Thread thread : Thread.getAllStackTraces().keySet()) {

@@ -27,8 +27,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The TLS set-up of one client: the JDK's CAs plus those of the given PEM files. It is made on the
  * first handshake, not with the client: the JDK's client sets up TLS even for http URLs, and that
- * set-up (the JDK's CAs, its cipher suites and their providers, 900 classes) was half the start-up
- * of a sync with nothing to do.
+ * set-up (the JDK's CAs, its cipher suites and their providers) is a large part of the start-up
+ * of a sync with nothing to do (BENCHMARKS.md).
  */
 final class Trust extends SSLContextSpi {
   private final List<Path> pems;

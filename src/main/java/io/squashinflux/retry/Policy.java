@@ -98,6 +98,10 @@ public final class Policy {
         new Rule("407 proxy authentication", any, a -> a.status() == 407,
             decision(Action.FATAL, "the proxy wants credentials: give them in its URL,"
                 + " http://USER:PASSWORD@HOST:PORT (HTTPS_PROXY, HTTP_PROXY or --proxy)")),
+        new Rule("webhook: refused", s -> s == Side.WEBHOOK,
+            a -> a.status() >= 400 && a.status() < 500 && a.status() != 408 && a.status() != 429,
+            decision(Action.FATAL, "the webhook refused the message: check the URL (a revoked"
+                + " or mistyped webhook answers 403, 404 or 410)")),
         new Rule("Sasquatch: 401/403", sasquatch, a -> a.status() == 401 || a.status() == 403,
             decision(Action.FATAL, "the REST proxy refused the token: check SASQUATCH_TOKEN (it needs"
                 + " the write:sasquatch scope)")),
@@ -107,6 +111,8 @@ public final class Policy {
         new Rule("Sasquatch: topic not found", s -> s == Side.SASQUATCH_PRODUCE,
             a -> a.status() == 404,
             decision(Action.CREATE_DATABASE, "topic not found: creating it")),
+        new Rule("webhook: timeout", s -> s == Side.WEBHOOK, a -> a.status() == 408,
+            decision(Action.RETRY, "the webhook timed out")),
         new Rule("Sasquatch: schema registry timeout", sasquatch, a -> a.status() == 408,
             decision(Action.RETRY, "the schema registry timed out")),
         new Rule("Sasquatch: records refused", s -> s == Side.SASQUATCH_PRODUCE,

@@ -36,6 +36,48 @@ public final class Retrier {
     return clock;
   }
 
+  /** One attempt at a request: what came back, as {@link Policy} reads it. */
+  @FunctionalInterface
+  public interface Attempt<T, E extends Exception> {
+    Tried<T> once() throws E, InterruptedException;
+  }
+
+  /**
+   * What one attempt got: the answer, the value when the answer was read, and the server's wish
+   * for a delay ({@code Retry-After}).
+   */
+  public record Tried<T>(Answer answer, T value, Optional<Duration> retryAfter) {
+    public Tried {
+      retryAfter = retryAfter == null ? Optional.empty() : retryAfter;
+    }
+  }
+
+  /**
+   * How a request ended: the policy's last decision ({@link Action#RETRY} when the attempts or
+   * the time ran out), the answer it decided on, the value, and the attempts that failed.
+   */
+  public record Ended<T>(Decision decision, Answer answer, T value, int failed) {
+    public boolean gaveUp() {
+      return decision.action() == Action.RETRY;
+    }
+  }
+
+  /**
+   * Attempts {@code attempt} until {@code policy} says anything but retry for {@code side}, or
+   * the attempts or total time run out: the one retry loop every network call goes through.
+   */
+  public <T, E extends Exception> Ended<T> call(Policy policy, Side side, Attempt<T, E> attempt)
+      throws E, InterruptedException {
+    Attempts attempts = start();
+    while (true) {
+      Tried<T> tried = attempt.once();
+      Decision decision = policy.decide(side, tried.answer());
+      if (decision.action() != Action.RETRY || !attempts.waitBeforeNext(tried.retryAfter())) {
+        return new Ended<>(decision, tried.answer(), tried.value(), attempts.failed());
+      }
+    }
+  }
+
   /** Starts counting attempts and time for one request. */
   public Attempts start() {
     return new Attempts(clock.instant());

@@ -21,5 +21,7 @@ public enum Side {
   /** One record in a produce answer's {@code offsets}: the status is its {@code error_code}. */
   SASQUATCH_RECORD,
   /** {@code GET /v3/clusters} and {@code POST /v3/clusters/<id>/topics} to the REST proxy. */
-  SASQUATCH_ADMIN
+  SASQUATCH_ADMIN,
+  /** {@code POST} of a message to a chat's incoming webhook ({@code report --notify}). */
+  WEBHOOK
 }

@@ -40,7 +40,7 @@ public final class MetricReader {
         throw new SeriesException("database \"" + query.database() + "\" has no measurement \""
             + name + "\" (it has: " + String.join(", ", present) + ")");
       }
-      if (!name.equals(ReadModel.PACKAGES)) {
+      if (!ReadModel.holdsNoMetrics(name)) {
         measurements.add(name);
       }
     }

@@ -22,6 +22,13 @@ public record ReadModel(Mapping mapping, String datasetTag, String filterTag, St
 
   /** The measurement {@code sync --packages} writes. */
   public static final String PACKAGES = "packages";
+  /** The measurement {@code report --annotate} writes its findings to. */
+  public static final String FINDINGS = "squash_influx_findings";
+
+  /** Measurements this tool writes beside the metrics, which hold none. */
+  public static boolean holdsNoMetrics(String measurement) {
+    return measurement.equals(PACKAGES) || measurement.equals(FINDINGS);
+  }
 
   public ReadModel {
     notMetrics = Set.copyOf(notMetrics);

@@ -10,7 +10,7 @@ package io.squashinflux.source;
 public final class HeapBudget {
   /**
    * Heap a measurement may take from parse to encoded line, with room for the jobs in flight
-   * beside it: a synthetic job of small measurements peaks at 0.5-1 KB each.
+   * beside it: a synthetic job of small measurements peaks well under this (BENCHMARKS.md).
    */
   static final long BYTES_PER_MEASUREMENT = 2048;
 

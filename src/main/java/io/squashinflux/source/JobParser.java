@@ -18,11 +18,11 @@ import java.util.List;
 /**
  * Reads one job document, a {@code GET /job/<id>} answer or an lsst.verify job file, with Jackson's
  * streaming parser: only the measurements and meta are kept, and blobs, specs and metrics (most of
- * a 3 MB file) are skipped without building anything.
+ * a job file) are skipped without building anything.
  */
 public final class JobParser {
 
-  /** Bare {@code NaN} and infinities are accepted: lsst.verify wrote them before 2021. */
+  /** Bare {@code NaN} and infinities are accepted: older lsst.verify job files hold them. */
   static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       // Correctly rounded like the JDK's parser, and cheaper (BENCHMARKS.md).

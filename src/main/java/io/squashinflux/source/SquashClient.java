@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * GETs from the SQuaSH API with retries: each answer is classified by {@link Policy} and bodies are
- * streamed straight into a reader, so a 3 MB job is never held as text. Answers are asked for
+ * streamed straight into a reader, so a large job is never held as text. Answers are asked for
  * gzipped and capped in size by {@link Http}.
  */
 final class SquashClient {
@@ -60,37 +60,32 @@ final class SquashClient {
 
   /** GETs {@code path} until the policy says done, skip or stop, or the retries run out. */
   <T> Outcome<T> get(String path, Side side, BodyReader<T> reader) throws InterruptedException {
-    Retrier.Attempts attempts = retrier.start();
-    while (true) {
-      Attempt<T> attempt = once(path, side, reader);
-      if (attempt.invalid() != null) {
-        return Outcome.failed(Outcome.Kind.INVALID, attempt.invalid());
-      }
-      Decision decision = policy.decide(side, attempt.answer());
-      switch (decision.action()) {
-        case DONE:
-          return Outcome.ok(attempt.value());
-        case RETRY:
-          LOG.log(System.Logger.Level.DEBUG, "GET {0}: {1}, retrying", path, what(attempt.answer()));
-          if (attempts.waitBeforeNext(attempt.retryAfter())) {
-            continue;
-          }
-          return Outcome.failed(Outcome.Kind.GAVE_UP, what(attempt.answer()) + " (gave up after "
-              + attempts.failed() + (attempts.failed() == 1 ? " attempt)" : " attempts)"));
-        case SKIP:
-          return Outcome.failed(Outcome.Kind.SKIPPED, what(attempt.answer()));
-        default:
-          return Outcome.failed(Outcome.Kind.FATAL, decision.reason() + " (" + what(attempt.answer())
-              + ")");
-      }
+    Retrier.Ended<T> ended;
+    try {
+      ended = retrier.call(policy, side, () -> once(path, side, reader));
+    } catch (Invalid e) {
+      return Outcome.failed(Outcome.Kind.INVALID, e.getMessage());
+    }
+    Decision decision = ended.decision();
+    return switch (decision.action()) {
+      case DONE -> Outcome.ok(ended.value());
+      case RETRY -> Outcome.failed(Outcome.Kind.GAVE_UP, what(ended.answer()) + " (gave up after "
+          + ended.failed() + (ended.failed() == 1 ? " attempt)" : " attempts)"));
+      case SKIP -> Outcome.failed(Outcome.Kind.SKIPPED, what(ended.answer()));
+      default -> Outcome.failed(Outcome.Kind.FATAL, decision.reason() + " ("
+          + what(ended.answer()) + ")");
+    };
+  }
+
+  /** Valid JSON of the wrong shape: asking again would get the same. */
+  private static final class Invalid extends Exception {
+    Invalid(String message) {
+      super(message, null, false, false);
     }
   }
 
-  /** One attempt: the answer as the policy sees it, and the value when the body was read. */
-  private record Attempt<T>(Answer answer, T value, Optional<Duration> retryAfter, String invalid) {}
-
-  private <T> Attempt<T> once(String path, Side side, BodyReader<T> reader)
-      throws InterruptedException {
+  private <T> Retrier.Tried<T> once(String path, Side side, BodyReader<T> reader)
+      throws Invalid, InterruptedException {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before GET " + path);
     }
@@ -98,24 +93,34 @@ final class SquashClient {
     try {
       response = http.open(URI.create(base + path), headers);
     } catch (IOException e) {
-      return new Attempt<>(Answer.failed(e), null, Optional.empty(), null);
+      return retrying(path, side, new Retrier.Tried<>(Answer.failed(e), null, Optional.empty()));
     }
     Optional<Duration> retryAfter = RetryAfter.parse(response.header("retry-after"),
         retrier.clock());
     Answer answer = Answer.of(response.status(), "");
     try (response; InputStream body = response.body()) {
       if (policy.decide(side, answer).action() != Action.DONE) {
-        return new Attempt<>(Answer.of(response.status(), ErrorBody.message(body)), null,
-            retryAfter, null);
+        return retrying(path, side, new Retrier.Tried<>(
+            Answer.of(response.status(), ErrorBody.message(body)), null, retryAfter));
       }
-      return new Attempt<>(answer, reader.read(body), retryAfter, null);
+      return new Retrier.Tried<>(answer, reader.read(body), retryAfter);
     } catch (JobFormatException e) {
-      return e.syntax()
-          ? new Attempt<>(new Answer(0, e.getMessage(), e), null, retryAfter, null)
-          : new Attempt<>(answer, null, retryAfter, e.getMessage());
+      if (!e.syntax()) {
+        throw new Invalid(e.getMessage());
+      }
+      return retrying(path, side, new Retrier.Tried<>(new Answer(0, e.getMessage(), e), null,
+          retryAfter));
     } catch (IOException e) {
-      return new Attempt<>(Answer.failed(e), null, retryAfter, null);
+      return retrying(path, side, new Retrier.Tried<>(Answer.failed(e), null, retryAfter));
     }
+  }
+
+  /** Logs an attempt the policy will retry, for --verbose. */
+  private <T> Retrier.Tried<T> retrying(String path, Side side, Retrier.Tried<T> tried) {
+    if (policy.decide(side, tried.answer()).action() == Action.RETRY) {
+      LOG.log(System.Logger.Level.DEBUG, "GET {0}: {1}, retrying", path, what(tried.answer()));
+    }
+    return tried;
   }
 
   /** An answer as a user reads it: {@code not found (404)}, {@code invalid JSON at ...}. */

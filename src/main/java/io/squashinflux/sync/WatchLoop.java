@@ -1,8 +1,10 @@
 package io.squashinflux.sync;
 
 import io.squashinflux.sink.DeliveryException;
+import io.squashinflux.failure.Failure;
 import io.squashinflux.ledger.Summary;
 import io.squashinflux.source.SourceException;
+import io.squashinflux.state.StateException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -22,7 +24,8 @@ public final class WatchLoop {
 
   /** One sync pass. */
   public interface Cycle {
-    Summary run() throws SourceException, DeliveryException, InterruptedException, IOException;
+    Summary run() throws SourceException, DeliveryException, StateException, InterruptedException,
+        IOException;
   }
 
   /** Waits up to a duration; returns true when a stop was requested meanwhile. */
@@ -54,7 +57,8 @@ public final class WatchLoop {
 
   /** Runs cycles until a stop is requested; each summary goes to {@code summaries}. */
   public void run(Cycle cycle, Consumer<Summary> summaries)
-      throws SourceException, DeliveryException, InterruptedException, IOException {
+      throws SourceException, DeliveryException, StateException, InterruptedException,
+      IOException {
     int failuresInARow = 0;
     for (long number = 1; !stop.isRequested(); number++) {
       long started = clock.millis();
@@ -69,7 +73,7 @@ public final class WatchLoop {
               + then(next));
         }
       } catch (SourceException | DeliveryException e) {
-        if (isConfiguration(e)) {
+        if (((Failure) e).configuration()) {
           throw e;
         }
         failuresInARow++;
@@ -91,11 +95,6 @@ public final class WatchLoop {
       delay = delay.multipliedBy(2);
     }
     return delay.compareTo(cap) > 0 ? cap : delay;
-  }
-
-  private static boolean isConfiguration(Exception e) {
-    return e instanceof SourceException s ? s.configuration()
-        : ((DeliveryException) e).configuration();
   }
 
   private String then(Duration next) {

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,22 +90,17 @@ class CrashResumeTest {
     }
   }
 
-  /** Returns once the child asked for a job, or ended, or time is up. */
+  /** Returns once the child asked for a job, or ended; fails when time is up. */
   private static void awaitRequest(SquashApiServer api, Child child, Duration limit)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (child.isAlive() && System.nanoTime() < deadline && api.requests(Endpoint.JOB) == 0) {
-      Thread.sleep(20);
-    }
+      throws Exception {
+    Await.until("a job request", limit,
+        () -> !child.isAlive() || api.requests(Endpoint.JOB) > 0, child::err);
   }
 
-  /** Returns once the database holds at least {@code jobs}, or the child ended, or time is up. */
-  private static void awaitJobs(long jobs, Child child, Duration limit)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (child.isAlive() && System.nanoTime() < deadline && jobsWritten("killed") < jobs) {
-      Thread.sleep(20);
-    }
+  /** Returns once the database holds at least {@code jobs}, or the child ended; fails when time is up. */
+  private static void awaitJobs(long jobs, Child child, Duration limit) throws Exception {
+    Await.until(jobs + " jobs written", limit,
+        () -> !child.isAlive() || jobsWritten("killed") >= jobs, child::err);
   }
 
   /** Every job writes one validate_drp point with its own time, so its rows count jobs cheaply. */

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,12 +95,10 @@ class CrashResumeVictoriaMetricsTest {
     assertThat(got.values()).allMatch(n -> n == 1);
   }
 
-  /** Waits for the event "VictoriaMetrics holds this many jobs", the child's end, or the limit. */
-  private static void awaitJobs(int jobs, Child child, Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (child.isAlive() && System.nanoTime() < deadline && jobsStored() < jobs) {
-      Thread.sleep(20);
-    }
+  /** Waits for the event "VictoriaMetrics holds this many jobs" or the child's end. */
+  private static void awaitJobs(int jobs, Child child, Duration limit) throws Exception {
+    Await.until(jobs + " jobs stored", limit, () -> !child.isAlive() || jobsStored() >= jobs,
+        child::err);
   }
 
   /** Each generated job has its own time: distinct times of validate_drp series count jobs. */

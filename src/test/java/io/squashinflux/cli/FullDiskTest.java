@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A full disk under the state file or the rejects file (issue 12.4), on a small tmpfs this test
+ * A full disk under the state file or the rejects file, on a small tmpfs this test
  * mounts (it needs root; it is skipped, saying so, where mounting is not allowed): the run fails
  * loudly naming the file once, the previous state is kept whole, and the rejects file holds only
  * complete lines.

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job too large for the heap (issue 12.5: 2.5 million measurements ended in OutOfMemoryError and
- * a process that hung) fails alone with its reason, the other jobs are written, and the process
- * ends. Here a 48 MB heap and a job of 600,000 measurements.
+ * A job too large for the heap (rather than an OutOfMemoryError and a process that hangs) fails
+ * alone with its reason, the other jobs are written, and the process ends. Here a 48 MB heap and
+ * a job of 600,000 measurements.
  */
 class HugeJobTest {
   private static final ObjectMapper JSON = new ObjectMapper();

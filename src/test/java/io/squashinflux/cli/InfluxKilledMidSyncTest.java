@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.squashinflux.demo.JobGenerator;
@@ -72,19 +73,17 @@ class InfluxKilledMidSyncTest {
 
   /** Waits until the sync has written something (so the kill lands mid-sync); returns the count. */
   private static long awaitSomePoints(InfluxServer influx, String db, CompletableFuture<?> sync)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline && !sync.isDone()) {
+      throws Exception {
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    Await.until("points in " + db, Duration.ofSeconds(120), () -> {
       try {
         var count = influx.scalar(db, "SELECT count(\"validate_drp.PA1\") FROM validate_drp");
-        if (count != null && count.asLong() > 0) {
-          return count.asLong();
-        }
+        written.set(count == null ? 0 : count.asLong());
       } catch (IllegalStateException noDatabaseYet) {
         // The sync has not created it yet.
       }
-      Thread.sleep(10);
-    }
-    return 0;
+      return written.get() > 0 || sync.isDone();
+    });
+    return written.get();
   }
 }

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -233,11 +234,8 @@ class InfluxV2ApiTest {
       List<String> args = sync(server, "--config", config.toString());
       args.set(0, "watch");
       try (Child watch = Child.start(dir, "watch", args)) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (watch.isAlive() && server.stored().size() < expected.size()
-            && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
+        Await.until("every line stored", java.time.Duration.ofSeconds(60),
+            () -> !watch.isAlive() || server.stored().size() >= expected.size(), watch::err);
         watch.terminate();
         assertThat(watch.exitCode(java.time.Duration.ofSeconds(30))).as(watch.err()).isZero();
         assertThat(watch.err()).contains("writing with InfluxDB API v2").doesNotContain(TOKEN);

@@ -32,6 +32,21 @@ class MessagesTest {
   }
 
   @Test
+  void theReportsOldFindingsOptionPointsToItsNewName() {
+    assertThat(run("report", "--json", "findings.json", "--influx-url", "http://127.0.0.1:1"))
+        .isEqualTo(2);
+    assertThat(oneLine()).contains("--findings FILE").contains("--json means");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sync", "watch", "convert", "report", "generate", "serve-api", "demo",
+      "dashboards"})
+  void everyCommandTakesVerboseAndListsIt(String command) {
+    assertThat(run(command, "--verbose", "--help")).isZero();
+    assertThat(out.toString()).contains("--verbose");
+  }
+
+  @Test
   void aBadOptionIsOneLinePointingToHelpWithExitCode2() {
     assertThat(run("sync", "--no-such-option", "--from", JOB)).isEqualTo(2);
     assertThat(oneLine())

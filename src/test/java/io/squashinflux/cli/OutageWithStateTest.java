@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * InfluxDB answering 500 to every write, with a state file (issue 12.1): the run ends saying
+ * InfluxDB answering 500 to every write, with a state file: the run ends saying
  * InfluxDB did not accept writes (exit 1, not a configuration error), the state is saved whole,
  * {@code --json} still prints the summary with the error, and {@code watch} rides the outage out.
  */
@@ -67,11 +68,8 @@ class OutageWithStateTest {
     try (FakeInflux influx = FakeInflux.start(lines -> new FakeInflux.Answer(500, "engine down"));
         Child watch = Child.start(dir, "watch", args("watch", influx, "--interval", "100ms",
             "--max-backoff", "100ms"))) {
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (watch.isAlive() && !watch.err().contains("cycle 3 failed")
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50); // polls for the event (a third failed cycle logged)
-      }
+      Await.until("a third failed cycle", Duration.ofSeconds(60),
+          () -> !watch.isAlive() || watch.err().contains("cycle 3 failed"), watch::err);
       assertThat(watch.isAlive()).as(watch.err()).isTrue();
       watch.terminate();
 

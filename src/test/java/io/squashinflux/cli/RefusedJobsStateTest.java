@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A job whose lines InfluxDB refused is not synced (issue 12.2): the state keeps it as refused with
+ * A job whose lines InfluxDB refused is not synced: the state keeps it as refused with
  * the reason, every run's summary counts it, a plain run leaves it alone, and once the cause is
  * fixed {@code --retry-rejected} sends it again.
  */

@@ -40,7 +40,7 @@ class ReportCommandTest {
   private static JsonNode report(String db, String... more) throws Exception {
     Path json = dir.resolve(db + "-" + more.length + ".json");
     List<String> args = new ArrayList<>(List.of("report", "--influx-url", influx.url(), "--db", db,
-        "--mapping", db, "-o", dir.resolve(db + ".html").toString(), "--json", json.toString()));
+        "--mapping", db, "-o", dir.resolve(db + ".html").toString(), "--findings", json.toString()));
     Path specs = dir.resolve("specs.json");
     JSON.writeValue(specs.toFile(), io.squashinflux.demo.JobGenerator.specs());
     args.addAll(List.of("--specs", specs.toString()));
@@ -149,7 +149,7 @@ class ReportCommandTest {
   void directionFromAnOptionMakesAChangeARegressionWithoutSpecs() throws Exception {
     Path json = dir.resolve("no-specs.json");
     List<String> args = List.of("report", "--influx-url", influx.url(), "--db", "squash",
-        "--mapping", "squash", "-o", dir.resolve("no-specs.html").toString(), "--json",
+        "--mapping", "squash", "-o", dir.resolve("no-specs.html").toString(), "--findings",
         json.toString(), "--measurement", "validate_drp");
     Cli.Result run = Cli.run(args.toArray(String[]::new));
     assertThat(run.code()).as(run.toString()).isZero();

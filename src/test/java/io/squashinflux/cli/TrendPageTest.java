@@ -48,7 +48,7 @@ class TrendPageTest {
     Path html = dir.resolve(name + ".html");
     Cli.Result run = Cli.run("report", "--influx-url", influx.url(), "--db", "notebook",
         "--specs", specs, "--measurement", "validate_drp", "-o", html.toString(),
-        "--json", dir.resolve(name + ".json").toString());
+        "--findings", dir.resolve(name + ".json").toString());
     assertThat(run.code()).as(run.toString()).isZero();
     return html;
   }

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -162,25 +163,18 @@ class WatchAndLockTest {
   }
 
   private static void awaitTrue(BooleanSupplier condition, Child child, Duration limit)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (!child.isAlive() || System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met; alive " + child.isAlive() + "; stderr: "
-            + child.err());
+      throws Exception {
+    Await.until("the condition, the watch running", limit, () -> {
+      if (!child.isAlive()) {
+        throw new AssertionError("the watch ended; stderr: " + child.err());
       }
-      Thread.sleep(50);
-    }
+      return condition.getAsBoolean();
+    }, child::err);
   }
 
-  private static Child awaitFirstExit(Child a, Child b, Duration limit) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (a.isAlive() && b.isAlive()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("neither sync ended; " + a.err() + b.err());
-      }
-      Thread.sleep(20);
-    }
+  private static Child awaitFirstExit(Child a, Child b, Duration limit) throws Exception {
+    Await.until("one sync ended", limit, () -> !a.isAlive() || !b.isAlive(),
+        () -> a.err() + b.err());
     return a.isAlive() ? b : a;
   }
 }

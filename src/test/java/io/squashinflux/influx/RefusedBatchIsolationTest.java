@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch that a server refuses as a whole, 400 naming the lines it cannot parse (issue 12.2): the
+ * A batch that a server refuses as a whole, 400 naming the lines it cannot parse: the
  * bad lines are found from the message in two requests, not by bisecting down to single lines
  * (2n-1 requests).
  */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A job's own text cannot drive the terminal the summary is printed on (issue 12, item 7). */
+/** A job's own text cannot drive the terminal the summary is printed on. */
 class SummaryControlCharactersTest {
 
   @Test

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Odd values in one job cost that value only, and every change is noted (issue 12, item 10). */
+/** Odd values in one job cost that value only, and every change is noted. */
 class OddDocumentsTest {
   private final TestJobs.RecordingNotes notes = new TestJobs.RecordingNotes();
 

@@ -13,6 +13,7 @@ import io.squashinflux.mapping.Mapping;
 import io.squashinflux.ledger.Ledger;
 import io.squashinflux.ledger.RejectsLog;
 import io.squashinflux.demo.Endpoint;
+import io.squashinflux.testing.Await;
 import io.squashinflux.testing.Fault;
 import io.squashinflux.testing.Faults;
 import io.squashinflux.demo.JobGenerator;
@@ -119,10 +120,9 @@ class PipelineThreadsTest {
           throw new IllegalStateException(e);
         }
       });
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (api.requests(Endpoint.JOB) < 24 && !run.isDone() && System.nanoTime() < deadline) {
-        Thread.sleep(10); // polls for the event: the four fetchers are each held past job 20
-      }
+      // The four fetchers are each held past job 20.
+      Await.until("24 job requests", Duration.ofSeconds(120),
+          () -> api.requests(Endpoint.JOB) >= 24 || run.isDone());
 
       pipeline.stop();
       try {

@@ -45,6 +45,16 @@ class PolicyTest {
         row(INFLUX_WRITE, status(204, ""), DONE),
         row(INFLUX_QUERY, status(200, ""), DONE),
         row(SQUASH_JOB, status(200, ""), DONE),
+        // A chat's incoming webhook: Slack answers 200 "ok", 404 no_service, 410 for a revoked one.
+        row(Side.WEBHOOK, status(200, "ok"), DONE),
+        row(Side.WEBHOOK, status(500, "internal_error"), RETRY),
+        row(Side.WEBHOOK, status(503, ""), RETRY),
+        row(Side.WEBHOOK, status(429, "rate_limited"), RETRY),
+        row(Side.WEBHOOK, status(408, ""), RETRY),
+        row(Side.WEBHOOK, status(403, "invalid_token"), FATAL),
+        row(Side.WEBHOOK, status(404, "no_service"), FATAL),
+        row(Side.WEBHOOK, status(410, "channel_is_archived"), FATAL),
+        row(Side.WEBHOOK, status(400, "invalid_payload"), FATAL),
         row(INFLUX_WRITE, status(401, "authorization failed"), FATAL),
         row(INFLUX_WRITE, status(403, "user not authorized to write"), FATAL),
         row(INFLUX_QUERY, status(401, "authorization failed"), FATAL),
@@ -57,7 +67,7 @@ class PolicyTest {
         row(INFLUX_WRITE, status(400, "unable to parse 'm f=': missing field value"), ISOLATE),
         row(INFLUX_WRITE, status(400, "partial write: points beyond retention policy dropped=1"), ISOLATE),
         row(INFLUX_WRITE, status(400, "field type conflict: input field \"f\" is type string"), ISOLATE),
-        // InfluxDB 2.x, 3.x, VictoriaMetrics and QuestDB (issue 17).
+        // InfluxDB 2.x, 3.x, VictoriaMetrics and QuestDB.
         row(INFLUX_WRITE, status(422, "failure writing points to database: partial write:"
             + " points beyond retention policy dropped=4"), ISOLATE),
         row(INFLUX_WRITE, status(400, "partial write of line protocol occurred"), ISOLATE),

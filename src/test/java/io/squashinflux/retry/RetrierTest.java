@@ -108,4 +108,38 @@ class RetrierTest {
     assertThat(attempts.waitBeforeNext(Optional.of(Duration.ofHours(1)))).isFalse();
     assertThat(time.sleeps()).isEmpty();
   }
+
+  @Test
+  void callRetriesWhatThePolicySaysToRetryAndStopsAtItsVerdict() throws Exception {
+    Retrier retrier = retrier(new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 5,
+        Duration.ofMinutes(5)));
+    java.util.Iterator<Integer> statuses = java.util.List.of(503, 429, 200).iterator();
+    Retrier.Ended<String> ended = retrier.call(new Policy(false), Side.SQUASH_JOB, () -> {
+      int status = statuses.next();
+      return new Retrier.Tried<>(Answer.of(status, ""), status == 200 ? "body" : null,
+          Optional.of(Duration.ofSeconds(2)));
+    });
+    assertThat(ended.decision().action()).isEqualTo(Action.DONE);
+    assertThat(ended.value()).isEqualTo("body");
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void callGivesUpWithTheLastAnswerWhenAttemptsRunOut() throws Exception {
+    Retrier retrier = retrier(new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 3,
+        Duration.ofMinutes(5)));
+    Retrier.Ended<String> ended = retrier.call(new Policy(false), Side.SQUASH_LIST,
+        () -> new Retrier.Tried<>(Answer.of(502, "bad gateway"), null, Optional.empty()));
+    assertThat(ended.gaveUp()).isTrue();
+    assertThat(ended.failed()).isEqualTo(3);
+    assertThat(ended.answer().status()).isEqualTo(502);
+  }
+
+  @Test
+  void callStopsAtOnceOnAFatalAnswer() throws Exception {
+    Retrier.Ended<String> ended = retrier(Backoff.DEFAULT).call(new Policy(false),
+        Side.SQUASH_LIST, () -> new Retrier.Tried<>(Answer.of(401, ""), null, Optional.empty()));
+    assertThat(ended.decision().action()).isEqualTo(Action.FATAL);
+    assertThat(time.sleeps()).isEmpty();
+  }
 }

@@ -1,5 +1,6 @@
 package io.squashinflux.source;
 
+import io.squashinflux.testing.Await;
 import io.squashinflux.testing.FakeTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,13 +103,10 @@ class ApiCiRunsTest {
   }
 
   /** Returns once {@code count} threads asked and each is parked (on the answer or the first). */
-  private static void awaitAllWaiting(List<Thread> threads, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline && (threads.size() < count || !threads.stream()
-        .allMatch(t -> t.getState() == Thread.State.WAITING
-            || t.getState() == Thread.State.TIMED_WAITING))) {
-      Thread.sleep(5);
-    }
+  private static void awaitAllWaiting(List<Thread> threads, int count) throws Exception {
+    Await.until(count + " callers parked", Duration.ofSeconds(60), () -> threads.size() >= count
+        && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+            || t.getState() == Thread.State.TIMED_WAITING));
   }
 
   private static FakeSquash newServer() {

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A listing that names a job twice (issue 12.6): each job is fetched once, and the count is told. */
+/** A listing that names a job twice: each job is fetched once, and the count is told. */
 class DuplicateIdsTest {
   private final FakeSquash squash = newServer();
 

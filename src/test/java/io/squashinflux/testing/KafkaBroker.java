@@ -109,15 +109,9 @@ public final class KafkaBroker implements BeforeAllCallback {
     return members;
   }
 
-  /** Waits, looking every 50 ms, until the condition holds; fails after {@code limit}. */
+  /** Waits until the condition holds; fails after {@code limit} ({@link Await}). */
   public static void await(String what, Duration limit, Check check) throws Exception {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!check.holds()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + limit + ": " + what);
-      }
-      Thread.sleep(50);
-    }
+    Await.until(what, limit, check::holds);
   }
 
   @FunctionalInterface

@@ -1,18 +1,8 @@
-package io.squashinflux.cli;
+package io.squashinflux.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.demo.Regression;
-import io.squashinflux.net.Http;
-import java.io.IOException;
+import io.squashinflux.influx.InfluxQuery;
+import io.squashinflux.influx.Series;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,19 +10,13 @@ import java.util.Map;
 
 /** The demo's InfluxQL queries, run against the synced database and printed with their results. */
 final class DemoQueries {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** One query to show: what it tells, and the InfluxQL. */
   record Query(String title, String influxQl) {}
 
-  private final URI influx;
-  private final String database;
-  private final HttpClient client;
+  private final InfluxQuery influx;
 
-  DemoQueries(URI influx, String database) {
+  DemoQueries(InfluxQuery influx) {
     this.influx = influx;
-    this.database = database;
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /** The queries for this data model ({@code notebook} or {@code squash}) and planted regression. */
@@ -43,7 +27,7 @@ final class DemoQueries {
     String hsc = "\"dataset\" = '" + regression.dataset() + "'";
     String at = regression.at().toString();
     String regressed = field(squash, regression.metric());
-    String measurement = quote(regression.metric().substring(0, regression.metric().indexOf('.')));
+    String measurement = InfluxQuery.identifier(regression.metric().substring(0, regression.metric().indexOf('.')));
     return List.of(
         new Query("The measurements: one per verification package", "SHOW MEASUREMENTS"),
         new Query("Three metrics' means per dataset (PA1, AM1 in their units; TE1 dimensionless)",
@@ -64,57 +48,32 @@ final class DemoQueries {
   }
 
   /** Runs each query and prints it with its results as a small table. */
-  void print(List<Query> queries, PrintWriter out) throws IOException, InterruptedException {
+  void print(List<Query> queries, PrintWriter out) {
     for (Query query : queries) {
       out.println();
       out.println(query.title() + ":");
       out.println("  > " + query.influxQl());
-      for (String line : table(run(query.influxQl()))) {
+      for (String line : table(influx.series(query.influxQl()))) {
         out.println("    " + line);
       }
     }
     out.flush();
   }
 
-  /** The answer of one statement; a statement error becomes an exception. */
-  JsonNode run(String influxQl) throws IOException, InterruptedException {
-    String form = "db=" + encode(database) + "&q=" + encode(influxQl);
-    HttpRequest.Builder request = HttpRequest.newBuilder(influx.resolve("/query"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
-    String user = System.getenv("INFLUX_USERNAME");
-    if (user != null && !user.isBlank()) {
-      String password = System.getenv().getOrDefault("INFLUX_PASSWORD", "");
-      request.header("Authorization", Http.basic(user, password));
-    }
-    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode answer = JSON.readTree(response.body());
-    JsonNode result = answer.path("results").path(0);
-    String error = answer.hasNonNull("error") ? answer.get("error").asText()
-        : result.hasNonNull("error") ? result.get("error").asText() : null;
-    if (response.statusCode() / 100 != 2 || error != null) {
-      throw new IOException("query failed (" + response.statusCode() + "): " + error);
-    }
-    return result;
-  }
-
-  /** The rows of a result: group-by tag values first, then every column but time. */
-  static List<String> table(JsonNode result) {
+  /** The rows of an answer: group-by tag values first, then every column but time. */
+  static List<String> table(List<Series> answer) {
     List<List<String>> rows = new ArrayList<>();
-    for (JsonNode series : result.path("series")) {
-      List<String> header = new ArrayList<>();
-      series.path("tags").fieldNames().forEachRemaining(header::add);
-      series.path("columns").forEach(c -> header.add(c.asText()));
-      header.remove("time");
+    for (Series series : answer) {
+      boolean hasTime = !series.columns().isEmpty() && series.columns().get(0).equals("time");
+      List<String> header = new ArrayList<>(series.tags().keySet());
+      header.addAll(series.columns().subList(hasTime ? 1 : 0, series.columns().size()));
       if (rows.isEmpty()) {
         rows.add(header);
       }
-      boolean hasTime = hasTime(series);
-      for (JsonNode values : series.path("values")) {
+      for (List<Object> values : series.rows()) {
         List<String> row = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> tag : series.path("tags").properties()) {
-          row.add(tag.getValue().asText());
+        for (Map.Entry<String, String> tag : series.tags().entrySet()) {
+          row.add(tag.getValue());
         }
         for (int i = hasTime ? 1 : 0; i < values.size(); i++) {
           row.add(number(values.get(i)));
@@ -129,19 +88,14 @@ final class DemoQueries {
   }
 
   /** How a value is printed: integers as they are, other numbers with six significant digits. */
-  static String number(JsonNode value) {
-    if (value == null || value.isNull()) {
+  static String number(Object value) {
+    if (value == null) {
       return "-";
     }
-    if (value.isIntegralNumber() || !value.isNumber()) {
-      return value.asText();
+    if (value instanceof Double d) {
+      return String.format(Locale.ROOT, "%.6g", d);
     }
-    return String.format(Locale.ROOT, "%.6g", value.asDouble());
-  }
-
-  private static boolean hasTime(JsonNode series) {
-    JsonNode columns = series.path("columns");
-    return columns.size() > 0 && columns.get(0).asText().equals("time");
+    return value.toString();
   }
 
   private static List<String> aligned(List<List<String>> rows) {
@@ -164,14 +118,6 @@ final class DemoQueries {
   }
 
   private static String field(boolean squash, String metric) {
-    return quote(squash ? metric.substring(metric.indexOf('.') + 1) : metric);
-  }
-
-  private static String quote(String identifier) {
-    return "\"" + identifier.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return InfluxQuery.identifier(squash ? metric.substring(metric.indexOf('.') + 1) : metric);
   }
 }

@@ -1,12 +1,12 @@
-package io.squashinflux.cli;
+package io.squashinflux.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.demo.JobGenerator;
-import io.squashinflux.demo.Regression;
+import io.squashinflux.cli.Main;
+import io.squashinflux.influx.Series;
 import io.squashinflux.testing.InfluxServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +44,7 @@ class DemoCommandTest {
       for (int i = 0; i < lines.size(); i++) {
         if (lines.get(i).startsWith("  > ")) {
           JsonNode result = query(influx.url(), "demo-test", lines.get(i).substring(4));
-          List<String> expected = DemoQueries.table(result);
+          List<String> expected = DemoQueries.table(series(result));
           assertThat(expected).isNotEqualTo(List.of("(no rows)"));
           List<String> printed = lines.subList(i + 1, i + 1 + expected.size()).stream()
               .map(String::strip).toList();
@@ -62,10 +62,7 @@ class DemoCommandTest {
   void theRegressionShowsAsTheGeneratedValuesBeforeAndAfterItsDate() throws Exception {
     try (InfluxServer influx = InfluxServer.start()) {
       assertThat(demo("--jobs", "60", "--seed", "5", "--influx-url", influx.url())).isZero();
-      DemoCommand command = new DemoCommand();
-      command.jobs = 60;
-      command.seed = 5;
-      JobGenerator generator = command.generator();
+      JobGenerator generator = demo(60, 5).generator();
       Regression regression = generator.regression().orElseThrow();
       double[] before = meanPa1(generator, regression, true);
       double[] after = meanPa1(generator, regression, false);
@@ -84,10 +81,7 @@ class DemoCommandTest {
     try (InfluxServer influx = InfluxServer.start()) {
       assertThat(demo("--jobs", "300", "--mapping", "squash", "--influx-url", influx.url()))
           .as(err.toString()).isZero();
-      DemoCommand command = new DemoCommand();
-      command.jobs = 300;
-      command.seed = 1;
-      Regression regression = command.generator().regression().orElseThrow();
+      Regression regression = demo(300, 1).generator().regression().orElseThrow();
       assertThat(reports.resolve("squash-report.html")).isNotEmptyFile();
       assertThat(out.toString()).contains("Report:      " + reports.resolve("squash-report.html"));
       List<String> lines = out.toString().lines().toList();
@@ -199,5 +193,30 @@ class DemoCommandTest {
         HttpRequest.newBuilder(URI.create(url + "/query" + q)).build(),
         HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body()).path("results").path(0);
+  }
+
+  /** The demo with these jobs and seed, as the command line makes it. */
+  private static Demo demo(int jobs, long seed) {
+    return new Demo(jobs, seed, null, "squash-demo", "notebook", Path.of("unused.html"), false);
+  }
+
+  /** The series of a raw answer, read here rather than by the client the demo prints with. */
+  private static List<Series> series(JsonNode result) {
+    List<Series> all = new java.util.ArrayList<>();
+    for (JsonNode node : result.path("series")) {
+      java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+      node.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
+      List<String> columns = new java.util.ArrayList<>();
+      node.path("columns").forEach(c -> columns.add(c.asText()));
+      List<List<Object>> rows = new java.util.ArrayList<>();
+      for (JsonNode values : node.path("values")) {
+        List<Object> row = new java.util.ArrayList<>();
+        values.forEach(v -> row.add(v.isNull() ? null : v.isIntegralNumber() ? (Object) v.asLong()
+            : v.isNumber() ? (Object) v.asDouble() : v.asText()));
+        rows.add(row);
+      }
+      all.add(new Series(node.path("name").asText(""), tags, columns, rows));
+    }
+    return all;
   }
 }

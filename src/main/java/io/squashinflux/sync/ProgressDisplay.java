@@ -1,4 +1,4 @@
-package io.squashinflux.cli;
+package io.squashinflux.sync;
 
 import io.squashinflux.pipeline.Progress;
 import java.io.PrintWriter;
@@ -9,7 +9,7 @@ import java.time.Duration;
  * Shows how far a run is: a bar redrawn in place on a terminal, a plain log line every few
  * seconds elsewhere (a CI log or a file must not fill with carriage returns).
  */
-final class ProgressDisplay implements Progress {
+public final class ProgressDisplay implements Progress {
   private static final Duration TERMINAL_EVERY = Duration.ofMillis(200);
   private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
@@ -31,7 +31,7 @@ final class ProgressDisplay implements Progress {
   }
 
   /** The display for this process: none when quiet, a bar on a terminal, log lines elsewhere. */
-  static Progress forConsole(PrintWriter err, boolean quiet) {
+  public static Progress forConsole(PrintWriter err, boolean quiet) {
     return of(err, quiet, System.console() != null, Clock.systemUTC());
   }
 

@@ -1,15 +1,15 @@
-package io.squashinflux.cli;
+package io.squashinflux.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
 /** Whether a URL's host is this machine, decided without a DNS lookup. */
-final class Loopback {
+public final class Loopback {
   private Loopback() {}
 
   /** True for {@code localhost} and loopback IP literals (127.0.0.0/8, ::1). */
-  static boolean is(String host) {
+  public static boolean is(String host) {
     if (host == null) {
       return false;
     }

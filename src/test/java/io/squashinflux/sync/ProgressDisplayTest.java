@@ -1,4 +1,4 @@
-package io.squashinflux.cli;
+package io.squashinflux.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,44 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.ledger.Urls;
+import java.net.URI;
+import java.net.URISyntaxException;
+import picocli.CommandLine.Option;
+
+/** Which InfluxDB and database, as whom: declared once for every command that reaches one. */
+final class InfluxConnection {
+
+  @Option(names = "--influx-url", paramLabel = "URL",
+      defaultValue = "${env:INFLUX_URL:-http://localhost:8086}",
+      description = "InfluxDB base URL (env INFLUX_URL; default: ${DEFAULT-VALUE}).")
+  String url;
+
+  @Option(names = "--db", paramLabel = "NAME", defaultValue = "${env:INFLUX_DB:-squash-sandbox}",
+      description = "Database (env INFLUX_DB; default: ${DEFAULT-VALUE}).")
+  String database;
+
+  @Option(names = {"--influx-user", "-u"}, paramLabel = "USER",
+      defaultValue = "${env:INFLUX_USERNAME}",
+      description = "InfluxDB user (env INFLUX_USERNAME).")
+  String user;
+
+  @Option(names = "--influx-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+      defaultValue = "${env:INFLUX_PASSWORD}",
+      description = "InfluxDB password; prefer the environment variable INFLUX_PASSWORD. Given"
+          + " without a value, it is asked for. Never printed.")
+  String password;
+
+  /** The URL as given; credentials in it are the caller's to take out. */
+  URI uri() {
+    try {
+      return new URI(url.trim());
+    } catch (URISyntaxException e) {
+      throw new UserError("--influx-url is not a URL: " + Urls.masked(e.getMessage()));
+    }
+  }
+
+  /** The user, or null when none is given. */
+  String userOrNull() {
+    return user == null || user.isBlank() ? null : user;
+  }
+}

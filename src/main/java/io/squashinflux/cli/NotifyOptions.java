@@ -1,0 +1,110 @@
+package io.squashinflux.cli;
+
+import io.squashinflux.notify.Notifier;
+import io.squashinflux.notify.Webhook;
+import io.squashinflux.retry.Backoff;
+import io.squashinflux.retry.Retrier;
+import io.squashinflux.state.Identity;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Option;
+
+/** Where the findings of a report are told: a chat's webhook, the charts' annotations; which. */
+final class NotifyOptions {
+  static final String URL_VARIABLE = "SQUASH_INFLUX_NOTIFY_URL";
+
+  // No defaultValue: picocli would show it in --help, and the URL is a secret.
+  @Option(names = "--notify", paramLabel = "URL",
+      description = "Post the new findings of this run (regressions, and changes of unknown"
+          + " direction) to this incoming webhook (Slack, Mattermost, Rocket.Chat), one message"
+          + " per run; each finding is told once (default: env " + URL_VARIABLE + "). The URL is"
+          + " never printed or stored.")
+  String url;
+
+  @Option(names = "--notify-format", paramLabel = "FORMAT", defaultValue = "slack",
+      description = "slack (text + blocks) or json (the --findings document of the new findings)"
+          + " (default: ${DEFAULT-VALUE}).")
+  Notifier.Format format;
+
+  @Option(names = "--notified", paramLabel = "FILE",
+      description = "The file that lists the findings already told (default: next to the sync's"
+          + " state, under $XDG_STATE_HOME/squash-influx or ~/.local/state/squash-influx, one per"
+          + " InfluxDB, database and mapping).")
+  Path ledger;
+
+  @Option(names = "--notify-retry-time", paramLabel = "DURATION", defaultValue = "1m",
+      converter = DurationConverter.class,
+      description = "Most time spent retrying a failing webhook; unsent findings go with the"
+          + " next run (default: ${DEFAULT-VALUE}).")
+  Duration retryTime;
+
+  @Option(names = "--annotate",
+      description = "Write each finding as a Chronograf annotation (database chronograf) and as a"
+          + " point of measurement squash_influx_findings in the data's database, which the"
+          + " Grafana dashboards of 'dashboards' show; findings gone are marked deleted.")
+  boolean annotate;
+
+  @Option(names = "--since", paramLabel = "TIME|DURATION",
+      description = "List only changes at or after this time: 2024-05-01, 2024-05-01T12:00:00Z,"
+          + " or a duration back from now (24h, 7d). Detection still reads whole series.")
+  String since;
+
+  /** The webhook URL from the option or the environment, or null for none. */
+  URI webhook() {
+    String text = url != null ? url : System.getenv(URL_VARIABLE);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Webhook.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UserError((url != null ? "--notify: " : URL_VARIABLE + ": ") + e.getMessage());
+    }
+  }
+
+  Retrier retrier() {
+    return Retrier.system(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 8,
+        retryTime));
+  }
+
+  /** The ledger: the one given, or one per InfluxDB, database and mapping in the state folder. */
+  Path ledger(String influxUrl, String database, String mapping) {
+    if (ledger != null) {
+      return ledger;
+    }
+    String fingerprint = new Identity("notify", influxUrl + " " + database, mapping).fingerprint();
+    return StateOptions.folder().resolve(database.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+        + fingerprint + ".notified.json");
+  }
+
+  /** The first change time (ns) listed, from {@code --since}; {@code Long.MIN_VALUE} without. */
+  long since(Clock clock) {
+    if (since == null) {
+      return Long.MIN_VALUE;
+    }
+    String text = since.trim();
+    Instant at;
+    try {
+      if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        at = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } else if (text.contains("T")) {
+        at = Instant.parse(text);
+      } else if (text.toLowerCase(java.util.Locale.ROOT).endsWith("d")) {
+        at = clock.instant().minus(Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1))));
+      } else {
+        at = clock.instant().minus(new DurationConverter().convert(text));
+      }
+    } catch (DateTimeParseException | NumberFormatException
+        | picocli.CommandLine.TypeConversionException e) {
+      throw new UserError("--since " + since + ": neither a time (2024-05-01,"
+          + " 2024-05-01T12:00:00Z) nor a duration (24h, 7d)");
+    }
+    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+  }
+}
