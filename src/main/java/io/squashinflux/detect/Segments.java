@@ -122,12 +122,13 @@ final class Segments {
     int to = to(cuts, k);
     int left = at - from;
     int right = to - at;
-    if (left < settings.window() || right < settings.window()) {
-      // Too short to hold a level: merged away first, the shortest and weakest before the others.
-      return new Verdict(-1.0 / Math.min(left, right), 1, false);
-    }
     double delta = mean(at, to) - mean(from, at);
     double sigma = sigma(at);
+    if (left < settings.window() || right < settings.window()) {
+      // Too short to hold a level; of two cuts close together, the one that separates less goes.
+      double z = sigma > 0 ? delta / (sigma * Math.sqrt(1.0 / left + 1.0 / right)) : 0;
+      return new Verdict(z, 1, false);
+    }
     double before = Robust.median(x, from, at);
     double change = Shift.relative(before, Robust.median(x, at, to)).orElse(Double.POSITIVE_INFINITY);
     boolean large = Math.abs(change) >= settings.minChange();
@@ -150,22 +151,28 @@ final class Segments {
   }
 
   /**
-   * True when at least {@code window} points on each side are nearer their own side's level than
-   * the other's: a few points far out (an excursion) cannot pass for a level that holds.
+   * True when, on each side, {@code window} points and more than half of the others are nearer
+   * their own side's level than the other's, in the values and with outliers pulled in: a few points far
+   * out (an excursion) cannot pass for a level that holds.
    */
   private boolean holds(int from, int at, int to) {
-    double left = Robust.median(x, from, at);
-    double right = Robust.median(x, at, to);
+    return holds(x, from, at, to) && holds(y, from, at, to);
+  }
+
+  private boolean holds(double[] v, int from, int at, int to) {
+    double left = Robust.median(v, from, at);
+    double right = Robust.median(v, at, to);
     double mid = (left + right) / 2;
     double up = Math.signum(right - left);
     int before = 0;
     int after = 0;
     for (int i = from; i < to; i++) {
-      double side = (x[i] - mid) * up;
+      double side = (v[i] - mid) * up;
       before += i < at && side < 0 ? 1 : 0;
       after += i >= at && side > 0 ? 1 : 0;
     }
-    return before >= settings.window() && after >= settings.window();
+    int w = settings.window();
+    return 2 * before >= at - from + w && 2 * after >= to - at + w;
   }
 
   /**
