@@ -119,10 +119,7 @@ final class ConvertCommand implements Callable<Integer> {
     if (output == null) {
       return new NonClosing(spec.commandLine().getOut());
     }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new UserError("-o " + output + ": the folder " + parent + " does not exist");
-    }
+    Writable.check("-o", output, false);
     return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
   }
 

@@ -63,6 +63,7 @@ final class DashboardsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    Writable.folder("-o", out);
     try {
       Dashboards.Request request = new Dashboards.Request(influx.target(http()), model.load(), kind, out,
           reference.specs, reference.squashUrl(), SpecsOptions.httpUrl("--upload", upload), token());

@@ -68,10 +68,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (jobs < 12) {
-      throw new UserError("--jobs must be at least 12 (a few CI runs on each side of the"
-          + " regression), was " + jobs);
-    }
     if (!mapping.equals("notebook") && !mapping.equals("squash")) {
       throw new UserError("--mapping " + mapping + ": the demo shows 'notebook' or 'squash'");
     }

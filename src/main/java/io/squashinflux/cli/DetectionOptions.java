@@ -32,7 +32,7 @@ final class DetectionOptions {
 
   @Option(names = "--min-change", paramLabel = "FRACTION", defaultValue = "0.1",
       description = "Smallest relative change reported on a series with no noise to judge by,"
-          + " 0.1 = 10% (default: ${DEFAULT-VALUE}).")
+          + " 0.1 = 10%% (default: ${DEFAULT-VALUE}).")
   double minChange;
 
   @Option(names = "--lower-is-better", paramLabel = "GLOB",

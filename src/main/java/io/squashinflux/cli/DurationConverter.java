@@ -3,7 +3,7 @@ package io.squashinflux.cli;
 import java.time.Duration;
 import picocli.CommandLine;
 
-/** Reads {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h} or ISO-8601 {@code PT5M}. */
+/** Reads {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d} or ISO-8601 {@code PT5M}. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
@@ -20,11 +20,12 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         case 's' -> Duration.ofSeconds(amount);
         case 'm' -> Duration.ofMinutes(amount);
         case 'h' -> Duration.ofHours(amount);
+        case 'd' -> Duration.ofDays(amount);
         default -> throw new NumberFormatException();
       };
     } catch (RuntimeException e) {
       throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 2h)");
+          "'" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 2h, 7d)");
     }
   }
 }

@@ -25,7 +25,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
     PrintWriter err = cli.getErr();
     int code = code(e);
-    String message = message(e, verbose);
+    // Messages quote names from the data (measurements, datasets): never raw to a terminal.
+    String message = io.squashinflux.ledger.Visible.of(message(e, verbose));
     err.println("squash-influx: " + message);
     if (verbose) {
       StringWriter trace = new StringWriter();
@@ -44,6 +45,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   /** The one line that tells the user what went wrong, with what to do about it. */
   static String message(Exception e, boolean verbose) {
+    if (e instanceof java.nio.file.FileSystemException file && file.getFile() != null) {
+      return "cannot use " + file.getFile() + ": " + io.squashinflux.files.FileProblem.why(file);
+    }
     if (e instanceof Failure failure) {
       return failure.getMessage() + failure.hint();
     } else if (e instanceof IOException || e instanceof UncheckedIOException) {
@@ -61,6 +65,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
     String message = e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+    }
     err.println("squash-influx: " + message + " (try '" + cli.getCommandSpec().qualifiedName()
         + " --help')");
     err.flush();

@@ -83,11 +83,17 @@ public final class GenerateCommand implements Callable<Integer> {
       err.println("generate: " + e.getMessage());
       return 2;
     }
+    String unusable = io.squashinflux.files.FileProblem.beforeWriting(out.resolve("job.json"), true);
+    if (unusable != null) {
+      err.println("generate: --out " + out + ": " + unusable);
+      return 2;
+    }
     try {
       generator.writeFiles(out, jobFormat);
     } catch (IOException e) {
-      err.println("generate: cannot write to " + out + ": " + e.getMessage());
-      return 1;
+      err.println("generate: cannot write to " + out + ": "
+          + io.squashinflux.files.FileProblem.why(e) + "; choose another --out");
+      return 2;
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("wrote " + count + " " + format + " jobs to " + out

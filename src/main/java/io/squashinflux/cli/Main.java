@@ -39,7 +39,6 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     Thread.setDefaultUncaughtExceptionHandler(Main::uncaught);
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    io.squashinflux.net.Http.stopSelectors();
     System.exit(code);
   }
 
@@ -78,7 +77,7 @@ public final class Main implements Runnable {
   /** The commands in the order --help lists them. */
   private static final List<Class<?>> COMMANDS = List.of(SyncCommand.class, WatchCommand.class,
       ConvertCommand.class, ReportCommand.class, GenerateCommand.class, ServeApiCommand.class,
-      DemoCommand.class, DashboardsCommand.class,
+      DemoCommand.class, DashboardsCommand.class, SpecsCommand.class,
       CommandLine.HelpCommand.class);
 
   /**
@@ -101,12 +100,17 @@ public final class Main implements Runnable {
         cli.addSubcommand(command);
       }
     }
+    ReadOnly.strip(cli);
     // A misspelt option after --from's paths is an unknown option, not one more path.
     cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures(verbose));
     cli.setParameterExceptionHandler(Failures::usage);
+    cli.setExecutionStrategy(parsed -> {
+      OptionBounds.check(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     return cli;
   }
 

@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
       "  squash-influx report --db squash-sandbox --specs verify_job.json -o trends.html \\",
       "      --findings findings.json --fail-on-regression",
       "",
-      "Exit codes: 0 report written; 1 a regression was found with --fail-on-regression, or InfluxDB"
-          + " could not be read; 2 usage or configuration error."
+      "Exit codes: 0 report written; 1 a regression (or a change of unknown direction) was found"
+          + " with --fail-on-regression, or InfluxDB could not be read; 2 usage or configuration"
+          + " error, or the database holds no metric values."
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,7 +66,9 @@ final class ReportCommand implements Callable<Integer> {
   String oldJson;
 
   @Option(names = "--fail-on-regression",
-      description = "Exit with code 1 when a regression is found (for CI and cron alerts).")
+      description = "Exit with code 1 when a regression is found (for CI and cron alerts); a"
+          + " sustained change whose direction no spec gives fails too, so a run without specs"
+          + " never passes by mistake.")
   boolean failOnRegression;
 
   @Mixin DetectionOptions detection;
@@ -73,6 +76,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The page and the findings are written last: a place they cannot go must stop the run first.
+    Writable.check("-o", output, false);
+    if (findings != null) {
+      Writable.check("--findings", findings, false);
+    }
     if (oldJson != null) {
       throw new UserError("report --json FILE is now --findings FILE: --json means a run's"
           + " summary as JSON");
@@ -97,11 +105,19 @@ final class ReportCommand implements Callable<Integer> {
           + outcome.notified().pending() + " findings are sent by the next run");
       failed = true;
     }
+    java.util.List<io.squashinflux.detect.Finding> unknown = result.unknownDirection();
+    if (!unknown.isEmpty()) {
+      err.println("squash-influx: no direction is known for " + unknown.size()
+          + (unknown.size() == 1 ? " sustained change" : " sustained changes")
+          + " (no spec says which way is worse); give --specs or --squash-url"
+          + (failOnRegression ? "; --fail-on-regression counts them as failures" : ""));
+    }
     err.flush();
     if (failed) {
       return Main.INCOMPLETE;
     }
-    return failOnRegression && !result.regressions().isEmpty() ? Main.INCOMPLETE : Main.OK;
+    boolean found = !result.regressions().isEmpty() || !unknown.isEmpty();
+    return failOnRegression && found ? Main.INCOMPLETE : Main.OK;
   }
 
   /** Proxies from the environment, as for sync; a whole metric is read in one exchange. */
@@ -115,11 +131,11 @@ final class ReportCommand implements Callable<Integer> {
 
   private Specs specs(HttpSettings http) {
     try {
-      if (reference.specs != null) {
-        return Specs.load(reference.specs, http);
+      if (reference.specs != null
+          && (reference.specs.startsWith("http://") || reference.specs.startsWith("https://"))) {
+        SpecsOptions.httpUrl("--specs", reference.specs); // one check of every URL option
       }
-      URI squashUrl = reference.squashUrl();
-      return squashUrl == null ? Specs.NONE : Specs.fromSquash(squashUrl, http);
+      return Specs.load(reference.specs, reference.squashUrl(), http);
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());
     }

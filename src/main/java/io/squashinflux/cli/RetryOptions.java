@@ -23,9 +23,6 @@ final class RetryOptions {
   Duration base;
 
   Retrier retrier() {
-    if (attempts < 1) {
-      throw new UserError("--retry-attempts must be at least 1, was " + attempts);
-    }
     Duration max = Backoff.DEFAULT.max().compareTo(base) < 0 ? base : Backoff.DEFAULT.max();
     return Retrier.system(new Backoff(base, max, attempts, time));
   }

@@ -2,7 +2,11 @@ package io.squashinflux.cli;
 
 import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.demo.SquashApiServer;
+import io.squashinflux.specs.Checkout;
+import io.squashinflux.specs.SpecsException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  squash-influx serve-api --generate 10000 --seed 7 --port 8080",
-      "  squash-influx serve-api --from /tmp/jobs"
+      "  squash-influx serve-api --from /tmp/jobs",
+      "  squash-influx serve-api --generate 100 --specs ../verify_metrics"
     })
 public final class ServeApiCommand implements Callable<Integer> {
 
@@ -53,6 +58,11 @@ public final class ServeApiCommand implements Callable<Integer> {
       description = "Answer every request this much later, as a remote API would (default: none).")
   java.time.Duration latency;
 
+  @Option(names = "--specs", paramLabel = "DIR",
+      description = "Answer /specs and /metrics from this verify_metrics checkout (or its specs/"
+          + " or metrics/ folder) instead of the generated catalog's.")
+  Path specs;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -64,6 +74,15 @@ public final class ServeApiCommand implements Callable<Integer> {
       err.println("serve-api: --generate must be at least 1: " + source.count);
       return 2;
     }
+    List<JsonNode> reference = null;
+    if (specs != null) {
+      try {
+        reference = Checkout.at(specs).documents(); // all read before anything is served
+      } catch (SpecsException e) {
+        err.println(e.getMessage());
+        return 2;
+      }
+    }
     SquashApiServer server;
     try {
       server = source.folder != null
@@ -74,6 +93,15 @@ public final class ServeApiCommand implements Callable<Integer> {
       return 2;
     }
     server.setLatency(latency);
+    if (reference != null) {
+      try {
+        server.serveReference(reference.get(0), reference.get(1));
+      } catch (IOException e) {
+        server.close();
+        err.println("serve-api: " + e.getMessage());
+        return 2;
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println("serving SQuaSH API at " + server.url() + " (" + server.jobCount() + " jobs)");
     out.flush();

@@ -96,9 +96,6 @@ final class SourceOptions {
 
   /** The jobs to read; {@code caCert} ({@code --ca-cert}, or null) is trusted for SQuaSH too. */
   JobSource open(Retrier retrier, Path caCert, boolean packages) {
-    if (parallel < 1) {
-      throw new UserError("--parallel must be at least 1, was " + parallel);
-    }
     List<Path> files = from == null ? List.of() : from.stream().map(Path::of).toList();
     boolean fromFiles = !files.isEmpty();
     if (!fromFiles && squashUrl == null) {

@@ -10,14 +10,15 @@ import picocli.CommandLine.Option;
  */
 final class SpecsOptions {
 
-  @Option(names = "--specs", paramLabel = "URL|FILE",
-      description = "Spec levels and units: an lsst.verify job file, SQuaSH's GET /specs answer"
-          + " (saved, or its URL) or a list of specs; dashboards also read a saved /metrics answer.")
+  @Option(names = "--specs", paramLabel = "URL|FILE|DIR",
+      description = "Spec levels, units and metric definitions: a verify_metrics checkout (or its"
+          + " specs/ or metrics/ folder), an lsst.verify job file, SQuaSH's GET /specs or"
+          + " /metrics answer (saved, or its URL) or a list of specs.")
   String specs;
 
   @Option(names = "--squash-url", paramLabel = "URL",
-      description = "A SQuaSH API whose GET /specs gives the spec levels (report: unless --specs;"
-          + " dashboards: and GET /metrics the units).")
+      description = "A SQuaSH API whose GET /specs gives the spec levels (unless --specs) and"
+          + " GET /metrics the units and descriptions.")
   String squashUrl;
 
   /** {@code --squash-url}, or null when not given. */
@@ -32,7 +33,7 @@ final class SpecsOptions {
     }
     try {
       URI uri = new URI(text.trim());
-      if (uri.getHost() == null || !("http".equals(uri.getScheme())
+      if (uri.getHost() == null || uri.getPort() > 65_535 || !("http".equals(uri.getScheme())
           || "https".equals(uri.getScheme()))) {
         throw new UserError(option + " " + text + ": not an http(s) URL");
       }

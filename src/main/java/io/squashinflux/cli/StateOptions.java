@@ -30,9 +30,21 @@ final class StateOptions {
     if (state != null) {
       return state;
     }
-    Path folder = folder();
     String safe = database.replaceAll("[^A-Za-z0-9_.-]", "_");
-    return folder.resolve(safe + "-" + identity.fingerprint() + ".json");
+    return folder().resolve(safe + "-" + identity.fingerprint() + ".json");
+  }
+
+  /**
+   * Checks, before InfluxDB is asked anything, that the state (and the rejects file beside it,
+   * or {@code rejects} when given) can be written where it goes.
+   */
+  void checkWritable(Path rejects) {
+    if (!noState) {
+      Writable.check("--state", state != null ? state : folder().resolve("state.json"), true);
+    }
+    if (rejects != null) {
+      Writable.check("--rejects", rejects, true);
+    }
   }
 
   /** The folder of states and their siblings: $XDG_STATE_HOME/squash-influx, else ~/.local/state. */

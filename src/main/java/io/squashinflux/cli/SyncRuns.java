@@ -20,6 +20,7 @@ final class SyncRuns {
   static SyncRun open(SourceOptions sourceOptions, ModelOptions model, InfluxOptions influx,
       OutputOptions output, RetryOptions retry, StateOptions state, ReportOptions report)
       throws StateException {
+    state.checkWritable(report.rejects);
     Retrier retrier = retry.retrier();
     InfluxTarget target = influx.target(sourceOptions.http());
     Mapping mapping = model.load();

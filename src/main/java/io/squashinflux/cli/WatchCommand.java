@@ -74,9 +74,9 @@ final class WatchCommand implements Callable<Integer> {
           + " what the new jobs brought in that same cycle.")
   Path reportPage;
 
-  @Option(names = "--specs", paramLabel = "URL|FILE",
-      description = "For --report: spec levels and units, as for 'report' (default: the"
-          + " --squash-url's GET /specs).")
+  @Option(names = "--specs", paramLabel = "URL|FILE|DIR",
+      description = "For --report: spec levels, units and definitions, as for 'report' (default:"
+          + " the --squash-url's GET /specs).")
   String specs;
 
   @Mixin DetectionOptions detection;
@@ -139,8 +139,7 @@ final class WatchCommand implements Callable<Integer> {
     Specs levels;
     try {
       URI squash = SpecsOptions.httpUrl("--squash-url", source.squashUrl);
-      levels = specs != null ? Specs.load(specs, target.http())
-          : squash == null ? Specs.NONE : Specs.fromSquash(squash, target.http());
+      levels = Specs.load(specs, squash, target.http());
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());
     }

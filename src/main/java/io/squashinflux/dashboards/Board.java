@@ -50,9 +50,23 @@ record Board(String database, String retentionPolicy, String measurement, String
     }
   }
 
-  /** The file name for this board, safe on any file system. */
+  /**
+   * The file name for this board, safe on any file system and one per measurement: a name that
+   * had to be changed to be safe gets a short hash of the real one, so {@code ap verify} and
+   * {@code ap/verify} never overwrite {@code ap_verify.json} or each other.
+   */
   String fileName() {
-    return measurement.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json";
+    String safe = measurement.replaceAll("[^A-Za-z0-9_.-]", "_");
+    if (safe.equals(measurement)) {
+      return safe + ".json";
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(measurement.getBytes(StandardCharsets.UTF_8));
+      return safe + "-" + HexFormat.of().formatHex(hash, 0, 4) + ".json";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   boolean hasFilter() {

@@ -91,9 +91,10 @@ final class ChronografJson {
 
   /** Chronograf draws no threshold lines on a line graph: the cell's note names the spec levels. */
   private static String note(Panel panel) {
-    StringBuilder note = new StringBuilder();
+    StringBuilder note = new StringBuilder(panel.description());
+    int before = note.length();
     for (Threshold t : panel.thresholds()) {
-      note.append(note.length() == 0 ? "Specs: " : ", ").append(t.level()).append(' ')
+      note.append(note.length() == before ? (before == 0 ? "" : "\n\n") + "Specs: " : ", ").append(t.level()).append(' ')
           .append(t.operator()).append(' ').append(t.value())
           .append(panel.unit().isEmpty() ? "" : " " + panel.unit());
     }

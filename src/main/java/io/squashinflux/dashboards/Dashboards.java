@@ -5,6 +5,8 @@ import io.squashinflux.net.HttpSettings;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.influx.InfluxQuery;
 import io.squashinflux.series.ReadModel;
+import io.squashinflux.specs.Specs;
+import io.squashinflux.specs.SpecsException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,6 +50,14 @@ public final class Dashboards {
 
   private Dashboards() {}
 
+  private static Reference reference(Request request, HttpSettings http) {
+    try {
+      return new Reference(Specs.load(request.specs(), request.squashUrl(), http));
+    } catch (SpecsException e) {
+      throw new DashboardException(e.getMessage(), true);
+    }
+  }
+
   /** Makes the dashboards; prints what it did to {@code out}; returns the exit code (0). */
   public static int run(Request request, PrintWriter out) {
     InfluxTarget influx = request.influx();
@@ -58,7 +68,7 @@ public final class Dashboards {
       throw new DashboardException("database \"" + influx.database() + "\" at "
           + Web.origin(influx.url()) + " holds no points yet: run squash-influx sync first", true);
     }
-    Reference reference = Sources.load(request.specs(), request.squashUrl(), web);
+    Reference reference = reference(request, http);
     Survey.Result survey = new Survey(catalog, ReadModel.of(request.mapping()), reference)
         .of(influx.database(), influx.retentionPolicy());
     survey.unexplained().forEach(line -> out.println("not explained by the mapping: " + line));
@@ -81,6 +91,7 @@ public final class Dashboards {
     out.println("wrote " + boards.size() + " dashboards (" + panels + " metrics) for "
         + (chronograf && grafana ? "Chronograf and Grafana" : chronograf ? "Chronograf" : "Grafana")
         + " into " + request.out() + " (" + folder.written().size() + " files; see README.txt)");
+    reference.notes().forEach(note -> out.println("specs: " + note));
     if (reference.isEmpty()) {
       out.println("no units or specs: pass --specs FILE|URL or --squash-url to draw them");
     }

@@ -139,6 +139,7 @@ final class GrafanaJson {
     p.put("id", index + 1);
     p.put("type", "timeseries");
     p.put("title", panel.metric() + (panel.unit().isEmpty() ? "" : " (" + panel.unit() + ")"));
+    p.put("description", panel.description());
     ObjectNode grid = p.putObject("gridPos");
     grid.put("h", 8);
     grid.put("w", 12);

@@ -10,13 +10,20 @@ import java.util.Objects;
  * @param fieldKey the field it is stored under in its measurement
  * @param unit its astropy unit ({@code mmag}), empty when dimensionless or unknown
  * @param thresholds its spec levels, lowest value first
+ * @param description what the metric is, then its reference as a markdown link; empty when unknown
  */
-record Panel(String metric, String fieldKey, String unit, List<Threshold> thresholds) {
+record Panel(String metric, String fieldKey, String unit, List<Threshold> thresholds,
+    String description) {
+
+  Panel(String metric, String fieldKey, String unit, List<Threshold> thresholds) {
+    this(metric, fieldKey, unit, thresholds, "");
+  }
 
   Panel {
     Objects.requireNonNull(metric, "metric == null");
     Objects.requireNonNull(fieldKey, "fieldKey == null");
     unit = unit == null ? "" : unit;
+    description = description == null ? "" : description;
     thresholds = thresholds.stream()
         .sorted(java.util.Comparator.comparingDouble(Threshold::value)).toList();
   }

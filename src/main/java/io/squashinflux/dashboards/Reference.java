@@ -1,5 +1,6 @@
 package io.squashinflux.dashboards;
 
+import io.squashinflux.specs.MetricDefinition;
 import io.squashinflux.specs.Specs;
 import java.util.List;
 
@@ -27,6 +28,28 @@ final class Reference {
     return specs.of(metric).stream()
         .map(s -> new Threshold(s.level(), s.value(), s.operator(), s.lowerIsBetter()))
         .distinct().toList();
+  }
+
+  /** The metric's definition: its description and reference; null when none was read. */
+  MetricDefinition definition(String metric) {
+    return specs.definition(metric);
+  }
+
+  /** The definition's description, then its reference as a markdown link; "" when unknown. */
+  String description(String metric) {
+    MetricDefinition d = specs.definition(metric);
+    if (d == null) {
+      return "";
+    }
+    String link = d.reference() == null ? d.referenceText()
+        : "[" + (d.referenceText().isEmpty() ? d.reference() : d.referenceText()) + "]("
+            + d.reference() + ")";
+    return (d.description() + (link.isEmpty() ? "" : "\n\nReference: " + link)).strip();
+  }
+
+  /** What the specs' reader dropped, one line each. */
+  List<String> notes() {
+    return specs.notes();
   }
 
   /** True when no unit and no spec is known. */

@@ -72,7 +72,8 @@ final class Survey {
             + " metric of package " + measurement + " under the " + modelName + " model");
         continue;
       }
-      panels.add(new Panel(metric, field.getKey(), reference.unit(metric), reference.levels(metric)));
+      panels.add(new Panel(metric, field.getKey(), reference.unit(metric), reference.levels(metric),
+          reference.description(metric)));
     }
     return panels;
   }

@@ -27,8 +27,8 @@ final class ApiHandler implements HttpHandler {
 
   private final JobStore store;
   private final Map<Endpoint, LongAdder> counts = new EnumMap<>(Endpoint.class);
-  private final byte[] specs;
-  private final byte[] metrics;
+  private volatile byte[] specs;
+  private volatile byte[] metrics;
   private volatile Filter interceptor;
 
   /** One answer: a status and a JSON body. */
@@ -44,6 +44,12 @@ final class ApiHandler implements HttpHandler {
   }
 
   private volatile long latencyNanos;
+
+  /** Answers {@code /specs} and {@code /metrics} with these documents instead of the catalog's. */
+  void reference(JsonNode specsAnswer, JsonNode metricsAnswer) throws IOException {
+    specs = bytes(specsAnswer);
+    metrics = bytes(metricsAnswer);
+  }
 
   /** Every answer this much later, as a remote API's round trip makes it. */
   void latency(java.time.Duration latency) {

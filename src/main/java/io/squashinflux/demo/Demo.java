@@ -75,7 +75,7 @@ public record Demo(int jobs, long seed, URI influxUrl, String database, String m
         generator.settings().end().toString().substring(0, 10),
         regression.metric(), regression.dataset(), regression.factor(), regression.at());
     Path rejects = work.resolve("rejects.jsonl");
-    out.println("Syncing:     squash-influx sync --squash-url " + api.url() + " --influx-url "
+    out.println("Syncing:     " + command() + " sync --squash-url " + api.url() + " --influx-url "
         + influx + " --db " + database + " --mapping " + mapping + " --packages --no-state"
         + " --rejects " + rejects + " --retry-time 1m");
     out.flush();
@@ -182,7 +182,7 @@ public record Demo(int jobs, long seed, URI influxUrl, String database, String m
   private int report(URI influx, Path work, PrintWriter out) throws Exception {
     Path specs = work.resolve("specs.json");
     new ObjectMapper().writeValue(specs.toFile(), JobGenerator.specs());
-    String command = "squash-influx report --influx-url " + influx + " --db " + database
+    String command = command() + " report --influx-url " + influx + " --db " + database
         + " --mapping " + mapping + " --specs " + specs + " -o " + report;
     out.println();
     out.println("Trend report: " + command);
@@ -212,5 +212,10 @@ public record Demo(int jobs, long seed, URI influxUrl, String database, String m
 
   private static HttpSettings http() {
     return HttpSettings.defaults().withProxies(Proxies.fromEnvironment());
+  }
+
+  /** How the user runs this program: the launcher script's path as started, else its name. */
+  static String command() {
+    return System.getProperty("squash.influx.command", "squash-influx");
   }
 }

@@ -48,8 +48,14 @@ final class FolderStore implements JobStore {
     try (Stream<Path> list = Files.list(dir)) {
       for (Path file : (Iterable<Path>) list.sorted()::iterator) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".json") && seen.add(file)) {
+        if (!name.endsWith(".json") || !seen.add(file)) {
+          continue;
+        }
+        // A named pipe would block the scan for ever: only regular files are jobs.
+        if (Files.isRegularFile(file)) {
           idOf(file, name).ifPresent(id -> files.putIfAbsent(id, file));
+        } else {
+          LOG.log(Level.WARNING, "skipping {0}: not a regular file", file);
         }
       }
     }

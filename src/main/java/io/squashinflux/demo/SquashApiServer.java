@@ -68,6 +68,12 @@ public final class SquashApiServer implements AutoCloseable {
     return new SquashApiServer(new FolderStore(folder), port);
   }
 
+  /** Answers {@code GET /specs} and {@code GET /metrics} with these documents from now on. */
+  public void serveReference(com.fasterxml.jackson.databind.JsonNode specs,
+      com.fasterxml.jackson.databind.JsonNode metrics) throws IOException {
+    handler.reference(specs, metrics);
+  }
+
   /** The base URL, e.g. {@code http://127.0.0.1:43117}, without a trailing slash. */
   public URI url() {
     return URI.create("http://127.0.0.1:" + port());

@@ -6,6 +6,9 @@ import io.squashinflux.specs.Spec;
 import io.squashinflux.specs.SpecStatus;
 import io.squashinflux.specs.Specs;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +20,17 @@ public final class Analysis {
   private final Detector detector;
   private final Specs specs;
   private final Directions directions;
+  private final Set<String> missed = new TreeSet<>();
+  private final Set<String> matchable = new HashSet<>();
+  private final Set<String> missingTerms = new TreeSet<>();
+
+  /**
+   * Specs that applied to no series because a term of their metadata_query is one no series of
+   * their metric carries ({@code instrument} when the data has no such tag).
+   *
+   * @param terms the terms missing, sorted
+   */
+  public record Unmatched(int specs, List<String> terms) {}
 
   public Analysis(Detector detector, Specs specs, Directions directions) {
     this.detector = detector;
@@ -28,7 +42,8 @@ public final class Analysis {
   public List<Finding> shifts(MetricSeries series) {
     List<Finding> out = new ArrayList<>();
     Optional<Boolean> lowerIsBetter = directions.lowerIsBetter(series.metric());
-    Map<String, Spec> levels = specs.levels(series.metric(), series.dataset(), series.filter());
+    Map<String, Spec> levels = specs.levels(series.metric(), series.dataset(), series.filter(),
+        series.terms());
     for (Shift shift : detector.detect(series.values())) {
       Point first = series.points().get(shift.index());
       Point lastGood = series.points().get(shift.index() - 1);
@@ -54,12 +69,25 @@ public final class Analysis {
     return out;
   }
 
+  /** The specs of the series seen so far that could not be matched for want of a term. */
+  public Unmatched unmatched() {
+    Set<String> never = new TreeSet<>(missed);
+    never.removeAll(matchable);
+    return new Unmatched(never.size(), List.copyOf(missingTerms));
+  }
+
   /** The latest value against the thresholds that apply, or empty when none does. */
   public Optional<SpecStatus> status(MetricSeries series) {
     if (series.points().isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Spec> levels = specs.levels(series.metric(), series.dataset(), series.filter());
+    for (Spec spec : specs.of(series.metric())) {
+      List<String> missing = spec.missing(series.terms());
+      (missing.isEmpty() ? matchable : missed).add(spec.name());
+      missingTerms.addAll(missing);
+    }
+    Map<String, Spec> levels = specs.levels(series.metric(), series.dataset(), series.filter(),
+        series.terms());
     if (levels.isEmpty()) {
       return Optional.empty();
     }

@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  * @param job the SQuaSH job id of the first shifted point, or null
  * @param run the CI run of the first shifted point, or null
  * @param url the job's or CI run's URL, or null
- * @param packagesChanged packages whose git sha changed between the last good and first bad job
+ * @param packages packages whose git sha changed between the last good and first bad job
  * @param unit the metric's unit, or null when unknown
  * @param evidence how sure the shift is and how big in its series' own terms
  * @param crosses the spec levels ({@code design}, ...) that the level before met and the level
@@ -23,11 +23,21 @@ import java.util.OptionalDouble;
  */
 public record Finding(String metric, String dataset, String filter, long at, long lastGood,
     double before, double after, String direction, Long job, String run, String url,
-    List<String> packagesChanged, String unit, Evidence evidence, List<String> crosses) {
+    List<PackageChange> packages, String unit, Evidence evidence, List<String> crosses) {
 
   public Finding {
-    packagesChanged = List.copyOf(packagesChanged);
+    packages = List.copyOf(packages);
     crosses = List.copyOf(crosses);
+  }
+
+  /** The names of the packages changed. */
+  public List<String> packagesChanged() {
+    return packages.stream().map(PackageChange::name).toList();
+  }
+
+  /** True when no spec or option says which way is worse. */
+  public boolean directionUnknown() {
+    return direction.equals("unknown");
   }
 
   /** The relative change, e.g. 0.41 for 41% higher; empty from a level of zero ({@link Shift#relative}). */
@@ -39,7 +49,7 @@ public record Finding(String metric, String dataset, String filter, long at, lon
     return direction.equals("worse");
   }
 
-  public Finding withPackages(List<String> packages) {
+  public Finding withPackages(List<PackageChange> packages) {
     return new Finding(metric, dataset, filter, at, lastGood, before, after, direction, job, run,
         url, packages, unit, evidence, crosses);
   }

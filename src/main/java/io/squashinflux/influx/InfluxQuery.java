@@ -51,8 +51,23 @@ public final class InfluxQuery {
 
   /** Fails with {@link QueryException.Reason#DATABASE_NOT_FOUND} unless the database exists. */
   public void requireDatabase() {
-    if (!firstColumn("SHOW DATABASES").contains(target.database())) {
-      throw failure("database not found: " + target.database(), "SHOW DATABASES");
+    List<String> databases = firstColumn("SHOW DATABASES");
+    if (!databases.contains(target.database())) {
+      databases.remove("_internal");
+      throw new QueryException(QueryException.Reason.DATABASE_NOT_FOUND, "InfluxDB has no"
+          + " database \"" + target.database() + "\" (database not found: " + target.database()
+          + "): check --db; " + (databases.isEmpty() ? "it has no database"
+              : "it has " + String.join(", ", databases)));
+    }
+    String rp = target.retentionPolicy();
+    if (rp != null) {
+      List<String> policies = firstColumn("SHOW RETENTION POLICIES ON " + identifier(target.database()));
+      if (!policies.contains(rp)) {
+        throw new QueryException(QueryException.Reason.RETENTION_POLICY_NOT_FOUND, "database \""
+            + target.database()
+            + "\" has no retention policy \"" + rp + "\": check --rp; it has "
+            + String.join(", ", policies));
+      }
     }
   }
 
@@ -95,7 +110,9 @@ public final class InfluxQuery {
   /** Hands each chunk of each series to {@code sink} in the order InfluxDB sends them. */
   public void stream(String influxQl, Consumer<Series> sink) {
     URI uri = URI.create(target.url().toString().replaceAll("/+$", "") + "/query?db="
-        + encode(target.database()) + "&q=" + encode(influxQl) + "&epoch=ns&chunked=true");
+        + encode(target.database())
+        + (target.retentionPolicy() == null ? "" : "&rp=" + encode(target.retentionPolicy()))
+        + "&q=" + encode(influxQl) + "&epoch=ns&chunked=true");
     Map<String, String> headers = new LinkedHashMap<>();
     if (target.user() != null) {
       String password = target.password() == null ? "" : target.password().reveal();

@@ -53,6 +53,7 @@ public record InfluxTarget(
     Objects.requireNonNull(url, "url == null");
     Objects.requireNonNull(database, "database == null");
     Objects.requireNonNull(timeout, "timeout == null");
+    retentionPolicy = retentionPolicy == null || retentionPolicy.isBlank() ? null : retentionPolicy;
     if (database.isEmpty()) {
       throw new IllegalArgumentException("the database name is empty");
     }
@@ -63,7 +64,8 @@ public record InfluxTarget(
       throw new IllegalArgumentException("batch bytes must be at least 1024 but was " + batchBytes);
     }
     String scheme = url.getScheme();
-    if (!"http".equals(scheme) && !"https".equals(scheme) || url.getHost() == null) {
+    if (!"http".equals(scheme) && !"https".equals(scheme) || url.getHost() == null
+        || url.getPort() > 65_535) {
       throw new IllegalArgumentException(
           "not an http(s) URL: " + Urls.masked(url.toString()) + " (e.g. http://localhost:8086)");
     }

@@ -7,6 +7,7 @@ public final class QueryException extends RuntimeException implements Failure {
   /** Why a query failed. */
   public enum Reason {
     DATABASE_NOT_FOUND,
+    RETENTION_POLICY_NOT_FOUND,
     AUTHENTICATION,
     UNREACHABLE,
     QUERY
@@ -26,7 +27,8 @@ public final class QueryException extends RuntimeException implements Failure {
   /** True when the options are wrong (a missing database, bad credentials): exit code 2. */
   @Override
   public boolean configuration() {
-    return reason == Reason.DATABASE_NOT_FOUND || reason == Reason.AUTHENTICATION;
+    return reason == Reason.DATABASE_NOT_FOUND || reason == Reason.RETENTION_POLICY_NOT_FOUND
+        || reason == Reason.AUTHENTICATION;
   }
 
   /** For an outage, how to start InfluxDB. */

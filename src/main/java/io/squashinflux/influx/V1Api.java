@@ -49,11 +49,14 @@ final class V1Api extends WriteApi {
 
   @Override
   String where() {
-    return "database " + target.database();
+    return "database " + target.database()
+        + (target.retentionPolicy() == null ? "" : " policy " + target.retentionPolicy());
   }
 
   @Override
   String destination() {
-    return target.database();
+    // The default policy keeps the bare name, so states written before policies counted still fit.
+    return target.retentionPolicy() == null ? target.database()
+        : target.database() + " rp " + target.retentionPolicy();
   }
 }

@@ -23,6 +23,11 @@ public final class Mapper {
   private final Notes notes;
   private final JobTime time;
   private final Map<String, MetricName> names = new ConcurrentHashMap<>();
+  private final PointOwners owners = new PointOwners();
+
+  /** Why a point is noted when another job of the run wrote the same series and time. */
+  public static final String SAME_POINT =
+      "same series and time as another job's point: InfluxDB keeps one value per field";
 
   public Mapper(Mapping mapping, Notes notes) {
     this.mapping = mapping;
@@ -67,6 +72,7 @@ public final class Mapper {
     if (stamp.nanos() == null) {
       return new Mapped.Skipped(Mapped.Skip.NO_USABLE_TIME, stamp.problem());
     }
+    long nanos = mapping.jobsApart() ? JobOffset.apply(stamp.nanos(), job) : stamp.nanos();
     if (job.documentId() != null && job.id() != null && !job.documentId().equals(job.id())) {
       notes.changed(job.ref(), "id", "the document says id " + job.documentId()
           + ": used " + job.id() + ", the id it was fetched by");
@@ -74,10 +80,12 @@ public final class Mapper {
     Claims claims = new Claims(mapping, job.ref(), notes, origins(job, enrichment));
     List<Point> points = new ArrayList<>();
     metricFields(job).forEach((measurement, fields) ->
-        points.add(point(job.ref(), measurement, claims, fields, stamp.nanos())));
+        points.add(point(job.ref(), measurement, claims, fields, nanos)));
     if (mapping.packages()) {
-      PackagePoints.add(job, claims.tags, stamp.nanos(), notes, points);
+      PackagePoints.add(job, claims.tags, nanos, notes, points);
     }
+    owners.claim(job.ref(), points).forEach((index, other) -> notes.dropped(job.ref(),
+        points.get(index).measurement() + " (also written by " + other + ")", SAME_POINT));
     return new Mapped.Points(points);
   }
 

@@ -29,6 +29,7 @@ public final class Mapping {
   private final boolean flattenEnv;
   private final Rule defaultRule;
   private final TimeSource time;
+  private final boolean jobsApart;
   private final DatasetFilter datasets;
   private final Map<String, String> constantTags;
   private final boolean codeChanges;
@@ -57,6 +58,7 @@ public final class Mapping {
       boolean flattenEnv,
       Rule defaultRule,
       TimeSource time,
+      boolean jobsApart,
       DatasetFilter datasets,
       Map<String, String> constantTags,
       boolean codeChanges,
@@ -69,6 +71,7 @@ public final class Mapping {
     this.flattenEnv = flattenEnv;
     this.defaultRule = Objects.requireNonNull(defaultRule, "defaultRule == null");
     this.time = Objects.requireNonNull(time, "time == null");
+    this.jobsApart = jobsApart;
     this.datasets = Objects.requireNonNull(datasets, "datasets == null");
     this.constantTags = Collections.unmodifiableMap(new LinkedHashMap<>(constantTags));
     this.codeChanges = codeChanges;
@@ -115,6 +118,14 @@ public final class Mapping {
     return time;
   }
 
+  /**
+   * True when each job's points sit a few nanoseconds after its time, by {@link JobOffset}, so two
+   * jobs of one series and one instant are both kept (setting {@code time-offset = job}).
+   */
+  public boolean jobsApart() {
+    return jobsApart;
+  }
+
   /** The dataset include list in effect (empty: every dataset not excluded). */
   public List<String> include() {
     return datasets.include();
@@ -154,7 +165,7 @@ public final class Mapping {
   }
 
   private Mapping copy(TimeSource time, DatasetFilter datasets, boolean packages) {
-    return new Mapping(file, name, shortFieldKeys, flattenEnv, defaultRule, time, datasets,
+    return new Mapping(file, name, shortFieldKeys, flattenEnv, defaultRule, time, jobsApart, datasets,
         constantTags, codeChanges, packages, rules, style);
   }
 

@@ -18,6 +18,7 @@ final class MappingParser {
   private boolean flattenEnv;
   private Rule defaultRule = new Rule(Rule.Kind.TAG, null, null);
   private TimeSource time = TimeSource.DATE_CREATED;
+  private boolean jobsApart = true;
   private List<String> include = List.of();
   private List<String> exclude = List.of();
   private final Map<String, String> constantTags = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ final class MappingParser {
         parseLine(content);
       }
     }
-    return new Mapping(file, name, shortFieldKeys, flattenEnv, defaultRule, time,
+    return new Mapping(file, name, shortFieldKeys, flattenEnv, defaultRule, time, jobsApart,
         new DatasetFilter(include, exclude), constantTags, codeChanges, packages, rules,
         new Mapping.Style(underscoreSpaces, prepareSquash, ruleLines));
   }
@@ -99,6 +100,7 @@ final class MappingParser {
       case "flatten-env" -> flattenEnv = yesNo(key, value);
       case "default" -> defaultRule = defaultRule(value);
       case "time" -> time = timeSource(value);
+      case "time-offset" -> jobsApart = choice(key, value, "none", "job");
       case "include" -> include = list(value);
       case "exclude" -> exclude = list(value);
       case "code-changes" -> codeChanges = yesNo(key, value);
@@ -124,6 +126,7 @@ final class MappingParser {
     flattenEnv = from.flattenEnv();
     defaultRule = from.defaultRule();
     time = from.timeSource();
+    jobsApart = from.jobsApart();
     include = from.include();
     exclude = from.exclude();
     constantTags.putAll(from.constantTags());

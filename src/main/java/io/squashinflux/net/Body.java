@@ -2,33 +2,39 @@ package io.squashinflux.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
  * An answer's body as the caller reads it: gunzipped when the server compressed it, counted
  * against the size cap (the decoded bytes, so a small gzip bomb cannot pass), and cut off at the
- * exchange's deadline. The JDK's client bounds only the wait for the head; here a timer closes
- * the JDK's stream at the deadline, which ends a read blocked on it, and the read then reports
- * the timeout rather than a short body.
+ * exchange's deadline. The transport bounds only the wait for the head; here a timer aborts the
+ * exchange at the deadline, which ends a read blocked on it, and the read then reports the
+ * timeout rather than a short body. Closing reads what is left of the body (the connection then
+ * serves the next request), still under the deadline.
  */
 final class Body extends InputStream {
   private static final ScheduledThreadPoolExecutor TIMER = timer();
 
+  private final Transport.Exchange exchange;
   private final InputStream raw;
   private final boolean gzip;
   private final long limit;
-  private final String timeoutMessage;
+  private final Supplier<String> timeoutMessage; // made only when it is said
   private final ScheduledFuture<?> deadline;
   private volatile boolean timedOut;
   private InputStream decoded;
   private long count;
 
-  Body(InputStream raw, boolean gzip, long limit, long remainingNanos, String timeoutMessage) {
-    this.raw = raw;
+  Body(Transport.Exchange exchange, boolean gzip, long limit, long remainingNanos,
+      Supplier<String> timeoutMessage) {
+    this.exchange = exchange;
+    this.raw = exchange.body();
     this.gzip = gzip;
     this.limit = limit;
     this.timeoutMessage = timeoutMessage;
@@ -49,11 +55,7 @@ final class Body extends InputStream {
 
   private void expire() {
     timedOut = true;
-    try {
-      raw.close();
-    } catch (IOException e) {
-      // The reader sees the timeout either way.
-    }
+    exchange.abort();
   }
 
   @Override
@@ -68,16 +70,19 @@ final class Body extends InputStream {
     int n;
     try {
       n = source().read(into, offset, length);
+    } catch (SocketTimeoutException e) {
+      // The transport's read timeout is what was left of the deadline: the same timeout.
+      throw new HttpTimeoutException(timeoutMessage.get());
     } catch (IOException e) {
-      throw timedOut ? new HttpTimeoutException(timeoutMessage) : e;
+      throw timedOut ? new HttpTimeoutException(timeoutMessage.get()) : e;
     }
     if (timedOut) {
-      throw new HttpTimeoutException(timeoutMessage);
+      throw new HttpTimeoutException(timeoutMessage.get());
     }
     if (n > 0) {
       count += n;
       if (count > limit) {
-        close();
+        abort();
         throw new TooLargeException(limit);
       }
     }
@@ -91,9 +96,20 @@ final class Body extends InputStream {
     return decoded;
   }
 
+  /** Ends the exchange without reading the rest: the connection is dropped. */
+  void abort() {
+    deadline.cancel(false);
+    exchange.abort();
+  }
+
   @Override
   public void close() throws IOException {
-    deadline.cancel(false);
-    raw.close();
+    try {
+      raw.close();
+    } catch (IOException e) {
+      throw timedOut ? new HttpTimeoutException(timeoutMessage.get()) : e;
+    } finally {
+      deadline.cancel(false);
+    }
   }
 }

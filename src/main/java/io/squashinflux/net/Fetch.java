@@ -27,7 +27,11 @@ public final class Fetch {
       all.putIfAbsent("Accept", "application/json");
       return http.open(uri, all);
     } catch (ConnectException e) {
-      throw new IOException("cannot connect to " + origin(uri) + ": " + describe(e), e);
+      // The JDK's ConnectException has no message: say what it means, not its class name.
+      String message = e.getMessage();
+      throw new IOException("cannot connect to " + origin(uri) + ": " + (message == null
+          || message.isBlank() || message.equals("ConnectException") ? "connection refused"
+              : message), e);
     } catch (HttpTimeoutException e) {
       throw new IOException(describe(e), e);
     } catch (IOException e) {

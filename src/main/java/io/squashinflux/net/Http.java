@@ -1,14 +1,11 @@
 package io.squashinflux.net;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +17,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The project's one HTTP client: the JDK's {@link HttpClient} (HTTP/1.1, kept-alive connections
- * shared by all threads), with what a sync needs around it:
+ * The project's one HTTP client (HTTP/1.1, kept-alive connections shared by all threads), with
+ * what a sync needs around the wire ({@link Transport}):
  *
  * <ul>
  *   <li>a deadline on the whole exchange, the body included ({@link HttpSettings#timeout});
@@ -36,26 +33,19 @@ import java.util.Set;
  *       {@link UnknownHostException}, {@link javax.net.ssl.SSLHandshakeException}, {@link TooLargeException}.
  * </ul>
  *
- * A GET on a kept-alive connection that the server had closed is sent again by the JDK; a POST
- * never is (the caller's retry policy decides). Thread-safe; one per server.
+ * A GET on a kept-alive connection that the server had closed is sent again by the transport; a
+ * POST never is (the caller's retry policy decides). Thread-safe; one per server.
  */
 public final class Http {
   private static final int MAX_REDIRECTS = 5;
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
-  static {
-    // The JDK refuses Basic proxy credentials on CONNECT (https through a proxy) unless told.
-    if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
-      System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-    }
-  }
-
   private final HttpSettings settings;
-  private final HttpClient client;
+  private final Transport transport;
 
-  private Http(HttpSettings settings, HttpClient client) {
+  Http(HttpSettings settings, Transport transport) {
     this.settings = settings;
-    this.client = client;
+    this.transport = transport;
   }
 
   /**
@@ -64,14 +54,7 @@ public final class Http {
    * @throws IllegalArgumentException a CA file that cannot be read or holds no certificate
    */
   public static Http create(HttpSettings settings) {
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(settings.connectTimeout())
-        .proxy(settings.proxies().selector())
-        .sslContext(Trust.adding(settings.caCerts()))
-        .sslParameters(Trust.parameters());
-    return new Http(settings, builder.build());
+    return new Http(settings, new ApacheTransport(settings));
   }
 
   public HttpSettings settings() {
@@ -99,7 +82,7 @@ public final class Http {
         sent.keySet().removeIf(name -> name.equalsIgnoreCase("authorization"));
       }
       sent.putIfAbsent("Accept-Encoding", "gzip");
-      Streamed answer = exchange(request(at, sent, start).GET(), at, start);
+      Streamed answer = exchange("GET", at, sent, null, start);
       URI next = hop < MAX_REDIRECTS ? redirect(at, answer) : null;
       if (next == null) {
         return answer;
@@ -113,9 +96,7 @@ public final class Http {
   public Response post(URI uri, Map<String, String> headers, byte[] body)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
-    HttpRequest.Builder request = request(uri, headers, start)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    try (Streamed answer = exchange(request, uri, start)) {
+    try (Streamed answer = exchange("POST", uri, headers, body, start)) {
       return new Response(answer.status(), answer.headers(), answer.body().readAllBytes());
     }
   }
@@ -127,9 +108,7 @@ public final class Http {
   public Response send(String method, URI uri, Map<String, String> headers, byte[] body)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
-    HttpRequest.Builder request = request(uri, headers, start).method(method, body == null
-        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    try (Streamed answer = exchange(request, uri, start)) {
+    try (Streamed answer = exchange(method, uri, headers, body, start)) {
       return new Response(answer.status(), answer.headers(), answer.body().readAllBytes());
     }
   }
@@ -140,43 +119,39 @@ public final class Http {
         (user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  private HttpRequest.Builder request(URI uri, Map<String, String> headers, long start) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(remaining(start))
-        .header("User-Agent", "squash-influx");
-    headers.forEach(request::header);
-    settings.proxies().forUri(uri).map(ProxyUrl::authorization)
-        .ifPresent(value -> request.header("Proxy-Authorization", value));
-    return request;
-  }
-
   private java.time.Duration remaining(long start) {
     long left = settings.timeout().toNanos() - (System.nanoTime() - start);
     return java.time.Duration.ofNanos(Math.max(left, 1_000_000));
   }
 
-  private Streamed exchange(HttpRequest.Builder request, URI uri, long start)
-      throws IOException, InterruptedException {
-    HttpResponse<InputStream> response;
+  private Streamed exchange(String method, URI uri, Map<String, String> headers, byte[] body,
+      long start) throws IOException, InterruptedException {
+    Map<String, String> sent = new LinkedHashMap<>();
+    sent.put("User-Agent", "squash-influx");
+    sent.putAll(headers);
+    settings.proxies().forUri(uri).map(ProxyUrl::authorization)
+        .ifPresent(value -> sent.put("Proxy-Authorization", value));
+    Transport.Exchange answer;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      answer = transport.send(new Transport.Request(method, uri, sent, body, remaining(start)));
     } catch (IOException e) {
-      throw explained(e, uri);
+      throw explained(e, uri, start);
     }
-    boolean gzip = response.headers().firstValue("content-encoding")
+    HttpHeaders head = answer.headers();
+    boolean gzip = head.firstValue("content-encoding")
         .map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
-    long declared = response.headers().firstValueAsLong("content-length").orElse(-1);
+    long declared = head.firstValueAsLong("content-length").orElse(-1);
     if (!gzip && declared > settings.maxResponseBytes()) {
-      response.body().close();
+      answer.abort();
       throw new TooLargeException(settings.maxResponseBytes());
     }
     long left = settings.timeout().toNanos() - (System.nanoTime() - start);
-    return new Streamed(response.statusCode(), response.headers(),
-        new Body(response.body(), gzip, settings.maxResponseBytes(), left, timeoutMessage(uri)));
+    return new Streamed(answer.status(), head,
+        new Body(answer, gzip, settings.maxResponseBytes(), left, () -> timeoutMessage(uri)));
   }
 
-  /** The JDK's errors with a message a user can act on; the types {@code retry.Policy} reads. */
-  private IOException explained(IOException e, URI uri) {
+  /** Failures with a message a user can act on; the types {@code retry.Policy} reads. */
+  private IOException explained(IOException e, URI uri, long start) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
         UnknownHostException unknown = new UnknownHostException("unknown host " + uri.getHost());
@@ -184,7 +159,9 @@ public final class Http {
         return unknown;
       }
     }
-    if (e instanceof HttpConnectTimeoutException) {
+    // The JDK says "connect timed out" also when the exchange's own, shorter, deadline ran out.
+    boolean connectDeadline = System.nanoTime() - start >= settings.connectTimeout().toNanos();
+    if (e instanceof HttpConnectTimeoutException && connectDeadline) {
       return new HttpConnectTimeoutException("no connection to " + origin(uri) + " within "
           + seconds(settings.connectTimeout()));
     }
@@ -195,7 +172,8 @@ public final class Http {
   }
 
   private String timeoutMessage(URI uri) {
-    return "no complete answer from " + origin(uri) + " within " + seconds(settings.timeout());
+    return "no complete answer from " + origin(uri) + " within " + seconds(settings.timeout())
+        + " (the read timeout)";
   }
 
   private static String seconds(java.time.Duration d) {
@@ -238,19 +216,5 @@ public final class Http {
   @Override
   public String toString() {
     return "Http[" + Objects.toString(settings.proxies()) + "]";
-  }
-
-  /**
-   * Ends the JDK clients' selector threads, at exit. JDK 17's {@code HttpClient} has no
-   * {@code close()}, and its selector thread waits in {@code epoll_wait}, native code, where the
-   * JVM's exit waits for it to come back, a noticeable part of a short run (BENCHMARKS.md). An
-   * interrupt ends the selector's loop.
-   */
-  public static void stopSelectors() {
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().startsWith("HttpClient-") && thread.getName().endsWith("-SelectorManager")) {
-        thread.interrupt();
-      }
-    }
   }
 }

@@ -89,7 +89,13 @@ public final class Proxies {
     return http != null || https != null;
   }
 
-  /** The selector the JDK's client asks, deciding as {@link #forUri} does. */
+  /** The proxies named, each once: whose credentials answer a proxy's challenge. */
+  List<ProxyUrl> urls() {
+    return java.util.stream.Stream.of(http, https).filter(java.util.Objects::nonNull).distinct()
+        .toList();
+  }
+
+  /** The selector the HTTP client asks, deciding as {@link #forUri} does. */
   ProxySelector selector() {
     return new ProxySelector() {
       @Override

@@ -78,8 +78,9 @@ public final class Notifier {
     List<Finding> changes = fresh.stream().filter(f -> !f.regression()).toList();
     Object document = switch (format) {
       case slack -> SlackMessage.of(regressions, changes, source);
-      case json -> ReportJson.of(new TrendReport.Result(regressions, changes, List.of(),
-          result.metrics(), result.series(), result.points()));
+      case json -> ReportJson.of(new TrendReport.Result(regressions, changes, List.of(), List.of(),
+          result.metrics(), result.series(), result.points(), result.packagesRecorded(),
+          result.span(), result.unmatched()));
     };
     return JSON.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
   }

@@ -30,21 +30,34 @@ final class ChartData {
     chart.put("metric", metric);
     chart.put("unit", unit == null ? "" : unit);
     ArrayNode lines = chart.putArray("series");
-    Map<String, Double> thresholds = new LinkedHashMap<>();
+    // A level is drawn on the series it applies to: each threshold lists their indices.
+    Map<String, ObjectNode> thresholds = new LinkedHashMap<>();
+    int index = 0;
     for (MetricSeries s : series) {
       lines.add(line(s, findings, maxPoints));
-      specs.levels(metric, s.dataset(), s.filter()).forEach((level, spec) ->
-          thresholds.putIfAbsent(level + " " + spec.operator() + " " + spec.value(), spec.value()));
+      int i = index++;
+      specs.levels(metric, s.dataset(), s.filter(), s.terms()).forEach((level, spec) ->
+          thresholds.computeIfAbsent(level + " " + spec.operator() + " " + spec.value(),
+              key -> JSON.createObjectNode().put("level", level).put("operator", spec.operator())
+                  .put("value", spec.value())).withArray("series").add(i));
     }
-    ArrayNode lines2 = chart.putArray("thresholds");
-    thresholds.forEach((key, value) -> {
-      String[] parts = key.split(" ", 3);
-      lines2.addObject().put("level", parts[0]).put("operator", parts[1]).put("value", value);
-    });
+    ArrayNode levels = chart.putArray("thresholds");
+    thresholds.values().forEach(levels::add);
     ArrayNode changes = chart.putArray("changes");
     for (Finding f : findings) {
-      changes.addObject().put("t", seconds(f.at())).put("label", label(f))
-          .put("direction", f.direction());
+      int i = 0;
+      while (i < series.size() && !same(f, series.get(i))) {
+        i++;
+      }
+      ObjectNode change = changes.addObject().put("t", seconds(f.at()))
+          .put("from", seconds(f.lastGood())).put("label", label(f))
+          .put("direction", f.direction()).put("series", i).put("before", f.before())
+          .put("after", f.after());
+      if (f.change().isPresent()) {
+        change.put("change", f.change().getAsDouble());
+      } else {
+        change.putNull("change");
+      }
     }
     return chart;
   }

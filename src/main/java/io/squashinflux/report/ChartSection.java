@@ -2,6 +2,7 @@ package io.squashinflux.report;
 
 import io.squashinflux.detect.Finding;
 import io.squashinflux.series.MetricField;
+import io.squashinflux.specs.MetricDefinition;
 import static io.squashinflux.report.Html.esc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +28,8 @@ final class ChartSection {
     this.out = out;
   }
 
-  void write(MetricField field, String unit, ObjectNode data, List<Finding> found) {
+  void write(MetricField field, String unit, MetricDefinition definition, ObjectNode data,
+      List<Finding> found) {
     try {
       if (!field.packageName().equals(lastPackage)) {
         lastPackage = field.packageName();
@@ -41,15 +43,24 @@ final class ChartSection {
           + esc(field.metric()) + (unit == null || unit.isEmpty() ? "" : " <span class=\"unit\">("
           + esc(unit) + ")</span>") + "</h4>" + (bad > 0 ? "<span class=\"flag\">" + bad
           + (bad == 1 ? " regression" : " regressions") + "</span>" : "") + "</div>\n");
-      out.write("<div class=\"selector\">");
+      if (definition != null) {
+        out.write(describe(definition));
+      }
+      // The series list folds away (closed on a phone); "only" shows that series alone.
+      out.write("<details class=\"selector\" open><summary>Series (" + data.get("series").size()
+          + ")</summary>");
       int i = 0;
       for (JsonNode line : data.get("series")) {
-        out.write("<label><input type=\"checkbox\" checked data-series=\"" + i + "\"><span"
-            + " class=\"swatch\" style=\"background:" + COLORS.get(i % COLORS.size()) + "\"></span>"
-            + esc(line.get("label").asText()) + "</label>");
+        out.write("<span class=\"pick\" data-dataset=\"" + esc(line.path("dataset").asText(""))
+            + "\" data-filter=\"" + esc(line.path("filter").asText("")) + "\"><label><input"
+            + " type=\"checkbox\" checked data-series=\"" + i + "\"><span class=\"swatch\""
+            + " style=\"background:" + COLORS.get(i % COLORS.size()) + "\"></span>"
+            + esc(line.get("label").asText()) + "</label><button type=\"button\" class=\"only\""
+            + " data-series=\"" + i + "\" title=\"show this series alone\">only</button></span>");
         i++;
       }
-      out.write("</div>\n<div class=\"plot\"></div>\n<div class=\"hover\"></div>\n");
+      out.write("</details>\n<div class=\"isolated\" hidden></div>\n<div class=\"plot\"></div>\n"
+          + "<div class=\"hover\"></div>\n");
       out.write("<script type=\"application/json\" id=\"data-" + n + "\">"
           + Html.scriptJson(ChartData.JSON.writeValueAsString(data)) + "</script>\n</section>\n");
     } catch (JsonProcessingException e) {
@@ -57,5 +68,15 @@ final class ChartSection {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The metric's definition under its title: what it measures, and its reference as a link. */
+  private static String describe(MetricDefinition d) {
+    String text = d.referenceText().isEmpty() ? d.reference() : d.referenceText();
+    String link = d.reference() == null ? esc(d.referenceText())
+        : "<a href=\"" + esc(d.reference()) + "\" rel=\"noopener\">" + esc(text) + "</a>";
+    return "<p class=\"note description\">" + esc(d.description())
+        + (link.isEmpty() ? "" : (d.description().isEmpty() ? "" : " ") + "Reference: " + link)
+        + "</p>\n";
   }
 }

@@ -55,8 +55,12 @@ final class Html {
     return iso.substring(0, 10) + " " + iso.substring(11, 16) + " UTC";
   }
 
-  /** JSON for a {@code <script type="application/json">}: {@code </} cannot end the element. */
+  /**
+   * JSON for a {@code <script>} data block: every {@code <} (it only occurs inside strings) is
+   * written {@code \u003c}, so neither {@code </script>} nor {@code <!--} can end or change the
+   * element, and the text is still JSON that {@code JSON.parse} reads back unchanged.
+   */
   static String scriptJson(String json) {
-    return json.replace("</", "<\\/").replace("<!--", "<\\!--");
+    return json.replace("<", "\\u003c");
   }
 }

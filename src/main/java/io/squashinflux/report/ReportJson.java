@@ -13,10 +13,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code report --json}: {@code {"regressions": [...], "changes": [...], "specs": [...]}}, each
- * finding as {@code metric, dataset, filter, at, before, after, change (null from a level of
- * zero), direction, p_value, sigmas, before_points, after_points, crosses, job,
- * packages_changed}, as the README documents.
+ * {@code report --json}: {@code {"regressions": [...], "changes": [...], "events": [...], "specs": [...]}},
+ * each finding as {@code metric, dataset, filter, at, before, after, change (null from a level of
+ * zero), direction, p_value, sigmas, before_points, after_points, crosses, job, run, url,
+ * packages_changed, packages}, each event (one change seen on several filters of a dataset)
+ * as {@code metric, dataset, direction, filters, packages_changed}, as the README documents.
  */
 public final class ReportJson {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,6 +28,17 @@ public final class ReportJson {
     ObjectNode root = JSON.createObjectNode();
     findings(root.putArray("regressions"), result.regressions());
     findings(root.putArray("changes"), result.changes());
+    ArrayNode events = root.putArray("events");
+    for (Event e : result.events()) {
+      ObjectNode node = events.addObject();
+      node.put("metric", e.metric());
+      node.put("dataset", e.dataset());
+      node.put("direction", e.findings().get(0).direction());
+      ArrayNode filters = node.putArray("filters");
+      e.findings().forEach(f -> filters.add(f.filter()));
+      ArrayNode shared = node.putArray("packages_changed");
+      e.shared().forEach(p -> shared.add(p.name()));
+    }
     ArrayNode specs = root.putArray("specs");
     for (SpecStatus s : result.specs()) {
       ObjectNode node = specs.addObject();
@@ -80,8 +92,13 @@ public final class ReportJson {
       } else {
         node.put("job", f.job());
       }
+      node.put("run", f.run());
+      node.put("url", f.url());
       ArrayNode packages = node.putArray("packages_changed");
       f.packagesChanged().forEach(packages::add);
+      ArrayNode detail = node.putArray("packages");
+      f.packages().forEach(p -> detail.addObject().put("name", p.name()).put("sha", p.sha())
+          .put("url", p.url()));
     }
   }
 

@@ -75,6 +75,24 @@ public final class MetricReader {
 
   /** The series of one metric, per dataset and filter, each in time order. */
   public List<MetricSeries> read(MetricField metric) {
+    return read(metric, List.of());
+  }
+
+  /**
+   * The series of one metric, per dataset, filter and the tags of these metadata keys that its
+   * measurement has, each series carrying those it has a value of.
+   */
+  public List<MetricSeries> read(MetricField metric, List<String> metadataKeys) {
+    Map<String, String> terms = new LinkedHashMap<>();
+    if (!metadataKeys.isEmpty()) {
+      List<String> tags = query.firstColumn("SHOW TAG KEYS FROM " + identifier(metric.measurement()));
+      for (String key : metadataKeys) {
+        String tag = model.tagOf(key);
+        if (tag != null && tags.contains(tag) && !model.seriesTags().contains(tag)) {
+          terms.put(key, tag);
+        }
+      }
+    }
     List<String> extra = new ArrayList<>();
     for (String field : new String[] {model.jobIdField(), model.runIdField(), model.jobUrlField(),
         model.runUrlField()}) {
@@ -88,30 +106,47 @@ public final class MetricReader {
     }
     q.append(" FROM ").append(identifier(metric.measurement())).append(" GROUP BY ")
         .append(identifier(model.datasetTag())).append(", ").append(identifier(model.filterTag()));
+    for (String tag : terms.values()) {
+      q.append(", ").append(identifier(tag));
+    }
     Map<List<String>, List<Point>> bySeries = new LinkedHashMap<>();
-    query.stream(q.toString(), chunk -> collect(chunk, metric, bySeries));
+    List<String> groupTags = new ArrayList<>(model.seriesTags());
+    groupTags.addAll(terms.values());
+    query.stream(q.toString(), chunk -> collect(chunk, metric, groupTags, bySeries));
     List<MetricSeries> out = new ArrayList<>();
-    bySeries.forEach((key, points) -> out.add(
-        new MetricSeries(metric.metric(), key.get(0), key.get(1), points)));
+    List<String> keys = new ArrayList<>(terms.keySet());
+    bySeries.forEach((key, points) -> {
+      Map<String, String> carried = new LinkedHashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        String value = key.get(i + 2);
+        if (value != null && !value.isEmpty()) {
+          carried.put(keys.get(i), value);
+        }
+      }
+      out.add(new MetricSeries(metric.metric(), key.get(0), key.get(1), points, carried));
+    });
     return out;
   }
 
-  private void collect(Series chunk, MetricField metric, Map<List<String>, List<Point>> bySeries) {
+  private void collect(Series chunk, MetricField metric, List<String> groupTags,
+      Map<List<String>, List<Point>> bySeries) {
     int value = chunk.column(metric.field());
     int job = column(chunk, model.jobIdField());
     int run = column(chunk, model.runIdField());
     int jobUrl = column(chunk, model.jobUrlField());
     int runUrl = column(chunk, model.runUrlField());
-    List<String> key = java.util.Arrays.asList(chunk.tag(model.datasetTag()), chunk.tag(model.filterTag()));
+    List<String> key = new ArrayList<>();
+    groupTags.forEach(tag -> key.add(chunk.tag(tag)));
     List<Point> points = bySeries.computeIfAbsent(key, k -> new ArrayList<>());
     for (List<Object> row : chunk.rows()) {
       if (!(row.get(value) instanceof Number number) || !Double.isFinite(number.doubleValue())) {
         continue;
       }
-      String url = link(cell(row, jobUrl));
+      // The CI run's page is what a person reads; the job's URL is SQuaSH's API answer (JSON).
+      String url = link(cell(row, runUrl));
       points.add(new Point(((Number) row.get(0)).longValue(), number.doubleValue(),
           row.get(job < 0 ? 0 : job) instanceof Number id && job >= 0 ? id.longValue() : null,
-          cell(row, run), url != null ? url : link(cell(row, runUrl))));
+          cell(row, run), url != null ? url : link(cell(row, jobUrl))));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.squashinflux.series;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,12 +9,21 @@ import java.util.Objects;
  *
  * @param dataset the dataset, or null when the points have none
  * @param filter the filter, or null when the points have none
+ * @param terms the other tags specs may ask about, by metadata_query key ({@code instrument}):
+ *     only those the points carry
  */
-public record MetricSeries(String metric, String dataset, String filter, List<Point> points) {
+public record MetricSeries(String metric, String dataset, String filter, List<Point> points,
+    Map<String, String> terms) {
 
   public MetricSeries {
     Objects.requireNonNull(metric, "metric == null");
     points = List.copyOf(points);
+    terms = Map.copyOf(terms);
+  }
+
+  /** A series of a dataset and filter alone. */
+  public MetricSeries(String metric, String dataset, String filter, List<Point> points) {
+    this(metric, dataset, filter, points, Map.of());
   }
 
   /** {@code dataset / filter}, as the page labels the line. */

@@ -52,6 +52,14 @@ public record ReadModel(Mapping mapping, String datasetTag, String filterTag, St
     return List.of(datasetTag, filterTag);
   }
 
+  /**
+   * The tag holding a job-metadata key that a spec's metadata_query names ({@code instrument}),
+   * or null when the model does not write it as a tag. The dataset and filter have their own.
+   */
+  public String tagOf(String metadataKey) {
+    return mapping.tagged(metadataKey) ? mapping.outputOf(metadataKey) : null;
+  }
+
   private static String tag(Mapping mapping, String... keys) {
     for (String key : keys) {
       if (mapping.tagged(key) && mapping.outputOf(key) != null) {

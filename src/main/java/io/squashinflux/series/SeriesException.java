@@ -4,7 +4,7 @@ import io.squashinflux.failure.Failure;
 
 /** Input the report cannot work with (a measurement the mapping does not know): exit code 2. */
 public final class SeriesException extends RuntimeException implements Failure {
-  SeriesException(String message) {
+  public SeriesException(String message) {
     super(message);
   }
 

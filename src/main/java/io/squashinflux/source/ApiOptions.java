@@ -33,7 +33,7 @@ public record ApiOptions(
     Objects.requireNonNull(readTimeout, "readTimeout == null");
     Objects.requireNonNull(retrier, "retrier == null");
     if (!"http".equalsIgnoreCase(base.getScheme()) && !"https".equalsIgnoreCase(base.getScheme())
-        || base.getHost() == null) {
+        || base.getHost() == null || base.getPort() > 65_535) {
       throw new IllegalArgumentException("not an http(s) URL: " + SquashClient.masked(base));
     }
     if (parallelism < 1) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,8 @@ public final class FileJobSource implements JobSource {
   private final int parallelism;
   private final boolean packages;
   private final String squashUrl;
+  /** Folder entries named {@code *.json} that are no regular file, with what they are. */
+  private final Map<String, String> irregular = new ConcurrentHashMap<>();
 
   public FileJobSource(List<Path> paths, int parallelism) {
     this(paths, parallelism, true);
@@ -64,7 +68,7 @@ public final class FileJobSource implements JobSource {
     Set<String> keys = new LinkedHashSet<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        keys.addAll(walk(path));
+        keys.addAll(walk(path, irregular));
       } else if (Files.exists(path)) { // a file, a FIFO, /dev/stdin: anything that can be read
         keys.add(path.toString());
       } else {
@@ -74,8 +78,12 @@ public final class FileJobSource implements JobSource {
     return List.copyOf(keys);
   }
 
-  /** The folder's {@code *.json} files, symbolic links followed; a link back up is not walked twice. */
-  private static List<String> walk(Path dir) throws SourceException {
+  /**
+   * The folder's {@code *.json} entries, symbolic links followed; a link back up is not walked
+   * twice. A named pipe, socket or device among them is listed but kept in {@code irregular}, to
+   * be reported rather than opened: reading a pipe no one writes to waits for ever.
+   */
+  private static List<String> walk(Path dir, Map<String, String> irregular) throws SourceException {
     List<String> files = new ArrayList<>();
     try {
       Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -84,6 +92,9 @@ public final class FileJobSource implements JobSource {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
               if (file.getFileName().toString().endsWith(".json") && !attributes.isDirectory()) {
                 files.add(file.toString());
+                if (!attributes.isRegularFile()) {
+                  irregular.put(file.toString(), FileKind.of(file));
+                }
               }
               return FileVisitResult.CONTINUE;
             }
@@ -109,6 +120,12 @@ public final class FileJobSource implements JobSource {
   }
 
   private void read(String key, Consumer consumer) throws InterruptedException {
+    String kind = irregular.get(key);
+    if (kind != null) {
+      consumer.failed(key, key + ": " + kind + ", not a regular file: not read (remove it from the"
+          + " folder, or name it alone in --from to read it)");
+      return;
+    }
     Job job;
     try (InputStream in = Files.newInputStream(Path.of(key))) {
       job = JobParser.parse(in, key, Job.Origin.FILE, null, null, packages).withUrlFrom(squashUrl);

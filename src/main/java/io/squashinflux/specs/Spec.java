@@ -1,6 +1,8 @@
 package io.squashinflux.specs;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,9 +18,11 @@ import java.util.Set;
  * @param dataset the dataset it is limited to (metadata_query {@code dataset_name}), or null
  * @param filters the filters it is limited to: metadata_query {@code filter_name} or the letters
  *     after the level in its name ({@code design_gri}); empty for every filter
+ * @param terms the other terms of its metadata_query ({@code instrument: HSC}): a series must
+ *     carry each with an equal value for the spec to apply to it
  */
 public record Spec(String name, String metric, String level, double value, String unit,
-    String operator, String dataset, Set<String> filters) {
+    String operator, String dataset, Set<String> filters, Map<String, String> terms) {
 
   static final Set<String> OPERATORS = Set.of("<", "<=", ">", ">=", "==", "!=");
   static final Set<String> LEVELS = Set.of("design", "minimum", "stretch");
@@ -29,9 +33,16 @@ public record Spec(String name, String metric, String level, double value, Strin
     Objects.requireNonNull(level, "level == null");
     unit = unit == null ? "" : unit;
     filters = Set.copyOf(filters);
+    terms = Map.copyOf(terms);
     if (!OPERATORS.contains(operator)) {
       throw new IllegalArgumentException("not a threshold operator: " + operator);
     }
+  }
+
+  /** A spec whose metadata_query names only a dataset and filters. */
+  public Spec(String name, String metric, String level, double value, String unit,
+      String operator, String dataset, Set<String> filters) {
+    this(name, metric, level, value, unit, operator, dataset, filters, Map.of());
   }
 
   /** True when a lower value is better ({@code <}, {@code <=}); false for higher; null for neither. */
@@ -55,8 +66,25 @@ public record Spec(String name, String metric, String level, double value, Strin
     };
   }
 
-  /** True when the spec applies to a series of this dataset and filter (either may be null). */
-  public boolean appliesTo(String seriesDataset, String seriesFilter) {
+  /** The terms of its metadata_query that a series carrying these tags does not carry. */
+  public List<String> missing(Map<String, String> carried) {
+    return terms.keySet().stream().filter(k -> !carried.containsKey(k)).sorted().toList();
+  }
+
+  /**
+   * True when the spec applies to a series: its dataset and filter, and every other term of its
+   * metadata_query carried with an equal value (lsst.verify's default matching).
+   */
+  public boolean appliesTo(String seriesDataset, String seriesFilter, Map<String, String> carried) {
+    for (Map.Entry<String, String> term : terms.entrySet()) {
+      if (!term.getValue().equals(carried.get(term.getKey()))) {
+        return false;
+      }
+    }
+    return datasetAndFilterMatch(seriesDataset, seriesFilter);
+  }
+
+  private boolean datasetAndFilterMatch(String seriesDataset, String seriesFilter) {
     if (dataset != null && !dataset.equals(seriesDataset)) {
       return false;
     }
@@ -75,8 +103,8 @@ public record Spec(String name, String metric, String level, double value, Strin
     return f.isEmpty() ? f : f.substring(f.length() - 1);
   }
 
-  /** How specific this spec is: a dataset beats a filter beats nothing, when several apply. */
+  /** How specific this spec is: more terms, then a dataset, then a filter, when several apply. */
   int specificity() {
-    return (dataset != null ? 2 : 0) + (filters.isEmpty() ? 0 : 1);
+    return terms.size() * 4 + (dataset != null ? 2 : 0) + (filters.isEmpty() ? 0 : 1);
   }
 }

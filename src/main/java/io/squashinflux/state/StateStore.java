@@ -3,6 +3,7 @@ package io.squashinflux.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.squashinflux.files.FileProblem;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -83,7 +84,8 @@ public final class StateStore implements Checkpoint, AutoCloseable {
       return store;
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new StateException("cannot open the state " + path + ": " + e.getMessage());
+      throw new StateException("cannot open the state " + path + ": " + FileProblem.why(e)
+          + "; give --state a file in a writable folder, or run with --no-state");
     } catch (StateException e) {
       closeQuietly(channel);
       throw e;

@@ -21,35 +21,52 @@ import java.util.List;
 final class TrendData {
   final JobGenerator generator;
   final InfluxServer influx;
+  /** The first job of the CI run from which on the PA1 regression holds. */
+  final long plantedJob;
 
-  private TrendData(JobGenerator generator, InfluxServer influx) {
+  private TrendData(JobGenerator generator, InfluxServer influx, long plantedJob) {
     this.generator = generator;
     this.influx = influx;
+    this.plantedJob = plantedJob;
   }
 
   /** {@code jobs} jobs with the demo's PA1 regression and {@code steps}... planted, in both models. */
   static TrendData start(InfluxServer influx, int jobs, int steps, int outliers, int drifts,
       int nulls) throws Exception {
+    return start(influx, jobs, steps, outliers, drifts, nulls, Regression.DEFAULT.factor(),
+        List.of("squash", "notebook"));
+  }
+
+  /**
+   * The same with the PA1 regression's {@code factor}, and {@code sync --packages} only for the
+   * models in {@code withPackages} (the squash model's code_changes name the packages otherwise).
+   */
+  static TrendData start(InfluxServer influx, int jobs, int steps, int outliers, int drifts,
+      int nulls, double factor, List<String> withPackages) throws Exception {
     GeneratorSettings base = GeneratorSettings.of(7, jobs);
     JobGenerator plain = new JobGenerator(base);
     long runs = (jobs + plain.jobsPerRun() - 1) / plain.jobsPerRun();
     long middle = runs / 2 * plain.jobsPerRun() + 1;
     GeneratorSettings settings = Plants.plan(
-        base.withRegression(Regression.DEFAULT.at(plain.dateCreated(middle))),
+        base.withRegression(Regression.DEFAULT.withFactor(factor).at(plain.dateCreated(middle))),
         steps, outliers, drifts, nulls);
     JobGenerator generator = new JobGenerator(settings);
     Path rejects = Files.createTempFile("trend-data-", ".rejects.jsonl");
     try (SquashApiServer api = SquashApiServer.start(generator, 0)) {
       for (String model : List.of("squash", "notebook")) {
-        Cli.Result sync = Cli.run("sync", "--squash-url", api.url().toString(), "--influx-url",
-            influx.url(), "--db", model, "--mapping", model, "--packages", "--no-state",
-            "--rejects", rejects.toString(), "--quiet");
+        List<String> args = new ArrayList<>(List.of("sync", "--squash-url", api.url().toString(),
+            "--influx-url", influx.url(), "--db", model, "--mapping", model, "--no-state",
+            "--rejects", rejects.toString(), "--quiet"));
+        if (withPackages.contains(model)) {
+          args.add("--packages");
+        }
+        Cli.Result sync = Cli.run(args.toArray(String[]::new));
         assertThat(sync.code()).as(sync.toString()).isIn(0, 1); // 1: the planted nulls are refused
       }
     } finally {
       Files.deleteIfExists(rejects);
     }
-    return new TrendData(generator, influx);
+    return new TrendData(generator, influx, middle);
   }
 
   /** One series' rows from InfluxDB: time (ns), value, and the squash model's job id. */

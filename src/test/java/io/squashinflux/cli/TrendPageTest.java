@@ -26,7 +26,7 @@ class TrendPageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DUMP =
       Pattern.compile("<pre id=\"squash-report-dump\" hidden=\"\">(.*?)</pre>", Pattern.DOTALL);
-  private static final Pattern ROW = Pattern.compile("<tr class=\"(\\w+)\" data-metric=\"([^\"]*)\""
+  private static final Pattern ROW = Pattern.compile("<tr class=\"(\\w+)(?: member)?\" data-metric=\"([^\"]*)\""
       + " data-dataset=\"([^\"]*)\" data-filter=\"([^\"]*)\" data-at=\"([^\"]*)\">");
   private static InfluxServer influx;
   private static TrendData data;

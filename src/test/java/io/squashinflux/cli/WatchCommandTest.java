@@ -17,8 +17,8 @@ class WatchCommandTest {
         "--state", dir.resolve("state.json").toString()));
 
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("squash-influx: --interval must be positive, was 0ms"
-        + System.lineSeparator());
+    assertThat(run.err()).isEqualTo("squash-influx: --interval must be from 100ms to 30d, was 0s"
+        + " (try 'squash-influx watch --help')" + System.lineSeparator());
   }
 
   @Test

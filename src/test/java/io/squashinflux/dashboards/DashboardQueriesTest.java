@@ -271,6 +271,27 @@ class DashboardQueriesTest {
     assertThat(compared).isPositive();
   }
 
+  @org.junit.jupiter.api.Test
+  void measurementsWhoseNamesLookAlikeGetAFileEach() throws IOException {
+    influx.query(null, "CREATE DATABASE \"alike\"");
+    StringBuilder lines = new StringBuilder();
+    for (String m : List.of("ap\\ verify", "ap/verify", "ap_verify")) {
+      lines.append(m).append(",dataset=d,filter_name=r ").append(m).append(".m=1 1600000000000000000\n");
+    }
+    assertThat(influx.write("alike", lines.toString())).isEqualTo(204);
+    Path dir = tmp.resolve("dashboards-alike");
+    assertThat(cli("dashboards", "--for", "all", "-o", dir.toString(), "--influx-url",
+        influx.url(), "--db", "alike")).startsWith("0");
+    for (String kind : List.of("chronograf", "grafana")) {
+      try (var files = java.nio.file.Files.list(dir.resolve(kind))) {
+        assertThat(files.filter(f -> f.toString().endsWith(".json"))).as(kind).hasSize(3);
+      }
+    }
+    List<String> listed = java.nio.file.Files.readAllLines(dir.resolve("README.txt")).stream()
+        .filter(l -> l.startsWith("  ap")).toList();
+    assertThat(listed).hasSize(3).doesNotHaveDuplicates();
+  }
+
   /**
    * Runs a dashboard's query and checks its series for one dataset and filter against the direct
    * query's points, bucketed by {@code bucketMs}; returns the points compared.

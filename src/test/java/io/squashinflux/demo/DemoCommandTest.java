@@ -136,7 +136,7 @@ class DemoCommandTest {
   @Test
   void tooFewJobsIsAUsageErrorOnOneLine() {
     assertThat(demo("--jobs", "3")).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString().contains("--jobs must be at least 12");
+    assertThat(err.toString().lines()).singleElement().asString().contains("--jobs must be from 12 to");
   }
 
   /** Mean and count of the generated, non-null PA1 values on the regression's dataset. */

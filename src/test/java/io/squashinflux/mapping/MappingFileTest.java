@@ -119,7 +119,7 @@ class MappingFileTest {
         Map.of("package", "afw", "dataset", "hsc", "filter_name", "r"),
         Map.of("git_sha", new StringValue("3c8a1f"), "git_branch", new StringValue("master"),
             "git_url", new StringValue("https://github.com/lsst/afw")),
-        1553885085000000000L));
+        1553885085000000005L)); // the job's own nanoseconds, as its metrics' point
     assertThat(notes.notes).containsExactly(
         new TestJobs.Note("dropped", "job 5", "packages.ghost", "no version fields"));
   }

@@ -36,7 +36,7 @@ class NotebookModelTest {
 
     Map<String, String> tags =
         Map.of("filter_name", "r", "instrument", "HSC", "dataset", "validation_data_hsc");
-    long time = 1553885085000000000L;
+    long time = 1553885085000000234L; // date_created, and the job's 234 ns (id modulo 1000)
     assertThat(mapper.map(job)).isEqualTo(new Mapped.Points(List.of(
         new Point("job 1234", "validate_drp", tags, Map.of(
             "validate_drp.AM1", new FloatValue(7.76),
@@ -121,7 +121,7 @@ class NotebookModelTest {
   }
 
   private long timeOf(String dateCreated) {
-    Job job = hscJob(4).dateCreated(dateCreated).metric("p.m", "1").build();
+    Job job = hscJob(4000).dateCreated(dateCreated).metric("p.m", "1").build(); // offset 0
     return points(mapper.map(job)).get(0).timeNanos();
   }
 
@@ -139,7 +139,37 @@ class NotebookModelTest {
     Job job = TestJobs.file("a.verify.json").dataset("HSC-RC2")
         .runDate("2018-07-30T18:25:52.410342+00:00").metric("p.m", "1").build();
 
-    assertThat(points(mapper.map(job)).get(0).timeNanos()).isEqualTo(1532975152410342000L);
+    // Plus the offset a hash of the file's content gives: below the microsecond.
+    assertThat(points(mapper.map(job)).get(0).timeNanos())
+        .isBetween(1532975152410342000L, 1532975152410342999L);
+  }
+
+  @Test
+  void twoJobsOfOneSeriesAndSecondAreTwoPointsOnTheSameNanosecondEveryTime() {
+    Job first = hscJob(70001).metric("validate_drp.PA1", "1").build();
+    Job second = hscJob(70002).metric("validate_drp.PA1", "2").build();
+    long a = points(mapper.map(first)).get(0).timeNanos();
+    long b = points(mapper.map(second)).get(0).timeNanos();
+
+    assertThat(a).isEqualTo(1553885085000000001L);
+    assertThat(b).isEqualTo(1553885085000000002L);
+    Mapper another = new Mapper(Mapping.builtIn("notebook"), new TestJobs.RecordingNotes());
+    assertThat(points(another.map(second)).get(0).timeNanos()).isEqualTo(b);
+    assertThat(points(another.map(first)).get(0).timeNanos()).isEqualTo(a);
+  }
+
+  @Test
+  void jobFilesWithoutIdsAreKeptApartByWhatTheyHold() {
+    TestJobs.Builder base = TestJobs.file("a.json").dataset("HSC-RC2")
+        .runDate("2018-07-30T18:25:52Z").metric("p.m", "1");
+    long one = points(mapper.map(base.build())).get(0).timeNanos();
+    long moved = points(mapper.map(TestJobs.file("elsewhere/b.json").dataset("HSC-RC2")
+        .runDate("2018-07-30T18:25:52Z").metric("p.m", "1").build())).get(0).timeNanos();
+    long other = points(mapper.map(TestJobs.file("c.json").dataset("HSC-RC2")
+        .runDate("2018-07-30T18:25:52Z").metric("p.m", "2").build())).get(0).timeNanos();
+
+    assertThat(moved).isEqualTo(one);
+    assertThat(other).isNotEqualTo(one);
   }
 
   @Test

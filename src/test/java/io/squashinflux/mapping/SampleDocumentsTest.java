@@ -29,7 +29,7 @@ class SampleDocumentsTest {
           "dataset_repo_url", "https://github.com/lsst/validation_data_cfht.git"));
       assertThat(point.fields()).hasSize(23)
           .containsEntry("validate_drp.AM1", new FloatValue(7.761596740329379));
-      assertThat(point.timeNanos()).isEqualTo(1532975153000000000L);
+      assertThat(point.timeNanos()).isEqualTo(1532975153000000001L); // job 1: 1 ns after
     });
     assertThat(notes.notes).hasSize(7).allSatisfy(note ->
         assertThat(note.reason()).isEqualTo("null value"));

@@ -144,6 +144,38 @@ class HttpTest {
   }
 
   @Test
+  void aReadTimeoutShorterThanTheConnectionIsReportedAsTheReadTimeout() throws Exception {
+    // A listener whose accept queue is full: the kernel drops the next SYN, so connecting hangs.
+    try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> queued = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          java.net.Socket socket = new java.net.Socket();
+          queued.add(socket);
+          try {
+            socket.connect(full.getLocalSocketAddress(), 200);
+          } catch (java.io.IOException filled) {
+            break;
+          }
+        }
+        URI uri = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/jobs");
+        Http http = Http.create(new HttpSettings(Proxies.NONE, List.of(), 1 << 20,
+            Duration.ofSeconds(10), Duration.ofMillis(50)));
+
+        assertThatThrownBy(() -> http.get(uri, Map.of()))
+            .isInstanceOf(HttpTimeoutException.class)
+            .hasMessageContaining("within 50 ms (the read timeout)")
+            .hasMessageNotContaining("no connection");
+      } finally {
+        for (java.net.Socket socket : queued) {
+          socket.close();
+        }
+      }
+    }
+  }
+
+  @Test
   void serverThatNeverAnswersTimesOut() throws Exception {
     URI uri = serve("/silent", e -> release.await());
     assertThatThrownBy(() -> client(Duration.ofMillis(300), 1 << 20).get(uri, Map.of()))

@@ -63,7 +63,7 @@ class RankingTest {
     assertThat(json.get("p_value").asDouble()).isEqualTo(1e-6);
     assertThat(json.get("before_points").get("count").asInt()).isEqualTo(40);
     StringWriter page = new StringWriter();
-    FindingsTable.write(page, "regressions", "Regressions", List.of(count), "none");
+    FindingsTable.write(page, "regressions", "Regressions", Event.of(List.of(count)), "none", true);
     assertThat(page.toString()).contains(">n/a<").contains("p = 1e-06, +12.0 sd of noise")
         .doesNotContain("0.0%");
   }

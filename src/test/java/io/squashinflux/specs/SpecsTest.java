@@ -37,11 +37,18 @@ class SpecsTest {
     Specs specs = fixture();
     assertThat(specs.levels("validate_drp.PA1", "validation_data_cfht", "z").get("design").value())
         .isEqualTo(7.5);
-    // The HSC r-band spec is the most specific for that series; HSC's "HSC-R" spelling matches too.
+    // The HSC r-band spec is the most specific for a series carrying its instrument term;
+    // HSC's "HSC-R" spelling matches too.
+    var hsc = java.util.Map.of("instrument", "HSC");
+    assertThat(specs.levels("validate_drp.PA1", "validation_data_hsc", "r", hsc).get("design").value())
+        .isEqualTo(4.0);
+    assertThat(specs.levels("validate_drp.PA1", "validation_data_hsc", "HSC-R", hsc).get("design")
+        .value()).isEqualTo(4.0);
+    // A series that does not carry the term, or carries another value, gets the generic spec.
     assertThat(specs.levels("validate_drp.PA1", "validation_data_hsc", "r").get("design").value())
-        .isEqualTo(4.0);
-    assertThat(specs.levels("validate_drp.PA1", "validation_data_hsc", "HSC-R").get("design").value())
-        .isEqualTo(4.0);
+        .isEqualTo(5.0);
+    assertThat(specs.levels("validate_drp.PA1", "validation_data_hsc", "r",
+        java.util.Map.of("instrument", "DECam")).get("design").value()).isEqualTo(5.0);
     assertThat(specs.levels("validate_drp.PA1", "validation_data_hsc", "g").get("design").value())
         .isEqualTo(5.0);
   }

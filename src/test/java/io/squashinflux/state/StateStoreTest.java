@@ -60,6 +60,55 @@ class StateStoreTest {
   }
 
   @Test
+  void jobIdsOfAnyMagnitudeCostOneRunEach() throws Exception {
+    Path path = dir.resolve("state.json");
+    String big = Long.toString(1L << 40);
+    try (StateStore state = open(path)) {
+      state.synced("999999999");
+      state.synced(big);
+      state.synced("7");
+      state.failed("999999998");
+    }
+    try (StateStore state = open(path)) {
+      assertThat(state.syncedKeys()).containsExactly("7", "999999999", big);
+      assertThat(state.failedKeys()).containsExactly("999999998");
+      state.synced("999999998");
+      assertThat(state.isSynced("999999998")).isTrue();
+      assertThat(state.isSynced("1000000000")).isFalse();
+    }
+    assertThat(Files.readString(path)).contains("\"7,999999998-999999999," + big + "\"");
+  }
+
+  @Test
+  void runsMergeAndSplitAsIdsComeAndGo() {
+    KeySet set = new KeySet();
+    for (String id : new String[] {"5", "3", "4", "10", "1099511627776", "9"}) {
+      set.add(id);
+    }
+    assertThat(set.ranges()).isEqualTo("3-5,9-10,1099511627776");
+    set.remove("4");
+    set.add("1099511627777");
+    assertThat(set.ranges()).isEqualTo("3,5,9-10,1099511627776-1099511627777");
+    assertThat(set.size()).isEqualTo(6);
+    assertThat(set.runCount()).isEqualTo(4);
+    set.addRanges("1-20");
+    assertThat(set.ranges()).isEqualTo("1-20,1099511627776-1099511627777");
+    assertThat(set.size()).isEqualTo(22);
+  }
+
+  @Test
+  void aStateWrittenBeforeIdsWereSparseIsRead() throws Exception {
+    Path path = dir.resolve("state.json");
+    Files.writeString(path, "{\"format\": \"squash-influx-state/1\", \"source\": \"http://squash\","
+        + " \"database\": \"http://influx db\", \"mapping\": \"notebook abc\","
+        + " \"synced\": {\"ids\": \"1-3,8\", \"keys\": [\"12345678901\", \"/a.json\"]},"
+        + " \"failed\": {\"ids\": \"\", \"keys\": []}, \"refused\": {}}");
+    try (StateStore state = open(path)) {
+      assertThat(state.syncedKeys()).containsExactly("1", "2", "3", "8", "12345678901", "/a.json");
+    }
+  }
+
+  @Test
   @SuppressWarnings("try") // the first store is held open, not used: it holds the lock
   void aSecondRunOnTheSameStateIsRefused() throws Exception {
     Path path = dir.resolve("state.json");

@@ -1,0 +1,207 @@
+package io.squashinflux.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.testing.InfluxServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The report page driven as a person uses it: Debian's chromium through Debian's chromium-driver
+ * (Selenium, nothing downloaded), opened from disk with the network off. The squash model's jobs
+ * of one CI run share a time, so several series have a point under the cursor at once.
+ */
+class ReportPageBrowserTest {
+  private static final String PA1 = "validate_drp.PA1";
+  private static InfluxServer influx;
+  private static ChromeDriver browser;
+  private static Path page;
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    influx = InfluxServer.start();
+    TrendData.start(influx, 300, 0, 0, 0, 0);
+    Path specs = dir.resolve("specs.json");
+    new ObjectMapper().writeValue(specs.toFile(), JobGenerator.specs());
+    page = dir.resolve("report.html");
+    Cli.Result run = Cli.run("report", "--influx-url", influx.url(), "--db", "squash", "--mapping",
+        "squash", "--specs", specs.toString(), "--measurement", "validate_drp", "-o", page.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=http://127.0.0.1:9", "--window-size=1280,1000");
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    influx.close();
+  }
+
+  @AfterEach
+  void desktop() {
+    browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
+  private static void open(String hash) {
+    browser.get("about:blank");
+    browser.get(page.toUri() + hash);
+    // The first screen's charts are drawn on load; a linked chart too.
+    String chart = hash.isEmpty() ? "Object.keys(window.squashReport.charts)[0]" : "'" + PA1 + "'";
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
+        "return !!(window.squashReport && window.squashReport.charts && window.squashReport.charts["
+            + chart + "] && (" + hash.isEmpty() + " || window.squashReport.charts[" + chart + "].drawn))")));
+    assertThat((List<?>) js("return window.squashReport.errors")).isEmpty();
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  private static Object chart(String key) {
+    return js("return window.squashReport.charts[arguments[0]][arguments[1]]", PA1, key);
+  }
+
+  @Test
+  void hoveringAPointNamesTheSeriesUnderTheCursorNotAnotherAtTheSameTime() {
+    open("#chart-of-" + PA1);
+    js("document.getElementById('chart-of-' + arguments[0]).scrollIntoView({block: 'center'})", PA1);
+    // A point of a series other than the first whose time other series share too, with no
+    // other series' point within 12 px of it (the one under the cursor is then unambiguous).
+    @SuppressWarnings("unchecked")
+    List<Object> target = (List<Object>) js("var m = arguments[0], r = window.squashReport, c = r.charts[m];"
+        + "for (var i = c.series.length - 1; i > 0; i--) { var s = c.series[i];"
+        + "  for (var k = 5; k < s.t.length; k++) {"
+        + "    var shared = c.series.some(function (o) { return o !== s && o.t.indexOf(s.t[k]) >= 0; });"
+        + "    if (!shared) continue;"
+        + "    var p = r.pointAt(m, s.label, k), clear = true;"
+        + "    c.series.forEach(function (o) { if (o === s) return; o.t.forEach(function (t, j) {"
+        + "      var q = r.pointAt(m, o.label, j);"
+        + "      if (Math.abs(q.x - p.x) < 12 && Math.abs(q.y - p.y) < 12) clear = false; }); });"
+        + "    if (clear) return [s.label, k]; } } return null;", PA1);
+    assertThat(target).as("a time shared by two series").isNotNull();
+    String label = (String) target.get(0);
+    int index = ((Number) target.get(1)).intValue();
+    @SuppressWarnings("unchecked")
+    Map<String, Number> at = (Map<String, Number>) js(
+        "return window.squashReport.pointAt(arguments[0], arguments[1], arguments[2])", PA1, label, index);
+    new Actions(browser).moveToLocation((int) Math.round(at.get("x").doubleValue()),
+        (int) Math.round(at.get("y").doubleValue())).perform();
+    String hover = browser.findElement(By.cssSelector("#chart-of-" + PA1.replace(".", "\\.")
+        + " .hover")).getText();
+    assertThat(hover).startsWith(label + ": ").contains("job ");
+    assertThat(chart("focused")).isEqualTo(label);
+  }
+
+  @Test
+  void followingARegressionShowsItsSeriesAloneWithItsChangeAndOneClickBringsTheOthersBack()
+      throws Exception {
+    open("");
+    WebElement link = browser.findElement(By.cssSelector("#regressions-table tr.worse[data-metric='"
+        + PA1 + "'] a[data-chart]"));
+    WebElement row = link.findElement(By.xpath("./ancestor::tr"));
+    String label = row.getAttribute("data-dataset") + " / " + row.getAttribute("data-filter");
+    link.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> label.equals(chart("isolated")));
+    assertThat(chart("shown")).isEqualTo(List.of(label));
+    WebElement section = browser.findElement(By.id("chart-of-" + PA1));
+    WebElement banner = section.findElement(By.cssSelector(".isolated"));
+    assertThat(banner.isDisplayed()).isTrue();
+    assertThat(banner.getText()).contains(label).contains("Show all series");
+    // Every change line drawn belongs to the series shown.
+    @SuppressWarnings("unchecked")
+    List<Object> changes = (List<Object>) chart("changes");
+    assertThat(changes).isNotEmpty();
+    screenshot("report-followed-regression.png");
+    banner.findElement(By.cssSelector("button.show-all")).click();
+    @SuppressWarnings("unchecked")
+    List<Object> shown = (List<Object>) chart("shown");
+    assertThat(shown.size()).isGreaterThan(1);
+    assertThat(chart("isolated")).isNull();
+  }
+
+  @Test
+  void onlyThisAndThePageWideChoicePickSeriesOnEveryChart() {
+    open("#chart-of-" + PA1);
+    WebElement section = browser.findElement(By.id("chart-of-" + PA1));
+    WebElement only = section.findElements(By.cssSelector(".selector button.only")).get(2);
+    WebElement pick = only.findElement(By.xpath("./parent::span"));
+    String label = pick.getAttribute("data-dataset") + " / " + pick.getAttribute("data-filter");
+    js("arguments[0].click()", only);
+    assertThat(chart("shown")).isEqualTo(List.of(label));
+
+    String dataset = pick.getAttribute("data-dataset");
+    new Select(browser.findElement(By.id("choose-dataset"))).selectByValue(dataset);
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> charts = (Map<String, Map<String, Object>>) js(
+        "return window.squashReport.charts");
+    int drawn = 0;
+    for (Map<String, Object> c : charts.values()) {
+      if (Boolean.TRUE.equals(c.get("drawn"))) {
+        drawn++;
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) c.get("shown");
+        assertThat(shown).isNotEmpty().allSatisfy(s -> assertThat(s).startsWith(dataset + " / "));
+      }
+    }
+    assertThat(drawn).isGreaterThan(1);
+    browser.findElement(By.id("show-all")).click();
+    @SuppressWarnings("unchecked")
+    List<Object> shown = (List<Object>) chart("shown");
+    assertThat(shown.size()).isGreaterThan(3);
+  }
+
+  @Test
+  void onAPhoneThePageNeverScrollsSidewaysAndItsTablesScrollInTheirOwnBox() throws Exception {
+    open("");
+    screenshot("report-desktop.png");
+    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390,
+        "height", 844, "deviceScaleFactor", 2, "mobile", true));
+    open("");
+    Number width = (Number) js("return document.documentElement.clientWidth");
+    Number scroll = (Number) js("return document.documentElement.scrollWidth");
+    assertThat(width.intValue()).isEqualTo(390);
+    assertThat(scroll.intValue()).isLessThanOrEqualTo(width.intValue());
+    // Wide tables scroll inside their box, which shows a shadow at the edge with more.
+    Boolean boxed = (Boolean) js("var t = document.getElementById('regressions-table');"
+        + "var box = t.parentElement; return box.classList.contains('scroll')"
+        + " && getComputedStyle(box).overflowX === 'auto' && box.clientWidth <= 390"
+        + " && getComputedStyle(box).backgroundImage.indexOf('gradient') >= 0");
+    assertThat(boxed).isTrue();
+    screenshot("report-phone.png");
+  }
+
+  /** Keeps a picture of what the test saw, for the README (copied to docs/ by hand). */
+  private static void screenshot(String name) throws Exception {
+    Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+    Files.write(shots.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+  }
+}
