@@ -55,7 +55,8 @@ final class ReportAndTell {
   /** The report's own part: the page and the findings file. */
   ReportRun report(Path output, Path json) {
     return new ReportRun(target, model, specs, detection.settings(), detection.maxPoints,
-        detection.measurements, notify.since(clock), output, json);
+        detection.measurements, notify.since(clock), output, json, detection.directions(specs),
+        detection.shown());
   }
 
   Outcome run(Path output, Path json) throws IOException, InterruptedException {

@@ -19,6 +19,7 @@ public final class Analysis {
 
   private final Detector detector;
   private final Specs specs;
+  private final Directions directions;
   private final Set<String> missed = new TreeSet<>();
   private final Set<String> matchable = new HashSet<>();
   private final Set<String> missingTerms = new TreeSet<>();
@@ -31,15 +32,18 @@ public final class Analysis {
    */
   public record Unmatched(int specs, List<String> terms) {}
 
-  public Analysis(Detector detector, Specs specs) {
+  public Analysis(Detector detector, Specs specs, Directions directions) {
     this.detector = detector;
     this.specs = specs;
+    this.directions = directions;
   }
 
   /** The shifts of a series, oldest first, packages not yet looked up. */
   public List<Finding> shifts(MetricSeries series) {
     List<Finding> out = new ArrayList<>();
-    Optional<Boolean> lowerIsBetter = specs.lowerIsBetter(series.metric());
+    Optional<Boolean> lowerIsBetter = directions.lowerIsBetter(series.metric());
+    Map<String, Spec> levels = specs.levels(series.metric(), series.dataset(), series.filter(),
+        series.terms());
     for (Shift shift : detector.detect(series.values())) {
       Point first = series.points().get(shift.index());
       Point lastGood = series.points().get(shift.index() - 1);
@@ -48,8 +52,20 @@ public final class Analysis {
           .orElse("unknown");
       out.add(new Finding(series.metric(), series.dataset(), series.filter(), first.time(),
           lastGood.time(), shift.before(), shift.after(), direction, first.job(), first.run(),
-          first.url(), List.of(), specs.unit(series.metric())));
+          first.url(), List.of(), specs.unit(series.metric()), shift.evidence(),
+          crossed(levels, shift)));
     }
+    return out;
+  }
+
+  /** The levels met on one side of the shift and not on the other, in the specs' order. */
+  private static List<String> crossed(Map<String, Spec> levels, Shift shift) {
+    List<String> out = new ArrayList<>();
+    levels.forEach((level, spec) -> {
+      if (spec.passes(shift.before()) != spec.passes(shift.after())) {
+        out.add(level);
+      }
+    });
     return out;
   }
 

@@ -4,22 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds sustained shifts of level in a series, and not outliers, slow drifts or noise.
+ * Finds sustained shifts of level in a series, and not outliers, excursions, slow drifts or noise,
+ * judging each against the noise the series actually has ({@link Noise}). Pure: no I/O, no clock,
+ * the same values give the same shifts.
  *
- * <p>At each candidate point the median of up to {@code maxWindow} points before it is compared
- * with the median of as many points from it on (at least {@code window} each side). The noise is
- * the MAD of first differences over the {@code NOISE_SPAN} windows around the point (the whole
- * series when shorter); the difference of two medians of w points each has a standard error of
- * {@code noise * sqrt(pi / w)}. The best candidate of a segment is kept when it stands
- * {@code threshold} standard errors out (more in a long segment: {@link #threshold(int)}) and
- * changes the level by {@code minChange} at least;
- * its place is then set to the split with the lowest L1 cost nearby, and both halves are searched
- * again (binary segmentation). Medians ignore a single outlier; a drift moves two neighbouring
- * windows by little, which {@code minChange} turns away. Pure: no I/O, no clock.
+ * <p>Candidates come from moving sums at several scales (the mean of {@code G} points after each
+ * point against the mean of {@code G} points before it, {@code G} from {@code window} doubling up
+ * to {@code maxWindow}): short scales place large shifts, long ones see small shifts. Each
+ * candidate is then tested against its neighbours (up to {@code maxWindow} points each side
+ * within the segments between neighbouring candidates), and the least convincing one that fails
+ * is merged away until every one left passes: its false-alarm probability, corrected for every
+ * place the series was searched, is below {@code falseAlarm}, each side holds {@code window}
+ * points, and a step fits the two sides better than a straight line (a drift is a line). Series
+ * that mostly repeat the same value exactly (deterministic results that move in steps) are
+ * judged by {@link Steps} instead.
  */
 public final class Detector {
-  /** How many windows of points the local noise is estimated over: enough for a steady figure. */
-  private static final int NOISE_SPAN = 8;
+  /** The moving-sum score a point needs to become a candidate; the test decides. */
+  private static final double CANDIDATE = 3;
 
   private final DetectorSettings settings;
 
@@ -29,16 +31,24 @@ public final class Detector {
 
   /** The shifts of {@code values} (in time order, no NaN), in order. */
   public List<Shift> detect(double[] values) {
-    double[] noise = localNoise(values);
-    List<Integer> splits = new ArrayList<>();
-    search(values, 0, values.length, noise, splits);
-    splits.sort(null);
+    if (values.length < 2 * settings.window()) {
+      return List.of();
+    }
+    if (Steps.stepwise(values)) {
+      return new Steps(settings).detect(values);
+    }
+    Noise noise = Noise.of(values, 4 * settings.maxWindow());
+    // Where a tenth of the points sit exactly on one value (clamped at a bound), the noise
+    // model does not hold there: a change must also be large enough to matter.
+    boolean bounded = Steps.repeated(values) >= 0.1;
+    Segments segments = new Segments(values, noise, settings, bounded);
+    List<Integer> cuts = candidates(noise);
+    segments.prune(cuts);
+    segments.refine(cuts);
+    segments.prune(cuts);
     List<Shift> shifts = new ArrayList<>();
-    for (int k = 0; k < splits.size(); k++) {
-      int lo = k == 0 ? 0 : splits.get(k - 1);
-      int hi = k == splits.size() - 1 ? values.length : splits.get(k + 1);
-      int at = splits.get(k);
-      Shift s = measure(values, lo, at, hi, noise);
+    for (int k = 0; k < cuts.size(); k++) {
+      Shift s = segments.test(cuts, k);
       if (s != null) {
         shifts.add(s);
       }
@@ -46,110 +56,51 @@ public final class Detector {
     return shifts;
   }
 
-  private void search(double[] values, int lo, int hi, double[] noise, List<Integer> splits) {
-    int w = settings.window();
-    Shift best = null;
-    for (int i = lo + w; i <= hi - w; i++) {
-      Shift s = measure(values, lo, i, hi, noise);
-      if (s != null && (best == null || s.score() > best.score())) {
-        best = s;
+  /** The best point of each run of moving-sum scores above {@link #CANDIDATE}, at every scale. */
+  private List<Integer> candidates(Noise noise) {
+    double[] y = noise.values();
+    int n = y.length;
+    double[] sums = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      sums[i + 1] = sums[i] + y[i];
+    }
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    for (int g : scales(n)) {
+      int best = -1;
+      double bestZ = 0;
+      for (int i = g; i <= n - g; i++) {
+        double delta = (sums[i + g] - 2 * sums[i] + sums[i - g]) / g;
+        double error = noise.sigma()[i] * Math.sqrt(noise.factor() * 2 / g);
+        double z = error > 0 ? Math.abs(delta) / error : delta != 0 ? Double.POSITIVE_INFINITY : 0;
+        if (z >= CANDIDATE) {
+          if (z > bestZ) {
+            best = i;
+            bestZ = z;
+          }
+        } else if (best >= 0) {
+          out.add(best);
+          best = -1;
+          bestZ = 0;
+        }
+      }
+      if (best >= 0) {
+        out.add(best);
       }
     }
-    if (best == null) {
-      return;
-    }
-    int at = refine(values, lo, best.index(), hi);
-    splits.add(at);
-    search(values, lo, at, noise, splits);
-    search(values, at, hi, noise, splits);
+    return new ArrayList<>(out);
   }
 
-  /** The shift at {@code at} within {@code [lo, hi)}, or null when it is not one. */
-  private Shift measure(double[] values, int lo, int at, int hi, double[] noise) {
-    int w = Math.min(settings.maxWindow(), Math.min(at - lo, hi - at));
-    if (w < settings.window()) {
-      return null;
+  /** {@code window}, doubling, then {@code maxWindow}: each no more than half the series. */
+  private List<Integer> scales(int n) {
+    List<Integer> out = new ArrayList<>();
+    for (int g = settings.window(); g < settings.maxWindow() && 2 * g <= n; g *= 2) {
+      out.add(g);
     }
-    double before = Robust.median(values, at - w, at);
-    double after = Robust.median(values, at, at + w);
-    double delta = Math.abs(after - before);
-    double error = noise[at] * Math.sqrt(Math.PI / w);
-    double score = error > 0 ? delta / error : delta > 0 ? Double.POSITIVE_INFINITY : 0;
-    boolean big = before == 0 ? delta > 0 : delta / Math.abs(before) >= settings.minChange();
-    if (score < threshold(hi - lo) || !big || drifting(values, at, w)) {
-      return null;
-    }
-    return new Shift(at, before, after, score);
-  }
-
-  /**
-   * The score a shift needs in a segment of {@code length} points. A segment offers one chance
-   * per window for noise to line up, so a fixed bar lets long series raise more false alarms:
-   * keeping {@code chances * exp(-z^2 / 2)} at its value for two windows gives this bar.
-   */
-  double threshold(int length) {
-    double chances = (double) length / (2 * settings.maxWindow());
-    double z = settings.threshold();
-    return chances <= 1 ? z : Math.sqrt(z * z + 2 * Math.log(chances));
-  }
-
-  /**
-   * The noise around each point, from the {@code NOISE_SPAN} windows centred on it: noise often
-   * grows with the level (a relative scatter), so one figure for a long series that drifts is too
-   * low at one end. Computed every quarter window, the points in between take the nearest one.
-   */
-  private double[] localNoise(double[] values) {
-    int n = values.length;
-    double[] out = new double[n + 1];
-    int half = NOISE_SPAN * settings.maxWindow() / 2;
-    if (n <= 2 * half) {
-      java.util.Arrays.fill(out, Robust.noise(values));
-      return out;
-    }
-    int stride = Math.max(1, settings.maxWindow() / 4);
-    for (int c = 0; c <= n; c += stride) {
-      int from = Math.max(0, Math.min(c - half, n - 2 * half));
-      double local = Robust.noise(values, from, from + 2 * half);
-      java.util.Arrays.fill(out, Math.max(0, c - stride / 2), Math.min(n + 1, c + stride - stride / 2), local);
+    if (2 * settings.maxWindow() <= n) {
+      out.add(settings.maxWindow());
+    } else if (out.isEmpty() || out.get(out.size() - 1) < n / 2) {
+      out.add(n / 2);
     }
     return out;
-  }
-
-  /**
-   * True when the two windows look like one slope rather than two levels: the jump between the
-   * inner halves is not clearly larger than the change within each side (a step's sides are flat,
-   * a drift's change as much inside each side as across the split).
-   */
-  private boolean drifting(double[] values, int at, int w) {
-    int h = w / 2;
-    if (h < 2) {
-      return false;
-    }
-    double q1 = Robust.median(values, at - w, at - h);
-    double q2 = Robust.median(values, at - h, at);
-    double q3 = Robust.median(values, at, at + h);
-    double q4 = Robust.median(values, at + h, at + w);
-    double jump = Math.abs(q3 - q2);
-    double sides = Math.max(Math.abs(q2 - q1), Math.abs(q4 - q3));
-    return jump <= 2 * sides;
-  }
-
-  /** The split near {@code at} that leaves the two sides the most level (lowest L1 cost). */
-  private int refine(double[] values, int lo, int at, int hi) {
-    int w = Math.min(settings.maxWindow(), Math.min(at - lo, hi - at));
-    int from = Math.max(lo + settings.window(), at - w);
-    int to = Math.min(hi - settings.window(), at + w);
-    int left = Math.max(lo, at - 2 * w);
-    int right = Math.min(hi, at + 2 * w);
-    int best = at;
-    double bestCost = Double.POSITIVE_INFINITY;
-    for (int i = from; i <= to; i++) {
-      double cost = Robust.cost(values, left, i) + Robust.cost(values, i, right);
-      if (cost < bestCost || cost == bestCost && Math.abs(i - at) < Math.abs(best - at)) {
-        best = i;
-        bestCost = cost;
-      }
-    }
-    return best;
   }
 }

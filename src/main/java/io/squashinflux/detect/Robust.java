@@ -31,13 +31,31 @@ final class Robust {
 
   /** The noise of {@code values[from..to)}, as {@link #noise(double[])}. */
   static double noise(double[] values, int from, int to) {
-    if (to - from < 3) {
+    return noise(values, from, to, 1);
+  }
+
+  /**
+   * As {@link #noise(double[], int, int)} from the differences {@code lag} points apart: one point
+   * apart they see the innovation of correlated noise only, far apart its whole spread.
+   */
+  static double noise(double[] values, int from, int to, int lag) {
+    if (to - from < lag + 2) {
       return 0;
     }
-    double[] diffs = new double[to - from - 1];
-    for (int i = from + 1; i < to; i++) {
-      diffs[i - from - 1] = values[i] - values[i - 1];
+    // A value repeated exactly (clamped at a bound, or a result that did not move) says nothing
+    // about the noise of the points that do move: such differences are left out.
+    double[] diffs = new double[to - from - lag];
+    int count = 0;
+    for (int i = from + lag; i < to; i++) {
+      double d = values[i] - values[i - lag];
+      if (d != 0) {
+        diffs[count++] = d;
+      }
     }
+    if (count < 2) {
+      return 0;
+    }
+    diffs = Arrays.copyOf(diffs, count);
     double center = median(diffs, 0, diffs.length);
     double[] deviations = new double[diffs.length];
     for (int i = 0; i < diffs.length; i++) {
@@ -54,6 +72,47 @@ final class Robust {
     }
     double rms = Math.sqrt(sum / diffs.length);
     return Math.max(mad, rms) / Math.sqrt(2);
+  }
+
+  /** The median absolute deviation of {@code values[from..to)} from their median, as a standard deviation. */
+  static double spread(double[] values, int from, int to) {
+    double m = median(values, from, to);
+    double[] deviations = new double[to - from];
+    for (int i = from; i < to; i++) {
+      deviations[i - from] = Math.abs(values[i] - m);
+    }
+    return median(deviations, 0, deviations.length) * MAD_TO_SIGMA;
+  }
+
+  /** The mean of {@code values[from..to)}. */
+  static double mean(double[] values, int from, int to) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += values[i];
+    }
+    return sum / (to - from);
+  }
+
+  /** The running median over {@code 2 * half + 1} points, fewer at either end. */
+  static double[] runningMedian(double[] values, int half) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = median(values, Math.max(0, i - half), Math.min(values.length, i + half + 1));
+    }
+    return out;
+  }
+
+  /**
+   * The probability that a standard normal exceeds {@code |z|} in either direction, to a relative
+   * error of 1.2e-7 (the Chebyshev fit of erfc in Numerical Recipes): enough for a p-value.
+   */
+  static double twoSidedTail(double z) {
+    double x = Math.abs(z) / Math.sqrt(2);
+    double t = 1 / (1 + 0.5 * x);
+    double poly = -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+        + t * (-0.82215223 + t * 0.17087277))))))));
+    return Math.min(1, t * Math.exp(poly));
   }
 
   /** The sum of absolute deviations of {@code values[from..to)} from their median: an L1 cost. */

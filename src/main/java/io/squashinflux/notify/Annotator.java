@@ -55,7 +55,7 @@ public final class Annotator {
         "SELECT * FROM " + InfluxQuery.identifier(FindingPoints.MEASUREMENT)
             + " WHERE \"deleted\" = false",
         (tags, f, time, deleted) -> FindingPoints.data(tags, time,
-            f == null ? "" : Wording.line(f), f == null ? 0 : f.change(), deleted));
+            f == null ? "" : Wording.line(f), f == null ? 0 : f.change().orElse(Double.NaN), deleted));
     return List.of(first, second);
   }
 

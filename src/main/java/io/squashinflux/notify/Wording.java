@@ -15,8 +15,10 @@ final class Wording {
 
   static String change(Finding f) {
     String unit = f.unit() == null || f.unit().isEmpty() ? "" : " " + f.unit();
-    return String.format(Locale.ROOT, "%+.1f%% (%+.4g%s, %.4g -> %.4g)", f.change() * 100,
-        f.after() - f.before(), unit, f.before(), f.after());
+    String ratio = f.change().isPresent()
+        ? String.format(Locale.ROOT, "%+.1f%%", f.change().getAsDouble() * 100) : "n/a (from 0)";
+    return String.format(Locale.ROOT, "%s (%+.4g%s, %.4g -> %.4g; %s)", ratio,
+        f.after() - f.before(), unit, f.before(), f.after(), f.evidence().sureness());
   }
 
   /** Date, job, CI run and packages: what follows the headline. */

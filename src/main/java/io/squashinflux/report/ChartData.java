@@ -49,9 +49,15 @@ final class ChartData {
       while (i < series.size() && !same(f, series.get(i))) {
         i++;
       }
-      changes.addObject().put("t", seconds(f.at())).put("from", seconds(f.lastGood()))
-          .put("label", label(f)).put("direction", f.direction()).put("series", i)
-          .put("before", f.before()).put("after", f.after()).put("change", f.change());
+      ObjectNode change = changes.addObject().put("t", seconds(f.at()))
+          .put("from", seconds(f.lastGood())).put("label", label(f))
+          .put("direction", f.direction()).put("series", i).put("before", f.before())
+          .put("after", f.after());
+      if (f.change().isPresent()) {
+        change.put("change", f.change().getAsDouble());
+      } else {
+        change.putNull("change");
+      }
     }
     return chart;
   }

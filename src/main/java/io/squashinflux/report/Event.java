@@ -25,7 +25,7 @@ public record Event(String metric, String dataset, List<Finding> findings,
 
   /** The largest relative change of its findings, for ranking. */
   double worst() {
-    return findings.stream().mapToDouble(f -> Math.abs(f.change())).max().orElse(0);
+    return findings.stream().mapToDouble(f -> Math.abs(f.change().orElse(Double.POSITIVE_INFINITY))).max().orElse(0);
   }
 
   /** The findings of one metric grouped into events, in the order the findings came. */
@@ -62,7 +62,7 @@ public record Event(String metric, String dataset, List<Finding> findings,
       List<String> names = f.packagesChanged();
       shared.keySet().retainAll(names);
     }
-    group.sort(Comparator.comparingDouble((Finding f) -> -Math.abs(f.change())));
+    group.sort(Ranking.WORST_FIRST);
     return new Event(group.get(0).metric(), group.get(0).dataset(), group,
         new ArrayList<>(shared.values()));
   }

@@ -31,13 +31,13 @@ final class FindingsTable {
     // its edge says there is more.
     out.write("<div class=\"scroll\" tabindex=\"0\"><table class=\"findings\" id=\"" + id
         + "-table\"><thead><tr><th>Metric</th><th>Dataset / filter</th><th class=\"num\">Before</th>"
-        + "<th class=\"num\">After</th><th class=\"num\">Change</th><th>First shifted point</th>"
+        + "<th class=\"num\">After</th><th class=\"num\">Change</th><th>How sure</th><th>First shifted point</th>"
         + "<th>Packages changed</th></tr></thead><tbody>\n");
     for (Event e : events) {
       if (e.findings().size() > 1) {
         Finding first = e.findings().get(0);
         out.write("<tr class=\"event " + esc(first.direction()) + "\"><td><a href=\""
-            + href(first, false) + "\">" + esc(e.metric()) + "</a></td><td colspan=\"6\">"
+            + href(first, false) + "\">" + esc(e.metric()) + "</a></td><td colspan=\"7\">"
             + esc(e.dataset() == null ? "(no dataset)" : e.dataset()) + ": one change on "
             + e.findings().size() + " filters (" + esc(String.join(", ", e.findings().stream()
                 .map(f -> String.valueOf(f.filter())).toList())) + ")<div class=\"pkgs shared\">"
@@ -51,6 +51,16 @@ final class FindingsTable {
     out.write("</tbody></table></div>\n");
   }
 
+  /** The relative change, or n/a from a level of zero where no ratio says how large it is. */
+  static String change(Finding f) {
+    return f.change().isPresent() ? Html.percent(f.change().getAsDouble())
+        : "<span title=\"from a level of zero: no relative change\">n/a</span>";
+  }
+
+  private static String crosses(Finding f) {
+    return f.crosses().isEmpty() ? "" : "<br>crosses " + esc(String.join(", ", f.crosses()));
+  }
+
   private static void row(Writer out, Finding f, boolean inEvent, boolean packagesRecorded)
       throws IOException {
     String unit = Html.unit(f.unit());
@@ -60,9 +70,10 @@ final class FindingsTable {
         + href(f, true) + "\" data-chart=\"" + esc(f.metric()) + "\">" + esc(f.metric())
         + "</a></td><td>" + esc(ChartData.label(f)) + "</td><td class=\"num\">" + num(f.before())
         + unit + "</td><td class=\"num\">" + num(f.after()) + unit + "</td><td class=\"num change\">"
-        + Html.percent(f.change()) + "<br>" + Html.signed(f.after() - f.before()) + unit
+        + change(f) + "<br>" + Html.signed(f.after() - f.before()) + unit
         + (f.directionUnknown() ? "<br><span class=\"none\">direction unknown</span>" : "")
-        + "</td><td class=\"when\">" + Html.date(f.at()) + "<br>" + job(f) + "</td><td class=\"pkgs\">"
+        + "</td><td class=\"sure\">" + esc(f.evidence().sureness()) + "<br><small>"
+        + esc(f.evidence().sides()) + crosses(f) + "</small></td><td class=\"when\">" + Html.date(f.at()) + "<br>" + job(f) + "</td><td class=\"pkgs\">"
         + (inEvent ? "<span class=\"none\">see the event</span>"
             : packages(f.packages(), packagesRecorded)) + "</td></tr>\n");
   }

@@ -1,5 +1,6 @@
 package io.squashinflux.report;
 
+import io.squashinflux.detect.Evidence;
 import io.squashinflux.detect.Finding;
 import io.squashinflux.specs.SpecStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +14,9 @@ import java.util.List;
 
 /**
  * {@code report --json}: {@code {"regressions": [...], "changes": [...], "events": [...], "specs": [...]}},
- * each finding as {@code metric, dataset, filter, at, before, after, change, direction, job, run,
- * url, packages_changed, packages}, each event (one change seen on several filters of a dataset)
+ * each finding as {@code metric, dataset, filter, at, before, after, change (null from a level of
+ * zero), direction, p_value, sigmas, before_points, after_points, crosses, job, run, url,
+ * packages_changed, packages}, each event (one change seen on several filters of a dataset)
  * as {@code metric, dataset, direction, filters, packages_changed}, as the README documents.
  */
 public final class ReportJson {
@@ -68,8 +70,23 @@ public final class ReportJson {
       node.put("at", iso(f.at()));
       node.put("before", f.before());
       node.put("after", f.after());
-      node.put("change", f.change());
+      if (f.change().isPresent()) {
+        node.put("change", f.change().getAsDouble());
+      } else {
+        node.putNull("change");
+      }
       node.put("direction", f.direction());
+      Evidence e = f.evidence();
+      node.put("p_value", e.pValue());
+      if (Double.isNaN(e.sigmas())) {
+        node.putNull("sigmas");
+      } else {
+        node.put("sigmas", e.sigmas());
+      }
+      side(node.putObject("before_points"), e.before());
+      side(node.putObject("after_points"), e.after());
+      ArrayNode crosses = node.putArray("crosses");
+      f.crosses().forEach(crosses::add);
       if (f.job() == null) {
         node.putNull("job");
       } else {
@@ -83,6 +100,10 @@ public final class ReportJson {
       f.packages().forEach(p -> detail.addObject().put("name", p.name()).put("sha", p.sha())
           .put("url", p.url()));
     }
+  }
+
+  private static void side(ObjectNode node, Evidence.Side side) {
+    node.put("count", side.points()).put("mean", side.mean()).put("spread", side.spread());
   }
 
   /** The date and minute, {@code 2023-07-02 14:05 UTC}. */

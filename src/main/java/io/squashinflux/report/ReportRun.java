@@ -1,6 +1,7 @@
 package io.squashinflux.report;
 
 import io.squashinflux.detect.DetectorSettings;
+import io.squashinflux.detect.Directions;
 import io.squashinflux.detect.Finding;
 import io.squashinflux.influx.InfluxQuery;
 import io.squashinflux.influx.InfluxTarget;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Locale;
 
 /**
@@ -28,10 +30,17 @@ import java.util.Locale;
  */
 public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
     DetectorSettings settings, int maxPoints, List<String> measurements, long since, Path output,
-    Path findings) {
+    Path findings, Directions directions, Predicate<Finding> shown) {
 
   public ReportRun {
     measurements = List.copyOf(measurements);
+  }
+
+  /** Directions from the specs alone, every finding listed. */
+  public ReportRun(InfluxTarget target, ReadModel model, Specs specs, DetectorSettings settings,
+      int maxPoints, List<String> measurements, long since, Path output, Path findings) {
+    this(target, model, specs, settings, maxPoints, measurements, since, output, findings,
+        Directions.of(specs), f -> true);
   }
 
   /** Where the data is, as the page and the messages name it. */
@@ -43,8 +52,8 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
 
   /** The detector's settings as the options that set them, for the page's header. */
   String settingsText() {
-    return String.format(Locale.ROOT, "--window %d --max-window %d --threshold %s --min-change %s",
-        settings.window(), settings.maxWindow(), settings.threshold(), settings.minChange());
+    return String.format(Locale.ROOT, "--window %d --max-window %d --false-alarm %s --min-change %s",
+        settings.window(), settings.maxWindow(), settings.falseAlarm(), settings.minChange());
   }
 
   /** Writes the report and prints where, with the regressions and the count of changes. */
@@ -59,8 +68,8 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
   public TrendReport.Result write() throws IOException {
     Path charts = scratch(output);
     try {
-      TrendReport.Result all = new TrendReport(new InfluxQuery(target), model, specs, settings,
-          maxPoints).run(measurements, charts);
+      TrendReport.Result all = new TrendReport(new InfluxQuery(target), model, specs, directions,
+          settings, maxPoints).run(measurements, charts);
       if (all.points() == 0) {
         throw new SeriesException("database \"" + target.database() + "\""
             + (target.retentionPolicy() == null ? "" : ", retention policy \""
@@ -68,7 +77,7 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
             + model.mapping().name() + " reads (" + all.metrics() + " metrics): nothing to report;"
             + " check --db, --rp and --mapping");
       }
-      TrendReport.Result result = since(all);
+      TrendReport.Result result = since(all).only(shown);
       ReportPage.Header header = new ReportPage.Header(source(), java.time.Instant.now(),
           settingsText(), specs != Specs.NONE);
       replace(output, file -> ReportPage.write(result, header, charts, file));
@@ -119,8 +128,13 @@ public record ReportRun(InfluxTarget target, ReadModel model, Specs specs,
   /** One finding on one line; text from the data made visible for a terminal. */
   static String line(Finding f) {
     String unit = f.unit() == null || f.unit().isEmpty() ? "" : " " + f.unit();
-    return io.squashinflux.ledger.Visible.of(String.format(Locale.ROOT, "%s on %s / %s: %+.1f%% (%.4g -> %.4g%s) from %s%s%s",
-        f.metric(), f.dataset(), f.filter(), f.change() * 100, f.before(), f.after(), unit,
+    String change = f.change().isPresent()
+        ? String.format(Locale.ROOT, "%+.1f%%", f.change().getAsDouble() * 100) : "n/a (from 0)";
+    return io.squashinflux.ledger.Visible.of(String.format(Locale.ROOT,
+        "%s on %s / %s: %s (%.4g -> %.4g%s; %s; %s%s) from %s%s%s",
+        f.metric(), f.dataset(), f.filter(), change, f.before(), f.after(), unit,
+        f.evidence().sureness(), f.evidence().sides(),
+        f.crosses().isEmpty() ? "" : "; crosses " + String.join(", ", f.crosses()),
         ReportJson.isoDate(f.at()), f.job() == null ? "" : ", job " + f.job(),
         f.packagesChanged().isEmpty() ? ""
             : "; packages changed: " + String.join(", ", f.packagesChanged())));

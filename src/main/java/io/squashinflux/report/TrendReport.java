@@ -3,6 +3,7 @@ package io.squashinflux.report;
 import io.squashinflux.detect.Analysis;
 import io.squashinflux.detect.Detector;
 import io.squashinflux.detect.DetectorSettings;
+import io.squashinflux.detect.Directions;
 import io.squashinflux.detect.Finding;
 import io.squashinflux.influx.InfluxQuery;
 import io.squashinflux.series.MetricField;
@@ -65,11 +66,19 @@ public final class TrendReport {
     public List<Event> events(boolean regression) {
       return events.stream().filter(e -> e.findings().get(0).regression() == regression).toList();
     }
+
+    /** This result listing only the findings {@code shown} accepts. */
+    public Result only(java.util.function.Predicate<Finding> shown) {
+      return new Result(regressions.stream().filter(shown).toList(),
+          changes.stream().filter(shown).toList(), events.stream()
+              .filter(e -> e.findings().stream().anyMatch(shown)).toList(), specs, metrics,
+          series, points, packagesRecorded, span, unmatched);
+    }
   }
 
+  /** Events in the order of their worst findings ({@link Ranking#WORST_FIRST}). */
   private static final Comparator<Event> WORST_FIRST =
-      Comparator.comparingDouble((Event e) -> -e.worst())
-          .thenComparing(Event::metric).thenComparingLong(e -> e.findings().get(0).at());
+      Comparator.comparing((Event e) -> e.findings().get(0), Ranking.WORST_FIRST);
 
   private final MetricReader reader;
   private final PackageChanges packages;
@@ -79,9 +88,14 @@ public final class TrendReport {
 
   public TrendReport(InfluxQuery query, ReadModel model, Specs specs, DetectorSettings settings,
       int maxPoints) {
+    this(query, model, specs, Directions.of(specs), settings, maxPoints);
+  }
+
+  public TrendReport(InfluxQuery query, ReadModel model, Specs specs, Directions directions,
+      DetectorSettings settings, int maxPoints) {
     this.reader = new MetricReader(query, model);
     this.packages = new PackageChanges(query, model);
-    this.analysis = new Analysis(new Detector(settings), specs);
+    this.analysis = new Analysis(new Detector(settings), specs, directions);
     this.specs = specs;
     this.maxPoints = maxPoints;
   }

@@ -72,6 +72,9 @@ public final class DetectBench {
     }
     for (var entry : values.entrySet()) {
       double[] v = entry.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+      if (entry.getKey().equals(System.getProperty("dump"))) {
+        System.out.println("dump seed " + t.seed + " " + java.util.Arrays.toString(v));
+      }
       t.points += v.length;
       List<Shift> shifts = detector.detect(v);
       t.shifts += shifts.size();
@@ -127,7 +130,7 @@ public final class DetectBench {
 
   private static void alarm(Tally t, String key, Shift x, String what) {
     t.alarms.add(String.format("seed %d %s (%s): point %d, %.4g -> %.4g (%+.1f%%), score %.2f",
-        t.seed, key, what, x.index(), x.before(), x.after(), 100 * x.change(), x.score()));
+        t.seed, key, what, x.index(), x.before(), x.after(), 100 * x.change().orElse(Double.NaN), x.score()));
   }
 
   private static void print(String scenario, Tally t) {

@@ -98,9 +98,13 @@ class ReportCommandTest {
       long at = Instant.parse(f.get("at").asText()).toEpochMilli() * 1_000_000L;
       int index = rows.stream().map(TrendData.Row::time).toList().indexOf(at);
       assertThat(index).isPositive();
-      int w = Math.min(30, Math.min(index, rows.size() - index)); // one shift per series here
-      double before = median(rows.subList(index - w, index));
-      double after = median(rows.subList(index, index + w));
+      // One shift per series here: each side is as many points as the JSON says were compared.
+      int left = f.get("before_points").get("count").asInt();
+      int right = f.get("after_points").get("count").asInt();
+      assertThat(left).isEqualTo(Math.min(80, index));
+      assertThat(right).isEqualTo(Math.min(80, rows.size() - index));
+      double before = median(rows.subList(index - left, index));
+      double after = median(rows.subList(index, index + right));
       assertThat(f.get("before").asDouble()).isEqualTo(before);
       assertThat(f.get("after").asDouble()).isEqualTo(after);
       assertThat(f.get("change").asDouble()).isCloseTo((after - before) / before, within(1e-12));
@@ -123,6 +127,42 @@ class ReportCommandTest {
       assertThat(n.get("job").isNull()).isTrue(); // the notebook model keeps no job id
       assertThat(n.get("packages_changed")).isEqualTo(s.get("packages_changed"));
     }
+  }
+
+  @Test
+  void listsCanBeLimitedToSpecCrossingsOrLargeChanges() throws Exception {
+    JsonNode all = report("squash");
+    JsonNode large = report("squash", "--above", "45");
+    JsonNode crossing = report("squash", "--only-crossing", "--measurement", "validate_drp");
+    assertThat(large.get("regressions")).isNotEmpty().allSatisfy(f ->
+        assertThat(f.get("change").asDouble()).isGreaterThanOrEqualTo(0.45));
+    assertThat(large.get("regressions").size()).isLessThan(all.get("regressions").size());
+    assertThat(crossing.get("regressions")).allSatisfy(f ->
+        assertThat(f.get("crosses")).isNotEmpty());
+    for (JsonNode f : all.get("regressions")) {
+      assertThat(f.get("p_value").asDouble()).isLessThan(0.001);
+      assertThat(f.get("before_points").get("count").asInt()).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void directionFromAnOptionMakesAChangeARegressionWithoutSpecs() throws Exception {
+    Path json = dir.resolve("no-specs.json");
+    List<String> args = List.of("report", "--influx-url", influx.url(), "--db", "squash",
+        "--mapping", "squash", "-o", dir.resolve("no-specs.html").toString(), "--findings",
+        json.toString(), "--measurement", "validate_drp");
+    Cli.Result run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.code()).as(run.toString()).isZero();
+    JsonNode unknown = JSON.readTree(json.toFile());
+    assertThat(unknown.get("regressions")).isEmpty();
+    assertThat(series(unknown.get("changes"))).contains(key("validate_drp.PA1", "validation_data_hsc", "r"));
+    List<String> ruled = new ArrayList<>(args);
+    ruled.addAll(List.of("--lower-is-better", "validate_drp.PA?", "--higher-is-better", "nothing*"));
+    run = Cli.run(ruled.toArray(String[]::new));
+    assertThat(run.code()).as(run.toString()).isZero();
+    JsonNode found = JSON.readTree(json.toFile());
+    assertThat(series(found.get("regressions"))).contains(key("validate_drp.PA1", "validation_data_hsc", "r"))
+        .allSatisfy(k -> assertThat(k).startsWith("validate_drp.PA1 "));
   }
 
   @Test

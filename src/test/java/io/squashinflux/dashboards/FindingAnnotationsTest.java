@@ -108,8 +108,8 @@ class FindingAnnotationsTest {
     assertThat(data(false)).isEqualTo(findings);
     assertChronografReadsThem(findings.size());
 
-    // A threshold no shift meets: the findings are gone, and so are their annotations.
-    assertThat(report("--threshold", "100000")).isEmpty();
+    // A size no shift reaches: the findings are gone, and so are their annotations.
+    assertThat(report("--above", "100000")).isEmpty();
     assertThat(chronograf(true)).isEmpty();
     assertThat(data(true)).isEmpty();
     assertThat(chronograf(false)).isEqualTo(findings);

@@ -28,7 +28,7 @@ class DetectorTest {
       List<Shift> shifts = detector.detect(values);
       assertThat(shifts).as("seed %d", seed).hasSize(1);
       assertThat(shifts.get(0).index()).as("seed %d", seed).isBetween(56, 58);
-      assertThat(shifts.get(0).change()).isBetween(0.12, 0.28);
+      assertThat(shifts.get(0).change().getAsDouble()).isBetween(0.12, 0.28);
     }
   }
 
@@ -97,5 +97,137 @@ class DetectorTest {
       flat[i] = 7;
     }
     assertThat(detector.detect(flat)).extracting(Shift::index).containsExactly(20);
+  }
+
+  static double[] ar1(long seed, int n, double level, double sd, double rho) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] values = new double[n];
+    double e = random.nextGaussian();
+    for (int i = 0; i < n; i++) {
+      e = rho * e + Math.sqrt(1 - rho * rho) * random.nextGaussian();
+      values[i] = level + sd * e;
+    }
+    return values;
+  }
+
+  /** The same value until the next code change, every 12 points on average, each a small step. */
+  static double[] stepwise(long seed, int n, double level, double step) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && random.nextDouble() < 1.0 / 12) {
+        level += step * random.nextGaussian();
+      }
+      values[i] = level;
+    }
+    return values;
+  }
+
+  @Test
+  void shiftOfTwoNoiseSdIsFoundInPlaceWithHowSureItIs() {
+    // 2% noise, a 4% shift: under a relative floor of 10%, yet 2 sd and sustained for 100 points.
+    for (long seed = 1; seed <= 20; seed++) {
+      double[] values = noisy(seed, 240, 50, 0.02);
+      for (int i = 140; i < values.length; i++) {
+        values[i] += 2;
+      }
+      List<Shift> shifts = detector.detect(values);
+      assertThat(shifts).as("seed %d", seed).hasSize(1);
+      Shift s = shifts.get(0);
+      assertThat(s.index()).as("seed %d", seed).isBetween(137, 143);
+      assertThat(s.evidence().pValue()).as("seed %d", seed).isLessThan(0.001);
+      assertThat(s.evidence().sigmas()).as("seed %d", seed).isBetween(1.3, 3.0);
+      assertThat(s.evidence().before().points()).isBetween(20, 160);
+      assertThat(s.evidence().after().points()).isBetween(20, 100);
+      assertThat(s.evidence().after().mean() - s.evidence().before().mean()).isBetween(1.4, 2.6);
+      assertThat(s.evidence().before().spread()).isBetween(0.6, 1.5);
+    }
+  }
+
+  @Test
+  void correlatedNoiseIsNotAShift() {
+    for (long seed = 1; seed <= 20; seed++) {
+      assertThat(detector.detect(ar1(seed, 300, 100, 2, 0.6))).as("seed %d", seed).isEmpty();
+    }
+  }
+
+  @Test
+  void shiftInCorrelatedNoiseIsFound() {
+    for (long seed = 1; seed <= 10; seed++) {
+      double[] values = ar1(seed, 300, 100, 2, 0.6);
+      for (int i = 150; i < values.length; i++) {
+        values[i] += 8;
+      }
+      assertThat(detector.detect(values)).as("seed %d", seed).extracting(Shift::index)
+          .singleElement().satisfies(at -> assertThat(at).isBetween(147, 153));
+    }
+  }
+
+  @Test
+  void heavyTailedNoiseIsNotAShift() {
+    for (long seed = 1; seed <= 20; seed++) {
+      SplittableRandom random = new SplittableRandom(seed);
+      double[] values = new double[300];
+      for (int i = 0; i < values.length; i++) {
+        double chi = 0;
+        for (int k = 0; k < 3; k++) {
+          double z = random.nextGaussian();
+          chi += z * z;
+        }
+        values[i] = 100 + random.nextGaussian() / Math.sqrt(chi / 3);
+      }
+      assertThat(detector.detect(values)).as("seed %d", seed).isEmpty();
+    }
+  }
+
+  @Test
+  void driftAndShortExcursionsAreNotShifts() {
+    // A 3-point excursion next to a few high noise points can still read as a 7-point level:
+    // one series in twenty is what the detector does today (bench/detect.sh: none of 18).
+    int flagged = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      double[] drift = noisy(seed, 290, 100, 0.02);
+      for (int i = 0; i < drift.length; i++) {
+        drift[i] += 20.0 * i / drift.length;
+      }
+      double[] excursions = noisy(seed + 50, 290, 100, 0.02);
+      for (int i = 0; i < 3; i++) {
+        excursions[60 + i] += 14;
+        excursions[200 + i] -= 12;
+      }
+      assertThat(detector.detect(drift)).as("drift, seed %d", seed).isEmpty();
+      flagged += detector.detect(excursions).isEmpty() ? 0 : 1;
+    }
+    assertThat(flagged).as("excursion series flagged of 20").isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void deterministicSeriesReportsOnlyTheStepThatStandsOut() {
+    for (long seed = 1; seed <= 20; seed++) {
+      double[] values = stepwise(seed, 290, 100, 0.3);
+      assertThat(detector.detect(values)).as("small steps alone, seed %d", seed).isEmpty();
+      for (int i = 170; i < values.length; i++) {
+        values[i] += 4;
+      }
+      List<Shift> shifts = detector.detect(values);
+      assertThat(shifts).as("seed %d", seed).extracting(Shift::index).containsExactly(170);
+      assertThat(shifts.get(0).evidence().pValue()).isLessThan(0.001);
+      assertThat(shifts.get(0).evidence().sigmas()).isGreaterThan(8);
+    }
+  }
+
+  @Test
+  void sameValuesGiveTheSameShifts() {
+    double[] values = noisy(3, 400, 10, 0.05);
+    for (int i = 200; i < values.length; i++) {
+      values[i] *= 1.1;
+    }
+    assertThat(detector.detect(values.clone())).isEqualTo(detector.detect(values.clone()));
+  }
+
+  @Test
+  void changeFromZeroHasNoRatio() {
+    assertThat(new Shift(1, 0, 40, 9, null).change()).isEmpty();
+    assertThat(new Shift(1, 50, 60, 9, null).change()).hasValue(0.2);
   }
 }
