@@ -30,6 +30,10 @@ final class DetectionOptions {
           + " (default: ${DEFAULT-VALUE}).")
   double falseAlarm;
 
+  /** The old noise bar, replaced by --false-alarm: a pointer, not a silent change of meaning. */
+  @Option(names = "--threshold", paramLabel = "Z", hidden = true)
+  String oldThreshold;
+
   @Option(names = "--min-change", paramLabel = "FRACTION", defaultValue = "0.1",
       description = "Smallest relative change reported on a series with no noise to judge by,"
           + " 0.1 = 10%% (default: ${DEFAULT-VALUE}).")
@@ -60,6 +64,10 @@ final class DetectionOptions {
 
   /** The detector's settings; a bad value is a user error. */
   DetectorSettings settings() {
+    if (oldThreshold != null) {
+      throw new UserError("--threshold is gone: a shift is now judged by the chance that noise"
+          + " alone shows it; set that with --false-alarm P (default 0.001)");
+    }
     DetectorSettings settings;
     try {
       settings = new DetectorSettings(window, maxWindow, falseAlarm, minChange);

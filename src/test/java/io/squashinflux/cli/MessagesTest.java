@@ -38,6 +38,13 @@ class MessagesTest {
     assertThat(oneLine()).contains("--findings FILE").contains("--json means");
   }
 
+  @Test
+  void theReportsOldNoiseBarPointsToTheFalseAlarmChance() {
+    assertThat(run("report", "--threshold", "5", "--influx-url", "http://127.0.0.1:1"))
+        .isEqualTo(2);
+    assertThat(oneLine()).contains("--threshold is gone").contains("--false-alarm P");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"sync", "watch", "convert", "report", "generate", "serve-api", "demo",
       "dashboards"})
