@@ -161,6 +161,13 @@ final class ApacheTransport implements Transport {
       timeout.initCause(e);
       return timeout;
     }
+    if (e instanceof java.net.ConnectException && e.getMessage() != null
+        && e.getMessage().endsWith("Connection refused")) {
+      // Apache repeats the address the caller names already; the JDK's words are the reason.
+      java.net.ConnectException refused = new java.net.ConnectException("connection refused");
+      refused.initCause(e);
+      return refused;
+    }
     if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
       InterruptedException interrupted = new InterruptedException("interrupted");
       interrupted.initCause(e);

@@ -31,7 +31,7 @@ class NotifyTest {
   @BeforeAll
   static void sync() throws Exception {
     influx = InfluxServer.start();
-    data = TrendData.start(influx, 600, 3, 0, 0, 0);
+    data = TrendData.start(influx, 1200, 3, 0, 0, 0);
     JSON.writeValue(dir.resolve("specs.json").toFile(), JobGenerator.specs());
   }
 

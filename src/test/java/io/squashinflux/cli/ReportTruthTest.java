@@ -252,7 +252,7 @@ class ReportTruthTest {
         .contains("changes of unknown direction");
     Cli.Result typo = Cli.run("report", "--fail-on-regresion");
     assertThat(typo.code()).isEqualTo(2);
-    assertThat(typo.err()).contains("did you mean --fail-on-regression?");
+    assertThat(typo.err()).contains("did you mean --fail-on-regression");
     Cli.Result down = Cli.run("report", "--influx-url", "http://127.0.0.1:9", "-o",
         dir.resolve("down.html").toString());
     assertThat(down.err()).contains("connection refused").doesNotContain("ConnectException");

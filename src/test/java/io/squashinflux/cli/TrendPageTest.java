@@ -64,7 +64,7 @@ class TrendPageTest {
     Path html = report("page", dir.resolve("specs.json").toString());
     String text = Files.readString(html);
     assertThat(text).doesNotContain("<script src").doesNotContain("<link ");
-    Chromium.Run run = Chromium.dumpDom(html.toUri() + "?dump", 1280, 3200, dir.resolve("profile"));
+    Chromium.Run run = Chromium.dumpDom(html.toUri() + "?dump", 1280, 4800, dir.resolve("profile"));
     JsonNode page = dump(run.stdout());
     assertThat(page.get("errors")).as(run.stderr()).isEmpty();
     assertThat(run.stderr()).doesNotContain("Uncaught");
