@@ -7,6 +7,7 @@ import io.squashinflux.influx.InfluxWriter;
 import io.squashinflux.influx.QueryException;
 import io.squashinflux.influx.Series;
 import io.squashinflux.lineprotocol.Notes;
+import io.squashinflux.lineprotocol.Point;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.sink.DeliveryException;
 import io.squashinflux.sink.Sink;
@@ -59,23 +60,22 @@ public final class Annotator {
     return List.of(first, second);
   }
 
-  /** One point's line: the finding, or null for a deleted one known by its tags only. */
-  private interface Point {
-    String line(Map<String, String> tags, Finding finding, long time, boolean deleted);
+  /** One annotation's point: the finding, or null for a deleted one known by its tags only. */
+  private interface Annotation {
+    Point point(Map<String, String> tags, Finding finding, long time, boolean deleted);
   }
 
   private Result place(InfluxTarget target, List<Finding> findings, Scope scope, String live,
-      Point point) throws IOException, InterruptedException {
+      Annotation annotation) throws IOException, InterruptedException {
     InfluxWriter writer = new InfluxWriter(target, retrier);
     try {
       writer.open();
       Set<String> ids = new HashSet<>();
-      List<io.squashinflux.lineprotocol.Point> lines = new ArrayList<>();
+      List<Point> points = new ArrayList<>();
       for (Finding f : findings) {
         Map<String, String> tags = FindingPoints.tags(f);
         ids.add(tags.get("id"));
-        lines.add(io.squashinflux.lineprotocol.Point.ofLine("annotation",
-            point.line(tags, f, f.at(), false)));
+        points.add(annotation.point(tags, f, f.at(), false));
       }
       int deleted = 0;
       for (Series s : query(target, live)) {
@@ -87,13 +87,25 @@ public final class Annotator {
           }
           long time = (Long) row.get(s.column("time"));
           if (!ids.contains(tags.get("id")) && scope.covers(tags.get("metric"), time)) {
-            lines.add(io.squashinflux.lineprotocol.Point.ofLine("annotation",
-                point.line(tags, null, time, true)));
+            points.add(annotation.point(tags, null, time, true));
             deleted++;
           }
         }
       }
-      Sink.Written result = writer.write(lines, Notes.NONE);
+      List<String> dropped = new ArrayList<>();
+      Sink.Written result = writer.write(points, new Notes() {
+        @Override
+        public synchronized void dropped(String job, String key, String reason) {
+          dropped.add(key + ": " + reason);
+        }
+
+        @Override
+        public void changed(String job, String key, String reason) {}
+      });
+      if (!dropped.isEmpty()) { // a value the encoder had to drop is reported, never silent
+        throw new IOException("an annotation for database " + target.database()
+            + " lost a value: " + dropped.get(0));
+      }
       if (!result.refused().isEmpty()) {
         Sink.Refused first = result.refused().get(0);
         throw new IOException("InfluxDB refused an annotation in database " + target.database()

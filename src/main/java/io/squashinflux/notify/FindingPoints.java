@@ -2,12 +2,14 @@ package io.squashinflux.notify;
 
 import io.squashinflux.detect.Finding;
 import io.squashinflux.influx.InfluxQuery;
+import io.squashinflux.lineprotocol.FieldValue;
+import io.squashinflux.lineprotocol.Point;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where {@code report --annotate} puts a finding, in line protocol: one point at the time of its
+ * Where {@code report --annotate} puts a finding, as points the one encoder writes: one point at the time of its
  * change, tagged with a stable id, so a second run overwrites the same point (same measurement,
  * tags and time) and a finding that disappeared is overwritten with {@code deleted=true}, as
  * Chronograf itself deletes an annotation.
@@ -35,6 +37,9 @@ public final class FindingPoints {
   /** The tags of a finding, in both places; the key of a point beside the measurement. */
   static final List<String> TAGS = List.of("id", "metric", "dataset", "filter", "direction");
 
+  /** What the encoder's notes name as the source of an annotation's values. */
+  static final String JOB = "annotation";
+
   private FindingPoints() {}
 
   static Map<String, String> tags(Finding f) {
@@ -47,21 +52,27 @@ public final class FindingPoints {
     return tags;
   }
 
-  static String chronograf(Map<String, String> tags, String database, long time, String text,
+  static Point chronograf(Map<String, String> tags, String database, long time, String text,
       boolean deleted, long modified) {
     Map<String, String> all = new LinkedHashMap<>(tags);
     all.put(SOURCE_TAG, SOURCE);
     all.put(DATABASE_TAG, database);
-    return head(CHRONOGRAF_MEASUREMENT, all) + " deleted=" + deleted + ",start_time="
-        + (deleted ? 0 : time) + "i,modified_time_ns=" + modified + "i,text=" + string(text)
-        + ",color=" + string(deleted ? "" : color(tags.get("direction"))) + " " + time;
+    Map<String, FieldValue> fields = new LinkedHashMap<>();
+    fields.put("deleted", new FieldValue.BoolValue(deleted));
+    fields.put("start_time", new FieldValue.IntValue(deleted ? 0 : time));
+    fields.put("modified_time_ns", new FieldValue.IntValue(modified));
+    fields.put("text", new FieldValue.StringValue(text));
+    fields.put("color", new FieldValue.StringValue(deleted ? "" : color(tags.get("direction"))));
+    return new Point(JOB, CHRONOGRAF_MEASUREMENT, named(all), fields, time);
   }
 
-  static String data(Map<String, String> tags, long time, String text, double change,
+  static Point data(Map<String, String> tags, long time, String text, double change,
       boolean deleted) {
-    return head(MEASUREMENT, tags) + " text=" + string(text) + ",change="
-        + (Double.isFinite(change) ? Double.toString(change) : "0") + ",deleted=" + deleted + " "
-        + time;
+    Map<String, FieldValue> fields = new LinkedHashMap<>();
+    fields.put("text", new FieldValue.StringValue(text));
+    fields.put("change", new FieldValue.FloatValue(Double.isFinite(change) ? change : 0));
+    fields.put("deleted", new FieldValue.BoolValue(deleted));
+    return new Point(JOB, MEASUREMENT, named(tags), fields, time);
   }
 
   /**
@@ -88,19 +99,10 @@ public final class FindingPoints {
     };
   }
 
-  private static String head(String measurement, Map<String, String> tags) {
-    StringBuilder out = new StringBuilder(measurement.replace(",", "\\,").replace(" ", "\\ "));
-    tags.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(t -> out.append(',')
-        .append(tag(t.getKey())).append('=').append(tag(t.getValue().isEmpty() ? "none" : t.getValue())));
-    return out.toString();
-  }
-
-  private static String tag(String text) {
-    return text.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=").replace(" ", "\\ ")
-        .replace("\n", " ");
-  }
-
-  private static String string(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  /** Tags as the encoder takes them: an unknown value is "none", never an empty tag. */
+  private static Map<String, String> named(Map<String, String> tags) {
+    Map<String, String> out = new LinkedHashMap<>();
+    tags.forEach((k, v) -> out.put(k, v.isEmpty() ? "none" : v.replace('\n', ' ')));
+    return out;
   }
 }
