@@ -37,15 +37,21 @@ public final class Detector {
     if (Steps.stepwise(values)) {
       return new Steps(settings).detect(values);
     }
-    Noise noise = Noise.of(values, 4 * settings.maxWindow());
+    int span = 4 * settings.maxWindow();
+    Noise noise = Noise.of(values, span);
     // Where a tenth of the points sit exactly on one value (clamped at a bound), the noise
     // model does not hold there: a change must also be large enough to matter.
     boolean bounded = Steps.repeated(values) >= 0.1;
+    List<Integer> cuts = cuts(values, noise, bounded);
+    if (!cuts.isEmpty()) {
+      // Measured again within the levels found, the noise no longer counts their shifts as its own.
+      Noise within = noise.without(cuts, span);
+      if (within.factor() < noise.factor()) {
+        noise = within;
+        cuts = cuts(values, noise, bounded);
+      }
+    }
     Segments segments = new Segments(values, noise, settings, bounded);
-    List<Integer> cuts = candidates(noise);
-    segments.prune(cuts);
-    segments.refine(cuts);
-    segments.prune(cuts);
     List<Shift> shifts = new ArrayList<>();
     for (int k = 0; k < cuts.size(); k++) {
       Shift s = segments.test(cuts, k);
@@ -54,6 +60,16 @@ public final class Detector {
       }
     }
     return shifts;
+  }
+
+  /** Candidates merged away until every one left passes, placed, and judged again once placed. */
+  private List<Integer> cuts(double[] values, Noise noise, boolean bounded) {
+    Segments segments = new Segments(values, noise, settings, bounded);
+    List<Integer> cuts = candidates(noise);
+    segments.prune(cuts);
+    segments.refine(cuts);
+    segments.prune(cuts);
+    return cuts;
   }
 
   /** The best point of each run of moving-sum scores above {@link #CANDIDATE}, at every scale. */

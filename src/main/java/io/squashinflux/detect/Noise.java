@@ -1,6 +1,7 @@
 package io.squashinflux.detect;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The noise a series actually has, the yardstick its shifts are judged by.
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * @param factor the variance of a long mean relative to independent noise of the same spread
  * @param lag how far apart the differences the spread is measured from are
  */
-record Noise(double[] values, double[] sigma, double factor, int lag) {
+record Noise(double[] values, double[] sigma, double factor, int lag, double rho) {
   /** Half the running median that outliers are measured from. */
   private static final int HALF = 5;
   /** How far apart the differences that see all of correlated noise are. */
@@ -38,18 +39,52 @@ record Noise(double[] values, double[] sigma, double factor, int lag) {
     for (int i = 0; i < n; i++) {
       y[i] = level[i] + Math.max(-clip[i], Math.min(clip[i], residual[i]));
     }
-    int lag = Math.max(2, Math.min(LAG, n / 20));
-    double one = Robust.noise(y, 0, n, 1);
-    double far = Robust.noise(y, 0, n, lag);
-    double ratio = far > 0 ? 1 - one * one / (far * far) : 0;
-    double rho = Math.max(0, Math.min(MAX_RHO, ratio));
-    double[] sigma = local(y, span, (v, from, to) -> Robust.noise(v, from, to, lag));
-    return new Noise(y, sigma, (1 + rho) / (1 - rho), lag);
+    return of(y, span, List.of());
   }
 
-  /** The noise's standard deviation over {@code [from, to)}, from the differences {@link #lag} apart. */
+  /**
+   * The noise of {@code y} (outliers already pulled in) with the differences across {@code cuts}
+   * left out: a shift adds to the differences far apart that straddle it, and would pass for
+   * correlation of the noise.
+   */
+  private static Noise of(double[] y, int span, List<Integer> cuts) {
+    int n = y.length;
+    int lag = Math.max(2, Math.min(LAG, n / 20));
+    double one = Robust.spreadOfDifferences(differences(y, 1, cuts), true);
+    double far = Robust.spreadOfDifferences(differences(y, lag, cuts), true);
+    double ratio = far > 0 ? 1 - one * one / (far * far) : 0;
+    double rho = Math.max(0, Math.min(MAX_RHO, ratio));
+    // Locally the spread comes from neighbours' differences, scaled by the series' correlation:
+    // far more of them than of far-apart ones, which correlated noise makes few and unsteady.
+    double[] sigma = local(y, span, (v, from, to) -> Robust.noise(v, from, to, 1) / Math.sqrt(1 - rho));
+    return new Noise(y, sigma, (1 + rho) / (1 - rho), lag, rho);
+  }
+
+  /** This noise measured again with the differences across {@code cuts} left out. */
+  Noise without(List<Integer> cuts, int span) {
+    return of(values, span, cuts);
+  }
+
+  /** The differences {@code lag} apart of {@code y}, but those across a cut. */
+  private static double[] differences(double[] y, int lag, List<Integer> cuts) {
+    double[] out = new double[Math.max(0, y.length - lag)];
+    int count = 0;
+    int next = 0;
+    for (int i = lag; i < y.length; i++) {
+      while (next < cuts.size() && cuts.get(next) <= i - lag) {
+        next++;
+      }
+      if (next < cuts.size() && cuts.get(next) <= i) {
+        continue;
+      }
+      out[count++] = y[i] - y[i - lag];
+    }
+    return Arrays.copyOf(out, count);
+  }
+
+  /** The noise's standard deviation over {@code [from, to)}, as {@link #sigma}. */
   double sideNoise(int from, int to) {
-    return Robust.noise(values, from, to, lag);
+    return Robust.noise(values, from, to, 1) / Math.sqrt(1 - rho);
   }
 
   private interface Scale {

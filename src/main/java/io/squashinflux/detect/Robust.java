@@ -45,9 +45,22 @@ final class Robust {
     // A value repeated exactly (clamped at a bound, or a result that did not move) says nothing
     // about the noise of the points that do move: such differences are left out.
     double[] diffs = new double[to - from - lag];
-    int count = 0;
     for (int i = from + lag; i < to; i++) {
-      double d = values[i] - values[i - lag];
+      diffs[i - from - lag] = values[i] - values[i - lag];
+    }
+    return spreadOfDifferences(diffs, false);
+  }
+
+  /**
+   * The standard deviation of one point of a series whose differences are {@code differences}:
+   * their spread over the square root of two, differences of zero left out, outliers clipped.
+   * {@code unbiased} takes the clipped rms alone: a ratio of two spreads (the correlation of
+   * neighbours) needs estimates without the upward lean of the larger of two.
+   */
+  static double spreadOfDifferences(double[] differences, boolean unbiased) {
+    double[] diffs = new double[differences.length];
+    int count = 0;
+    for (double d : differences) {
       if (d != 0) {
         diffs[count++] = d;
       }
@@ -71,7 +84,7 @@ final class Robust {
       sum += c * c;
     }
     double rms = Math.sqrt(sum / diffs.length);
-    return Math.max(mad, rms) / Math.sqrt(2);
+    return (unbiased ? rms : Math.max(mad, rms)) / Math.sqrt(2);
   }
 
   /** The median absolute deviation of {@code values[from..to)} from their median, as a standard deviation. */

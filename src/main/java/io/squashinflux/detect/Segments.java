@@ -10,11 +10,20 @@ import java.util.List;
  */
 final class Segments {
   /**
-   * How many standard errors a shift must stand out by beyond a straight line through its two
-   * sides: a drift lined up with noise rarely reaches it, a step of the size already required
-   * nearly always does.
+   * How many standard errors a step must stand out by beyond a straight line fitted with it,
+   * to pass on that alone: a drift lined up with noise rarely reaches it.
    */
-  private static final double BEYOND_LINE = 4;
+  private static final double BEYOND_LINE = 3.5;
+  /**
+   * Short of {@link #BEYOND_LINE}, a step still passes when it stands this far beyond the line,
+   * its false-alarm probability is {@link #CLEAR} times the one asked for, and the step model
+   * beats the line model by {@link #MARGIN} in BIC (a short series, where a step in its middle
+   * and a line are hard to tell apart by the first test alone).
+   */
+  private static final double NEAR_LINE = 3;
+  private static final double CLEAR = 0.01;
+  /** Positive to strong evidence, in BIC units, on top of paying for where the step is. */
+  private static final double MARGIN = 4;
 
   private final double[] x;
   private final double[] y;
@@ -144,10 +153,16 @@ final class Segments {
     double p = Math.min(1, places * Robust.twoSidedTail(z));
     // The line is fitted between the neighbouring cuts: the longer it is, the less a slope and a
     // step can pass for each other.
-    double trend = beyondLine(k == 0 ? 0 : cuts.get(k - 1), at,
-        k == cuts.size() - 1 ? x.length : cuts.get(k + 1), sigma);
-    return new Verdict(z, p, p <= settings.falseAlarm() && Math.signum(trend) == Math.signum(z)
-        && Math.abs(trend) >= BEYOND_LINE && holds(from, at, to));
+    // The line is fitted between the neighbouring cuts: the longer it is, the less a slope and a
+    // step can pass for each other.
+    int lo = k == 0 ? 0 : cuts.get(k - 1);
+    int hi = k == cuts.size() - 1 ? x.length : cuts.get(k + 1);
+    Fit fit = fit(lo, at, hi, sigma);
+    boolean step = Math.abs(fit.step()) >= BEYOND_LINE
+        || p <= settings.falseAlarm() * CLEAR && Math.abs(fit.step()) >= NEAR_LINE
+        && fit.stepOverLine(z, Math.log(hi - lo)) >= MARGIN;
+    return new Verdict(z, p, p <= settings.falseAlarm() && Math.signum(fit.step()) == Math.signum(z)
+        && step && holds(from, at, to));
   }
 
   /**
@@ -176,10 +191,25 @@ final class Segments {
   }
 
   /**
-   * The shift at {@code at} in standard errors once a straight line through {@code [from, to)} is
-   * allowed for: what a drift explains is taken out, what is left is the step.
+   * A step at {@code at} and a straight line fitted together over {@code [from, to)}, each in
+   * standard errors: {@code step} is what is left of the shift once a drift is allowed for,
+   * {@code slope} the drift left once the step is allowed for, {@code line} the slope of a line
+   * fitted alone.
    */
-  private double beyondLine(int from, int at, int to, double sigma) {
+  record Fit(double step, double slope, double line) {
+
+    /**
+     * How much better a step of {@code z} standard errors fits than this line, in BIC units (what
+     * each takes off the sum of squares, in the noise's variance), once the step has paid
+     * {@code ln(points)} for its place; minus infinity when a slope beside the step would pay for
+     * itself (a drift is there too).
+     */
+    double stepOverLine(double z, double ln) {
+      return slope * slope > ln ? Double.NEGATIVE_INFINITY : z * z - line * line - ln;
+    }
+  }
+
+  private Fit fit(int from, int at, int to, double sigma) {
     int n = to - from;
     double meanT = (n - 1) / 2.0;
     double share = (double) (to - at) / n;
@@ -188,12 +218,17 @@ final class Segments {
     double sty = (weighted[to] - weighted[from]) - (from + meanT) * sum;
     double sts = (to - at) * ((at + to - 1) / 2.0 - from - meanT);
     double ssy = (sums[to] - sums[at]) - share * sum;
-    double sss = n * share * (1 - share) - (stt > 0 ? sts * sts / stt : 0);
-    if (!(sss > 0) || !(stt > 0)) {
-      return 0;
+    double ss = n * share * (1 - share);
+    double sss = ss - (stt > 0 ? sts * sts / stt : 0);
+    double se = sigma * Math.sqrt(noise.factor());
+    if (!(sss > 0) || !(stt > 0) || !(se > 0)) {
+      return new Fit(0, 0, 0);
     }
-    double delta = (ssy - sts / stt * sty) / sss;
-    return delta / (sigma * Math.sqrt(noise.factor() / sss));
+    double step = (ssy - sts / stt * sty) / sss;
+    double tss = stt - sts * sts / ss;
+    double slope = (sty - sts / ss * ssy) / tss;
+    return new Fit(step / (se / Math.sqrt(sss)), slope / (se / Math.sqrt(tss)),
+        sty / stt / (se / Math.sqrt(stt)));
   }
 
   /**
