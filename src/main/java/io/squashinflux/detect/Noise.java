@@ -39,7 +39,33 @@ record Noise(double[] values, double[] sigma, double factor, int lag, double rho
     for (int i = 0; i < n; i++) {
       y[i] = level[i] + Math.max(-clip[i], Math.min(clip[i], residual[i]));
     }
-    return of(y, span, List.of());
+    return of(y, span, List.of(split(y)));
+  }
+
+  /**
+   * The one split that leaves the two sides the most level: where a series' largest shift most
+   * likely is, so that its differences stay out of the correlation from the start (in a short
+   * series they are a good part of the differences far apart).
+   */
+  private static int split(double[] y) {
+    int n = y.length;
+    double[] sums = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      sums[i + 1] = sums[i] + (y[i] - y[0]);
+    }
+    int best = n / 2;
+    double most = -1;
+    for (int i = 1; i < n; i++) {
+      // Of the splits, the one whose two means lie furthest apart in standard errors of a
+      // single level: the sum of squares it takes away.
+      double d = sums[i] / i - (sums[n] - sums[i]) / (n - i);
+      double gain = d * d * i * (n - i) / n;
+      if (gain > most) {
+        most = gain;
+        best = i;
+      }
+    }
+    return best;
   }
 
   /**

@@ -22,6 +22,11 @@ final class Segments {
    */
   private static final double NEAR_LINE = 3;
   private static final double CLEAR = 0.01;
+  /**
+   * The fewest points, in windows, on each side for the second test: fewer, and the noise
+   * measured there wanders too much to take a BIC difference at its word.
+   */
+  private static final int STEADY = 4;
   /** Positive to strong evidence, in BIC units, on top of paying for where the step is. */
   private static final double MARGIN = 4;
 
@@ -160,6 +165,7 @@ final class Segments {
     Fit fit = fit(lo, at, hi, sigma);
     boolean step = Math.abs(fit.step()) >= BEYOND_LINE
         || p <= settings.falseAlarm() * CLEAR && Math.abs(fit.step()) >= NEAR_LINE
+        && Math.min(at - lo, hi - at) >= STEADY * settings.window()
         && fit.stepOverLine(z, Math.log(hi - lo)) >= MARGIN;
     return new Verdict(z, p, p <= settings.falseAlarm() && Math.signum(fit.step()) == Math.signum(z)
         && step && holds(from, at, to));
