@@ -39,13 +39,14 @@ record Noise(double[] values, double[] sigma, double factor, int lag, double rho
     for (int i = 0; i < n; i++) {
       y[i] = level[i] + Math.max(-clip[i], Math.min(clip[i], residual[i]));
     }
-    return of(y, span, List.of(split(y)));
+    // In a long series a shift's share of the far differences is small and the second measure
+    // (within the levels found) takes it out; in a short one it can hide the shift itself.
+    return of(y, span, n < 20 * LAG ? List.of(split(y)) : List.of());
   }
 
   /**
    * The one split that leaves the two sides the most level: where a series' largest shift most
-   * likely is, so that its differences stay out of the correlation from the start (in a short
-   * series they are a good part of the differences far apart).
+   * likely is, so that its differences stay out of the correlation from the start.
    */
   private static int split(double[] y) {
     int n = y.length;
