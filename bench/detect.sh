@@ -32,7 +32,13 @@ alarms=()
 mkdir -p "$work/before/src" "$work/before/classes" "$work/scorer"
 git archive "$before" src/main/java | tar -x -C "$work/before/src"
 dir=$(dirname "$(find "$work/before/src" -name Detector.java -path '*squashinflux*' | head -1)")
-javac -nowarn -d "$work/before/classes" "$dir"/{Detector,DetectorSettings,Robust,Shift}.java 2>/dev/null \
+# Its detector's own classes, those of them that the ref has (the package also holds classes that
+# need the rest of the project).
+own=()
+for c in Detector DetectorSettings Robust Shift Noise Segments Steps Evidence; do
+  [[ -f "$dir/$c.java" ]] && own+=("$dir/$c.java")
+done
+javac -nowarn -d "$work/before/classes" "${own[@]}" 2>/dev/null \
   || javac -nowarn -d "$work/before/classes" "$dir"/*.java
 javac -d "$work/scorer" bench/DetectScore.java
 echo "# Part 1: scored series"

@@ -19,7 +19,7 @@ import java.util.List;
  * @param factor the variance of a long mean relative to independent noise of the same spread
  * @param lag how far apart the differences the spread is measured from are
  */
-record Noise(double[] values, double[] sigma, double factor, int lag, double rho) {
+record Noise(double[] values, double[] sigma, double factor, int lag) {
   /** Half the running median that outliers are measured from. */
   private static final int HALF = 5;
   /** How far apart the differences that see all of correlated noise are. */
@@ -81,10 +81,8 @@ record Noise(double[] values, double[] sigma, double factor, int lag, double rho
     double far = Robust.spreadOfDifferences(differences(y, lag, cuts), true);
     double ratio = far > 0 ? 1 - one * one / (far * far) : 0;
     double rho = Math.max(0, Math.min(MAX_RHO, ratio));
-    // Locally the spread comes from neighbours' differences, scaled by the series' correlation:
-    // far more of them than of far-apart ones, which correlated noise makes few and unsteady.
-    double[] sigma = local(y, span, (v, from, to) -> Robust.noise(v, from, to, 1) / Math.sqrt(1 - rho));
-    return new Noise(y, sigma, (1 + rho) / (1 - rho), lag, rho);
+    double[] sigma = local(y, span, (v, from, to) -> Robust.noise(v, from, to, lag));
+    return new Noise(y, sigma, (1 + rho) / (1 - rho), lag);
   }
 
   /** This noise measured again with the differences across {@code cuts} left out. */
@@ -109,9 +107,9 @@ record Noise(double[] values, double[] sigma, double factor, int lag, double rho
     return Arrays.copyOf(out, count);
   }
 
-  /** The noise's standard deviation over {@code [from, to)}, as {@link #sigma}. */
+  /** The noise's standard deviation over {@code [from, to)}, from the differences {@link #lag} apart. */
   double sideNoise(int from, int to) {
-    return Robust.noise(values, from, to, 1) / Math.sqrt(1 - rho);
+    return Robust.noise(values, from, to, lag);
   }
 
   private interface Scale {

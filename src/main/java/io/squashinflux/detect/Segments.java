@@ -13,7 +13,7 @@ final class Segments {
    * How many standard errors a step must stand out by beyond a straight line fitted with it,
    * to pass on that alone: a drift lined up with noise rarely reaches it.
    */
-  private static final double BEYOND_LINE = 3.5;
+  private static final double BEYOND_LINE = 4;
   /**
    * Short of {@link #BEYOND_LINE}, a step still passes when it stands this far beyond the line,
    * its false-alarm probability is {@link #CLEAR} times the one asked for, and the step model
@@ -21,7 +21,7 @@ final class Segments {
    * and a line are hard to tell apart by the first test alone).
    */
   private static final double NEAR_LINE = 3;
-  private static final double CLEAR = 0.01;
+  private static final double CLEAR = 0.001;
   /**
    * The fewest points, in windows, on each side for the second test: fewer, and the noise
    * measured there wanders too much to take a BIC difference at its word.

@@ -164,27 +164,6 @@ class DetectorTest {
   }
 
   @Test
-  void smallShiftInCorrelatedNoiseIsFoundWithHowSureItIs() {
-    // 2 sd in AR(1) noise: the noise's correlation measured within the levels found, and its
-    // spread from neighbours' differences, no longer make the yardstick a third too long.
-    int found = 0;
-    for (long seed = 1; seed <= 20; seed++) {
-      double[] values = ar1(seed, 300, 100, 2, 0.6);
-      for (int i = 150; i < values.length; i++) {
-        values[i] += 4;
-      }
-      List<Shift> shifts = detector.detect(values);
-      assertThat(shifts).as("seed %d", seed).hasSizeLessThanOrEqualTo(1);
-      if (shifts.size() == 1 && Math.abs(shifts.get(0).index() - 150) <= 3) {
-        assertThat(shifts.get(0).evidence().pValue()).as("seed %d", seed).isLessThan(0.001);
-        assertThat(shifts.get(0).evidence().sigmas()).as("seed %d", seed).isBetween(1.0, 3.5);
-        found++;
-      }
-    }
-    assertThat(found).as("found of 20").isGreaterThanOrEqualTo(11);
-  }
-
-  @Test
   void twoStepsFiftyPointsApartAreBothFound() {
     int found = 0;
     for (long seed = 1; seed <= 20; seed++) {
@@ -200,29 +179,22 @@ class DetectorTest {
 
   @Test
   void stepInTheMiddleOfAShortSeriesIsFound() {
-    // 77 points, 26% up from point 37 (the generator's planted step on 600 jobs): a line through
-    // so short a series follows a step in its middle closely, yet the step fits far better.
-    double[] values = {
-      21.784, 19.662, 24.247, 22.321, 25.953, 21.718, 25.155, 22.575, 20.298, 23.535, 25.429,
-      22.605, 25.506, 23.243, 19.862, 23.483, 23.548, 23.008, 23.996, 22.903, 22.779, 20.668,
-      21.495, 20.124, 22.584, 20.559, 25.264, 22.326, 21.402, 24.893, 23.737, 20.647, 22.513,
-      24.008, 22.768, 23.628, 22.843, 31.084, 27.136, 25.516, 24.102, 25.972, 26.208, 26.662,
-      27.604, 27.513, 23.427, 21.634, 29.782, 32.488, 28.48, 27.436, 25.782, 24.284, 29.58, 20.746,
-      29.655, 25.357, 27.011, 28.777, 31.124, 25.221, 25.798, 22.915, 26.653, 27.777, 28.814,
-      27.452, 26.58, 25.85, 25.536, 28.069, 26.389, 27.031, 26.524, 27.688, 25.354};
-    List<Shift> shifts = detector.detect(values);
-    assertThat(shifts).extracting(Shift::index).containsExactly(37);
-    assertThat(shifts.get(0).evidence().pValue()).isLessThan(1e-6);
+    // 77 points, 26% up in the middle, noise of 10%: a line through so short a series follows
+    // a step in its middle closely (the step stands under 4 standard errors beyond it), yet the
+    // step fits far better than the line.
     int found = 0;
     for (long seed = 1; seed <= 40; seed++) {
       double[] more = noisy(seed, 77, 10, 0.1);
       for (int i = 38; i < more.length; i++) {
         more[i] *= 1.26;
       }
-      List<Integer> at = detector.detect(more).stream().map(Shift::index).toList();
-      found += at.size() == 1 && Math.abs(at.get(0) - 38) <= 2 ? 1 : 0;
+      List<Shift> shifts = detector.detect(more);
+      if (shifts.size() == 1 && Math.abs(shifts.get(0).index() - 38) <= 2) {
+        assertThat(shifts.get(0).evidence().pValue()).as("seed %d", seed).isLessThan(1e-6);
+        found++;
+      }
     }
-    assertThat(found).as("found of 40").isGreaterThanOrEqualTo(27);
+    assertThat(found).as("found of 40").isGreaterThanOrEqualTo(28);
   }
 
   @Test
