@@ -37,6 +37,7 @@ class ReportPageBrowserTest {
   private static InfluxServer influx;
   private static ChromeDriver browser;
   private static Path page;
+  private static Path notebookPage;
   @TempDir static Path dir;
 
   @BeforeAll
@@ -48,6 +49,11 @@ class ReportPageBrowserTest {
     page = dir.resolve("report.html");
     Cli.Result run = Cli.run("report", "--influx-url", influx.url(), "--db", "squash", "--mapping",
         "squash", "--specs", specs.toString(), "--measurement", "validate_drp", "-o", page.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    notebookPage = dir.resolve("notebook.html");
+    run = Cli.run("report", "--influx-url", influx.url(), "--db", "notebook", "--mapping",
+        "notebook", "--specs", specs.toString(), "--measurement", "validate_drp", "-o",
+        notebookPage.toString());
     assertThat(run.code()).as(run.toString()).isZero();
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
@@ -72,8 +78,12 @@ class ReportPageBrowserTest {
   }
 
   private static void open(String hash) {
+    open(page, hash);
+  }
+
+  private static void open(Path file, String hash) {
     browser.get("about:blank");
-    browser.get(page.toUri() + hash);
+    browser.get(file.toUri() + hash);
     // The first screen's charts are drawn on load; a linked chart too.
     String chart = hash.isEmpty() ? "Object.keys(window.squashReport.charts)[0]" : "'" + PA1 + "'";
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
@@ -119,6 +129,57 @@ class ReportPageBrowserTest {
         + " .hover")).getText();
     assertThat(hover).startsWith(label + ": ").contains("job ");
     assertThat(chart("focused")).isEqualTo(label);
+  }
+
+  @Test
+  void inTheNotebookModelHoveringAPointNamesItsJobAndAClickOpensItsCiRun() {
+    open(notebookPage, "#chart-of-" + PA1);
+    Map<String, Object> point = hoverAndClickAClearPoint();
+    assertThat((String) point.get("hover")).startsWith(point.get("label") + ": ")
+        .contains("job " + point.get("job") + " \u00b7 CI run " + point.get("run"))
+        .contains("click to open it");
+    assertThat((String) point.get("url")).startsWith("https://ci.lsst.codes/job/validate_drp/")
+        .endsWith("/" + point.get("run") + "/");
+    assertThat(point.get("opened")).isEqualTo(point.get("url"));
+  }
+
+  @Test
+  void inTheSquashModelAClickOpensTheCiRunsPageNotSquashsJson() {
+    open("#chart-of-" + PA1);
+    Map<String, Object> point = hoverAndClickAClearPoint();
+    assertThat((String) point.get("hover")).contains("job " + point.get("job"));
+    assertThat((String) point.get("opened")).startsWith("https://ci.lsst.codes/job/validate_drp/")
+        .endsWith("/" + point.get("run") + "/");
+  }
+
+  /**
+   * Hovers a point of the PA1 chart with no other series' point within 12 px, then clicks it
+   * with {@code window.open} recording where it would go (the network is off): the series'
+   * label, the point's job, run and url from the page's data, the hover text and what opened.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> hoverAndClickAClearPoint() {
+    js("document.getElementById('chart-of-' + arguments[0]).scrollIntoView({block: 'center'})", PA1);
+    Map<String, Object> point = (Map<String, Object>) js("var m = arguments[0], r = window.squashReport,"
+        + " c = r.charts[m];"
+        + "for (var i = 0; i < c.series.length; i++) { var s = c.series[i];"
+        + "  for (var k = 5; k < s.t.length; k++) {"
+        + "    var p = r.pointAt(m, s.label, k), clear = true;"
+        + "    c.series.forEach(function (o) { if (o === s) return; o.t.forEach(function (t, j) {"
+        + "      var q = r.pointAt(m, o.label, j);"
+        + "      if (Math.abs(q.x - p.x) < 12 && Math.abs(q.y - p.y) < 12) clear = false; }); });"
+        + "    if (clear) return {label: s.label, x: p.x, y: p.y, job: s.jobs[k], run: s.runs[k],"
+        + "      url: s.urls[k]}; } } return null;", PA1);
+    assertThat(point).as("a point clear of the other series").isNotNull();
+    js("window.open = function (url) { window.openedUrl = url; return null; }");
+    new Actions(browser).moveToLocation((int) Math.round(((Number) point.get("x")).doubleValue()),
+        (int) Math.round(((Number) point.get("y")).doubleValue())).click().perform();
+    Map<String, Object> seen = new java.util.HashMap<>(point);
+    seen.put("hover", browser.findElement(By.cssSelector("#chart-of-" + PA1.replace(".", "\\.")
+        + " .hover")).getText());
+    seen.put("opened", js("return window.openedUrl"));
+    assertThat(chart("focused")).isEqualTo(point.get("label"));
+    return seen;
   }
 
   @Test
