@@ -41,15 +41,4 @@ class FormatsTest {
     assertThat(Formats.grafana(d)).containsExactlyInAnyOrder("uid", "schemaVersion >= 36 (found 27)",
         "panels[0].gridPos: x + w within the 24-column grid", "panels[0].targets[0].refId");
   }
-
-  @Test
-  void lowerIsBetterLevelsTurnOrangeThenRed() {
-    var steps = GrafanaJson.thresholds(BOARD.panels().get(0)).path("steps");
-    assertThat(steps.get(0).path("value").isNull()).isTrue();
-    assertThat(steps.get(0).path("color").asText()).isEqualTo("green");
-    assertThat(steps.get(1).path("value").asDouble()).isEqualTo(5.0);
-    assertThat(steps.get(1).path("color").asText()).isEqualTo("orange");
-    assertThat(steps.get(2).path("value").asDouble()).isEqualTo(8.0);
-    assertThat(steps.get(2).path("color").asText()).isEqualTo("red");
-  }
 }
