@@ -270,6 +270,87 @@ class DashboardQueriesTest {
     }
   }
 
+  /**
+   * With {@code --squash-url}, the API's {@code /metrics} descriptions reach both kinds (Grafana's
+   * panel description, Chronograf's graph note) and its {@code /specs} directions colour the
+   * levels: a purity (higher is better) past its stretch level is the stretch colour like a PA1
+   * (lower is better) under its stretch, in Grafana's steps and Chronograf's colours alike.
+   */
+  @org.junit.jupiter.api.Test
+  void descriptionsAndDirectionsOfTheSquashApiReachBothKinds() throws Exception {
+    try (io.squashinflux.demo.SquashApiServer api = io.squashinflux.demo.SquashApiServer.start(
+        new io.squashinflux.demo.JobGenerator(io.squashinflux.demo.GeneratorSettings.of(5, 3)), 0)) {
+      Path dir = tmp.resolve("dashboards-api");
+      assertThat(cli("dashboards", "--for", "all", "-o", dir.toString(), "--influx-url",
+          influx.url(), "--db", "notebook", "--squash-url", api.url().toString())).startsWith("0");
+      java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(api.url().resolve("/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      Map<String, String> descriptions = new TreeMap<>();
+      JSON.readTree(answer.body()).path("metrics").forEach(m ->
+          descriptions.put(m.path("name").asText(), m.path("description").asText()));
+      int checked = 0;
+      for (Path file : files(dir.resolve("grafana"))) {
+        for (JsonNode panel : JSON.readTree(file.toFile()).path("panels")) {
+          String metric = metricOf(panel.path("title").asText());
+          assertThat(panel.path("description").asText()).as(metric)
+              .startsWith(descriptions.get(metric)).contains("http://ls.st/lpm-17");
+          checked++;
+        }
+      }
+      for (Path file : files(dir.resolve("chronograf"))) {
+        for (JsonNode cell : JSON.readTree(file.toFile()).path("dashboard").path("cells")) {
+          if (cell.path("type").asText().equals("line")) {
+            String metric = metricOf(cell.path("name").asText());
+            assertThat(cell.path("note").asText()).as(metric).startsWith(descriptions.get(metric));
+            checked++;
+          }
+        }
+      }
+      assertThat(checked).isGreaterThan(10);
+      // A value better than stretch, each way round.
+      assertThat(colourOf(dir, "pipe_analysis", "pipe_analysis.starGalaxyPurity", 99.5))
+          .containsOnly(io.squashinflux.specs.LevelColour.STRETCH.line());
+      assertThat(colourOf(dir, "validate_drp", "validate_drp.PA1", 1.0))
+          .containsOnly(io.squashinflux.specs.LevelColour.STRETCH.line());
+      // Between minimum and design: amber, not the red of failing.
+      assertThat(colourOf(dir, "pipe_analysis", "pipe_analysis.starGalaxyPurity", 92.0))
+          .containsOnly(io.squashinflux.specs.LevelColour.MINIMUM.line());
+      assertThat(colourOf(dir, "pipe_analysis", "pipe_analysis.starGalaxyPurity", 80.0))
+          .containsOnly(io.squashinflux.specs.LevelColour.FAILS.line());
+    }
+  }
+
+  /** The colour Grafana's steps and Chronograf's latest-value cell give this value of a metric. */
+  private static List<String> colourOf(Path dir, String measurement, String metric, double value)
+      throws IOException {
+    List<String> colours = new ArrayList<>();
+    for (JsonNode panel : JSON.readTree(dir.resolve("grafana/" + measurement + ".json").toFile())
+        .path("panels")) {
+      if (metricOf(panel.path("title").asText()).equals(metric)) {
+        String colour = null;
+        for (JsonNode step : panel.path("fieldConfig").path("defaults").path("thresholds").path("steps")) {
+          colour = step.path("value").isNull() || value >= step.path("value").asDouble()
+              ? step.path("color").asText() : colour;
+        }
+        colours.add(colour);
+      }
+    }
+    for (JsonNode cell : JSON.readTree(dir.resolve("chronograf/" + measurement + ".json").toFile())
+        .path("dashboard").path("cells")) {
+      if (cell.path("type").asText().equals("single-stat")
+          && metricOf(cell.path("name").asText()).equals(metric)) {
+        String colour = null;
+        for (JsonNode c : cell.path("colors")) { // Chronograf sorts them by value
+          colour = value >= Double.parseDouble(c.path("value").asText()) ? c.path("hex").asText() : colour;
+        }
+        colours.add(colour);
+      }
+    }
+    assertThat(colours).as("%s in both kinds", metric).hasSize(2);
+    return colours;
+  }
+
   /** Every variable a template's query names is listed before that template. */
   private static void assertDependentOrder(JsonNode templates, String nameKey,
       java.util.function.Function<JsonNode, String> query, Path file) {
