@@ -25,6 +25,11 @@ class FormatsTest {
     assertThat(Formats.chronograf(file)).contains("dashboard.cells[1].w",
         "dashboard.cells[1]: x, w within the 12-column grid and w, h >= 1",
         "dashboard.cells[1].queries[0]: template :nowhere: (used, not defined)");
+    ObjectNode stat = (ObjectNode) file.path("dashboard").path("cells").get(1);
+    assertThat(stat.path("type").asText()).isEqualTo("single-stat");
+    ((ObjectNode) stat.path("colors").get(0)).put("id", "first");
+    assertThat(Formats.chronograf(file))
+        .contains("dashboard.cells[1].colors: all text or all background, one with id base");
     assertThat(Formats.chronograf(ChronografJson.export(BOARD).without("dashboard")))
         .containsExactly("dashboard (an object)");
   }
