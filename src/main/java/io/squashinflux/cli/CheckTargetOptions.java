@@ -1,5 +1,7 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.net.CaCerts;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.influx.Secret;
 import io.squashinflux.net.HttpSettings;
@@ -18,7 +20,7 @@ final class CheckTargetOptions {
           connection.userOrNull(), Secret.of(connection.password), false, false,
           InfluxTarget.DEFAULT_BATCH_LINES, InfluxTarget.DEFAULT_BATCH_BYTES,
           Duration.ofSeconds(30),
-          shared.withCaCerts(Tls.caCerts("--ca-cert", caCert, "--ca-cert", null)));
+          shared.withCaCerts(CaCerts.of("--ca-cert", caCert, "--ca-cert", null)));
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.files.Writable;
 import io.squashinflux.enrich.Enricher;
 import io.squashinflux.pipeline.Pipeline;
 import io.squashinflux.pipeline.Progress;

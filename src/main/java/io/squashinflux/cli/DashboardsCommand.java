@@ -1,5 +1,7 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.files.Writable;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Proxies;
 import io.squashinflux.dashboards.DashboardException;

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import io.squashinflux.demo.Demo;
 import io.squashinflux.demo.PrivateInflux;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import io.squashinflux.detect.DetectorSettings;
 import io.squashinflux.detect.Directions;
 import io.squashinflux.detect.Finding;

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import io.squashinflux.ledger.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;

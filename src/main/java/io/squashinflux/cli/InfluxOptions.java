@@ -1,5 +1,7 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.net.CaCerts;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.influx.Secret;
 import io.squashinflux.net.HttpSettings;
@@ -81,7 +83,7 @@ final class InfluxOptions {
       uri = withoutUserInfo(uri);
     }
     HttpSettings http = shared.withCaCerts(
-        Tls.caCerts("--ca-cert", caCert, "--influx-ca-cert", influxCaCert));
+        CaCerts.of("--ca-cert", caCert, "--influx-ca-cert", influxCaCert));
     try {
       return new InfluxTarget(uri, connection.database, retentionPolicy, user, Secret.of(password),
           !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, http,

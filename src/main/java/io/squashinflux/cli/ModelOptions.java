@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.mapping.MappingException;
 import io.squashinflux.mapping.ModelFingerprint;

@@ -1,6 +1,13 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
+import io.squashinflux.detect.DetectorSettings;
+import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.notify.Notifier;
+import io.squashinflux.notify.ReportAndTell;
+import io.squashinflux.report.ReportRun;
+import io.squashinflux.series.ReadModel;
+import io.squashinflux.specs.Specs;
 import io.squashinflux.notify.Webhook;
 import io.squashinflux.retry.Backoff;
 import io.squashinflux.retry.Retrier;
@@ -54,6 +61,22 @@ final class NotifyOptions {
       description = "List only changes at or after this time: 2024-05-01, 2024-05-01T12:00:00Z,"
           + " or a duration back from now (24h, 7d). Detection still reads whole series.")
   String since;
+
+  /**
+   * The report of {@code target} and the telling of its findings; a bad setting is told here,
+   * before anything is read.
+   */
+  ReportAndTell reportAndTell(InfluxTarget target, ReadModel model, Specs specs,
+      DetectionOptions detection, Clock clock) {
+    DetectorSettings settings = detection.settings();
+    URI webhook = webhook();
+    long from = since(clock);
+    ReportAndTell.Telling telling = new ReportAndTell.Telling(annotate, webhook, format,
+        retrier(), ledger(target.url().toString(), target.database(), model.mapping().name()));
+    return new ReportAndTell(target, (page, json) -> new ReportRun(target, model, specs, settings,
+        detection.maxPoints, detection.measurements, from, page, json,
+        detection.directions(specs), detection.shown()), telling, clock);
+  }
 
   /** The webhook URL from the option or the environment, or null for none. */
   URI webhook() {

@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.influx.InfluxWriter;
 import io.squashinflux.sink.Sink;

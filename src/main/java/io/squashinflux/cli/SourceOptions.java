@@ -1,5 +1,7 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.net.CaCerts;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Proxies;
 import io.squashinflux.retry.Retrier;
@@ -122,7 +124,7 @@ final class SourceOptions {
     }
     try {
       HttpSettings http = http().withCaCerts(
-          Tls.caCerts("--ca-cert", caCert, "--squash-ca-cert", squashCaCert));
+          CaCerts.of("--ca-cert", caCert, "--squash-ca-cert", squashCaCert));
       return new ApiJobSource(
           new ApiOptions(base, parallel, connectTimeout, readTimeout, retrier, http), packages);
     } catch (IllegalArgumentException e) {

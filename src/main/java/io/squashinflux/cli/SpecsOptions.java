@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import java.net.URI;
 import java.net.URISyntaxException;
 import picocli.CommandLine.Option;

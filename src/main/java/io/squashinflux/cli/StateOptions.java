@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.files.Writable;
 import io.squashinflux.state.Identity;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

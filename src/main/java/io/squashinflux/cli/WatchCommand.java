@@ -1,6 +1,10 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.sync.Signals;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.ledger.Summary;
+import io.squashinflux.notify.ReportAndTell;
+import io.squashinflux.notify.WatchReport;
 import io.squashinflux.sync.StopRequest;
 import io.squashinflux.sync.SyncRun;
 import io.squashinflux.sync.TopicRun;
@@ -143,8 +147,8 @@ final class WatchCommand implements Callable<Integer> {
     } catch (SpecsException e) {
       throw new UserError(e.getMessage());
     }
-    return new ReportAndTell(target, ReadModel.of(ModelOptions.mapping(model.mapping)), levels,
-        detection, notify, Clock.systemUTC());
+    return notify.reportAndTell(target, ReadModel.of(ModelOptions.mapping(model.mapping)), levels,
+        detection, Clock.systemUTC());
   }
 
   private void printJson(Summary summary) {
