@@ -3,7 +3,7 @@ package io.squashinflux.cli;
 import io.squashinflux.net.CaCerts;
 import io.squashinflux.failure.UserError;
 import io.squashinflux.influx.InfluxTarget;
-import io.squashinflux.influx.Secret;
+import io.squashinflux.influx.Login;
 import io.squashinflux.net.HttpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +16,9 @@ final class CheckTargetOptions {
 
   InfluxTarget target(Path caCert, HttpSettings shared) {
     try {
-      return new InfluxTarget(connection.uri(), connection.database, null,
-          connection.userOrNull(), Secret.of(connection.password), false, false,
+      Login login = connection.login();
+      return new InfluxTarget(login.url(), connection.database, null, login.user(),
+          login.password(), false, false,
           InfluxTarget.DEFAULT_BATCH_LINES, InfluxTarget.DEFAULT_BATCH_BYTES,
           Duration.ofSeconds(30),
           shared.withCaCerts(CaCerts.of("--ca-cert", caCert, "--ca-cert", null)));

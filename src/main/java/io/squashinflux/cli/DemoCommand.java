@@ -2,6 +2,7 @@ package io.squashinflux.cli;
 
 import io.squashinflux.failure.UserError;
 import io.squashinflux.demo.Demo;
+import io.squashinflux.files.Writable;
 import io.squashinflux.demo.PrivateInflux;
 import java.net.URI;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
     if (!mapping.equals("notebook") && !mapping.equals("squash")) {
       throw new UserError("--mapping " + mapping + ": the demo shows 'notebook' or 'squash'");
     }
+    Writable.check("--report", report, false); // written last: its place is checked first
     if (influxUrl == null && PrivateInflux.findInfluxd().isEmpty()) {
       throw new UserError("influxd (InfluxDB 1.x) is not installed: install it with"
           + " 'sudo apt-get install influxdb' (./squash-influx demo does it through"

@@ -1,9 +1,6 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.failure.UserError;
-import io.squashinflux.ledger.Urls;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.squashinflux.influx.Login;
 import picocli.CommandLine.Option;
 
 /** Which InfluxDB and database, as whom: declared once for every command that reaches one. */
@@ -29,17 +26,8 @@ final class InfluxConnection {
           + " without a value, it is asked for. Never printed.")
   String password;
 
-  /** The URL as given; credentials in it are the caller's to take out. */
-  URI uri() {
-    try {
-      return new URI(url.trim());
-    } catch (URISyntaxException e) {
-      throw new UserError("--influx-url is not a URL: " + Urls.masked(e.getMessage()));
-    }
-  }
-
-  /** The user, or null when none is given. */
-  String userOrNull() {
-    return user == null || user.isBlank() ? null : user;
+  /** The URL without credentials, and the user and password from the options or the URL. */
+  Login login() {
+    return Login.of(url, user, password);
   }
 }

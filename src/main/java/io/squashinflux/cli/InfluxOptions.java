@@ -3,13 +3,10 @@ package io.squashinflux.cli;
 import io.squashinflux.net.CaCerts;
 import io.squashinflux.failure.UserError;
 import io.squashinflux.influx.InfluxTarget;
-import io.squashinflux.influx.Secret;
+import io.squashinflux.influx.Login;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Loopback;
-import io.squashinflux.net.UserInfo;
-import io.squashinflux.ledger.Urls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -70,27 +67,21 @@ final class InfluxOptions {
 
   /** The target, reached with {@code shared}'s proxies and size cap and this side's CAs. */
   InfluxTarget target(HttpSettings shared) {
-    URI uri = connection.uri();
-    String user = connection.userOrNull();
-    String password = connection.password;
-    if (uri.getRawUserInfo() != null) {
-      // Credentials in the URL are used when no option gives them, and never kept in the URL.
-      UserInfo userInfo = UserInfo.of(uri);
-      if (user == null) {
-        user = emptyToNull(userInfo.user());
-        password = userInfo.password() != null ? userInfo.password() : password;
-      }
-      uri = withoutUserInfo(uri);
-    }
+    Login login = connection.login();
     HttpSettings http = shared.withCaCerts(
         CaCerts.of("--ca-cert", caCert, "--influx-ca-cert", influxCaCert));
     try {
-      return new InfluxTarget(uri, connection.database, retentionPolicy, user, Secret.of(password),
-          !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, http,
-          api.settings());
+      return new InfluxTarget(login.url(), connection.database, retentionPolicy, login.user(),
+          login.password(), !noCreateDatabase, compress(login.url()), batchLines, batchBytes,
+          timeout, http, api.settings());
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
     }
+  }
+
+  /** For reading back: proxies from the environment, and a whole metric in one exchange. */
+  InfluxTarget readTarget() {
+    return target(HttpSettings.defaults().withTimeouts(timeout, Duration.ofMinutes(10)));
   }
 
   private boolean compress(URI uri) {
@@ -98,18 +89,5 @@ final class InfluxOptions {
       return false;
     }
     return gzip == Gzip.always || !Loopback.is(uri.getHost());
-  }
-
-  private static URI withoutUserInfo(URI uri) {
-    try {
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
-          uri.getQuery(), null);
-    } catch (URISyntaxException e) {
-      throw new UserError("--influx-url is not a URL: " + Urls.masked(uri.toString()));
-    }
-  }
-
-  private static String emptyToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }

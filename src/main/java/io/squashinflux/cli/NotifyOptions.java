@@ -12,6 +12,7 @@ import io.squashinflux.notify.Webhook;
 import io.squashinflux.retry.Backoff;
 import io.squashinflux.retry.Retrier;
 import io.squashinflux.state.Identity;
+import io.squashinflux.state.StateFolder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -101,9 +102,8 @@ final class NotifyOptions {
     if (ledger != null) {
       return ledger;
     }
-    String fingerprint = new Identity("notify", influxUrl + " " + database, mapping).fingerprint();
-    return StateOptions.folder().resolve(database.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
-        + fingerprint + ".notified.json");
+    return StateFolder.file(database, new Identity("notify", influxUrl + " " + database, mapping),
+        ".notified.json");
   }
 
   /** The first change time (ns) listed, from {@code --since}; {@code Long.MIN_VALUE} without. */

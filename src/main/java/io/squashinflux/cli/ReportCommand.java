@@ -1,13 +1,11 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.mapping.ModelChoice;
 import io.squashinflux.files.Writable;
 import io.squashinflux.failure.UserError;
 import io.squashinflux.influx.InfluxTarget;
-import io.squashinflux.net.HttpSettings;
 import io.squashinflux.series.ReadModel;
 import io.squashinflux.notify.ReportAndTell;
-import io.squashinflux.specs.Specs;
-import io.squashinflux.specs.SpecsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,33 +82,12 @@ final class ReportCommand implements Callable<Integer> {
       throw new UserError("report --json FILE is now --findings FILE: --json means a run's"
           + " summary as JSON");
     }
-    InfluxTarget target = influx.target(http());
-    ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
+    InfluxTarget target = influx.readTarget();
+    ReadModel model = ReadModel.of(ModelChoice.mapping(mapping));
     detection.settings();
-    ReportAndTell run = notify.reportAndTell(target, model, specs(target.http()), detection,
+    ReportAndTell run = notify.reportAndTell(target, model, reference.load(target.http()), detection,
         java.time.Clock.systemUTC());
     return run.run(output, findings).print(spec.commandLine().getOut(),
         spec.commandLine().getErr(), failOnRegression);
-  }
-
-  /** Proxies from the environment, as for sync; a whole metric is read in one exchange. */
-  private HttpSettings http() {
-    try {
-      return HttpSettings.defaults().withTimeouts(influx.timeout, java.time.Duration.ofMinutes(10));
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
-  }
-
-  private Specs specs(HttpSettings http) {
-    try {
-      if (reference.specs != null
-          && (reference.specs.startsWith("http://") || reference.specs.startsWith("https://"))) {
-        SpecsOptions.httpUrl("--specs", reference.specs); // one check of every URL option
-      }
-      return Specs.load(reference.specs, reference.squashUrl(), http);
-    } catch (SpecsException e) {
-      throw new UserError(e.getMessage());
-    }
   }
 }

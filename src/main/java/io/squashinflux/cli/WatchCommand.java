@@ -1,7 +1,9 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.mapping.ModelChoice;
 import io.squashinflux.sync.Signals;
 import io.squashinflux.failure.UserError;
+import io.squashinflux.files.Writable;
 import io.squashinflux.ledger.Summary;
 import io.squashinflux.notify.ReportAndTell;
 import io.squashinflux.notify.WatchReport;
@@ -11,12 +13,8 @@ import io.squashinflux.sync.TopicRun;
 import io.squashinflux.sync.WatchCycles;
 import io.squashinflux.sync.WatchLoop;
 import io.squashinflux.influx.InfluxTarget;
-import io.squashinflux.net.HttpSettings;
 import io.squashinflux.series.ReadModel;
 import io.squashinflux.specs.Specs;
-import io.squashinflux.specs.SpecsException;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -99,6 +97,9 @@ final class WatchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) { // the loop's own check of --interval
       throw new UserError(e.getMessage());
     }
+    if (reportPage != null && !source.fromKafka()) {
+      Writable.check("--report", reportPage, false); // else found only after the first sync
+    }
     if (source.fromKafka() && reportPage != null) {
       throw new UserError("--report needs cycles that end: not with --from kafka://, whose one"
           + " cycle follows the topic until stopped");
@@ -138,16 +139,10 @@ final class WatchCommand implements Callable<Integer> {
 
   /** The report of {@code --report}: the database this watch writes, read back. */
   private ReportAndTell reportRun() {
-    HttpSettings http = HttpSettings.defaults().withTimeouts(influx.timeout, Duration.ofMinutes(10));
-    InfluxTarget target = influx.target(http);
-    Specs levels;
-    try {
-      URI squash = SpecsOptions.httpUrl("--squash-url", source.squashUrl);
-      levels = Specs.load(specs, squash, target.http());
-    } catch (SpecsException e) {
-      throw new UserError(e.getMessage());
-    }
-    return notify.reportAndTell(target, ReadModel.of(ModelOptions.mapping(model.mapping)), levels,
+    InfluxTarget target = influx.readTarget();
+    Specs levels = SpecsOptions.load(specs, SpecsOptions.httpUrl("--squash-url", source.squashUrl),
+        target.http());
+    return notify.reportAndTell(target, ReadModel.of(ModelChoice.mapping(model.mapping)), levels,
         detection, Clock.systemUTC());
   }
 

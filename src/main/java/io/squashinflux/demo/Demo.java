@@ -10,7 +10,6 @@ import io.squashinflux.influx.InfluxWriter;
 import io.squashinflux.influx.Secret;
 import io.squashinflux.ledger.Summary;
 import io.squashinflux.ledger.SummaryOutput;
-import io.squashinflux.ledger.Urls;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Loopback;

@@ -103,7 +103,7 @@ public final class Conversion {
           ledger.duplicates(duplicates);
         });
     try (file) {
-      new Pipeline(items, new Enricher(mapper, jobs.ciRuns()), mapper, file, ledger, Progress.NONE,
+      Pipeline.ofJobs(items, new Enricher(mapper, jobs.ciRuns()), mapper, file, ledger, Progress.NONE,
           BATCH_POINTS, BATCH_BYTES, System::nanoTime).inOrder().run();
     } catch (io.squashinflux.sink.DeliveryException never) {
       throw new IllegalStateException("a file refuses nothing", never);
