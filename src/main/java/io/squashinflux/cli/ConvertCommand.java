@@ -44,7 +44,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Mixin ModelOptions model;
   @Mixin RetryOptions retry;
   @Mixin TypeCheckOptions typeCheck;
-  @Mixin CheckTargetOptions checkTarget;
+  @Mixin InfluxConnection influx;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the line protocol here instead of stdout.")
@@ -69,7 +69,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Mapping mapping = model.load();
-    if (!typeCheck.passes(mapping, checkTarget.target(caCert, source.http()), spec.commandLine().getErr())) {
+    if (!typeCheck.passes(mapping, influx.checkTarget(caCert, source.http()), spec.commandLine().getErr())) {
       return Summary.CONFIGURATION;
     }
     Summary summary;

@@ -1,6 +1,12 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
+import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.influx.Login;
+import io.squashinflux.net.CaCerts;
+import io.squashinflux.net.HttpSettings;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Which InfluxDB and database, as whom: declared once for every command that reaches one. */
@@ -29,5 +35,18 @@ final class InfluxConnection {
   /** The URL without credentials, and the user and password from the options or the URL. */
   Login login() {
     return Login.of(url, user, password);
+  }
+
+  /** The database as {@code convert --check-types} reads it: convert itself writes none. */
+  InfluxTarget checkTarget(Path caCert, HttpSettings shared) {
+    Login login = login();
+    try {
+      return new InfluxTarget(login.url(), database, null, login.user(), login.password(), false,
+          false, InfluxTarget.DEFAULT_BATCH_LINES, InfluxTarget.DEFAULT_BATCH_BYTES,
+          Duration.ofSeconds(30),
+          shared.withCaCerts(CaCerts.of("--ca-cert", caCert, "--ca-cert", null)));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("InfluxDB options: " + e.getMessage());
+    }
   }
 }

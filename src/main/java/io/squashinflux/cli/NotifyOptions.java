@@ -5,15 +5,10 @@ import io.squashinflux.detect.DetectorSettings;
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.notify.Notifier;
 import io.squashinflux.notify.ReportAndTell;
+import io.squashinflux.notify.Telling;
 import io.squashinflux.report.ReportRun;
 import io.squashinflux.series.ReadModel;
 import io.squashinflux.specs.Specs;
-import io.squashinflux.notify.Webhook;
-import io.squashinflux.retry.Backoff;
-import io.squashinflux.retry.Retrier;
-import io.squashinflux.state.Identity;
-import io.squashinflux.state.StateFolder;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,14 +20,12 @@ import picocli.CommandLine.Option;
 
 /** Where the findings of a report are told: a chat's webhook, the charts' annotations; which. */
 final class NotifyOptions {
-  static final String URL_VARIABLE = "SQUASH_INFLUX_NOTIFY_URL";
-
   // No defaultValue: picocli would show it in --help, and the URL is a secret.
   @Option(names = "--notify", paramLabel = "URL",
       description = "Post the new findings of this run (regressions, and changes of unknown"
           + " direction) to this incoming webhook (Slack, Mattermost, Rocket.Chat), one message"
-          + " per run; each finding is told once (default: env " + URL_VARIABLE + "). The URL is"
-          + " never printed or stored.")
+          + " per run; each finding is told once (default: env " + Telling.URL_VARIABLE + ")."
+          + " The URL is never printed or stored.")
   String url;
 
   @Option(names = "--notify-format", paramLabel = "FORMAT", defaultValue = "slack",
@@ -70,40 +63,12 @@ final class NotifyOptions {
   ReportAndTell reportAndTell(InfluxTarget target, ReadModel model, Specs specs,
       DetectionOptions detection, Clock clock) {
     DetectorSettings settings = detection.settings();
-    URI webhook = webhook();
+    Telling telling = Telling.of(annotate, url, format, retryTime,
+        ledger, target, model.mapping().name());
     long from = since(clock);
-    ReportAndTell.Telling telling = new ReportAndTell.Telling(annotate, webhook, format,
-        retrier(), ledger(target.url().toString(), target.database(), model.mapping().name()));
     return new ReportAndTell(target, (page, json) -> new ReportRun(target, model, specs, settings,
         detection.maxPoints, detection.measurements, from, page, json,
         detection.directions(specs), detection.shown()), telling, clock);
-  }
-
-  /** The webhook URL from the option or the environment, or null for none. */
-  URI webhook() {
-    String text = url != null ? url : System.getenv(URL_VARIABLE);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Webhook.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UserError((url != null ? "--notify: " : URL_VARIABLE + ": ") + e.getMessage());
-    }
-  }
-
-  Retrier retrier() {
-    return Retrier.system(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 8,
-        retryTime));
-  }
-
-  /** The ledger: the one given, or one per InfluxDB, database and mapping in the state folder. */
-  Path ledger(String influxUrl, String database, String mapping) {
-    if (ledger != null) {
-      return ledger;
-    }
-    return StateFolder.file(database, new Identity("notify", influxUrl + " " + database, mapping),
-        ".notified.json");
   }
 
   /** The first change time (ns) listed, from {@code --since}; {@code Long.MIN_VALUE} without. */

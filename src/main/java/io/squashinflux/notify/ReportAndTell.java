@@ -12,7 +12,6 @@ import io.squashinflux.retry.Retrier;
 import io.squashinflux.series.SeriesException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,10 +25,6 @@ import java.util.function.BiFunction;
  * narrows what is listed and told, never what detection reads.
  */
 public final class ReportAndTell {
-  /** How findings are told: as annotations, and to a webhook ({@code webhook} null for none). */
-  public record Telling(boolean annotate, URI webhook, Notifier.Format format, Retrier retrier,
-      Path ledger) {}
-
   /** What a run found and told; {@code notified} is null without a webhook. */
   public record Outcome(ReportRun report, TrendReport.Result result,
       List<Annotator.Result> annotated, String annotateFailure, Notifier.Result notified,
