@@ -1,10 +1,10 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.failure.UserError;
 import io.squashinflux.detect.DetectorSettings;
 import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.notify.Notifier;
 import io.squashinflux.notify.ReportAndTell;
+import io.squashinflux.notify.Scope;
 import io.squashinflux.notify.Telling;
 import io.squashinflux.report.ReportRun;
 import io.squashinflux.series.ReadModel;
@@ -12,10 +12,6 @@ import io.squashinflux.specs.Specs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
 /** Where the findings of a report are told: a chat's webhook, the charts' annotations; which. */
@@ -73,26 +69,6 @@ final class NotifyOptions {
 
   /** The first change time (ns) listed, from {@code --since}; {@code Long.MIN_VALUE} without. */
   long since(Clock clock) {
-    if (since == null) {
-      return Long.MIN_VALUE;
-    }
-    String text = since.trim();
-    Instant at;
-    try {
-      if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-        at = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } else if (text.contains("T")) {
-        at = Instant.parse(text);
-      } else if (text.toLowerCase(java.util.Locale.ROOT).endsWith("d")) {
-        at = clock.instant().minus(Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1))));
-      } else {
-        at = clock.instant().minus(new DurationConverter().convert(text));
-      }
-    } catch (DateTimeParseException | NumberFormatException
-        | picocli.CommandLine.TypeConversionException e) {
-      throw new UserError("--since " + since + ": neither a time (2024-05-01,"
-          + " 2024-05-01T12:00:00Z) nor a duration (24h, 7d)");
-    }
-    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    return Scope.since(since, clock, new DurationConverter()::convert);
   }
 }
