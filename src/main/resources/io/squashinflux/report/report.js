@@ -421,6 +421,12 @@
     target.scrollIntoView();
   }
 
+  function afterFirstPaint(f) {
+    var later = function () { requestAnimationFrame(function () { setTimeout(f, 0); }); };
+    if (document.readyState === 'complete') later();
+    else window.addEventListener('load', later);
+  }
+
   choices();
   var rows = Array.prototype.slice.call(document.querySelectorAll('table.findings tr[data-metric]'));
   if ('IntersectionObserver' in window) {
@@ -434,18 +440,20 @@
       if (s.getBoundingClientRect().top < window.innerHeight + 200) safeDraw(s);
       else observer.observe(s);
     });
-    var sparkObserver = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (entry.isIntersecting) { sparkObserver.unobserve(entry.target); safeSpark(entry.target); }
-      });
-    }, { rootMargin: '200px 0px' });
-    rows.forEach(function (row) {
-      if (row.getBoundingClientRect().top < window.innerHeight + 200) safeSpark(row);
-      else sparkObserver.observe(row);
+    // The small charts parse their metric's chart data (large at many jobs): they are drawn after
+    // the page has loaded and painted, as their rows come into view, so they never hold back its
+    // first screen; their boxes are kept, so nothing moves when they appear.
+    afterFirstPaint(function () {
+      var sparkObserver = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) { sparkObserver.unobserve(entry.target); safeSpark(entry.target); }
+        });
+      }, { rootMargin: '200px 0px' });
+      rows.forEach(function (row) { sparkObserver.observe(row); });
     });
   } else {
     sections.forEach(safeDraw);
-    rows.forEach(safeSpark);
+    afterFirstPaint(function () { rows.forEach(safeSpark); });
   }
   window.addEventListener('hashchange', follow);
   follow();

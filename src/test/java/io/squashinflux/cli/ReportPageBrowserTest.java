@@ -184,6 +184,9 @@ class ReportPageBrowserTest {
     open("");
     List<WebElement> rows = browser.findElements(By.cssSelector("#regressions-table tr[data-metric]"));
     assertThat(rows).hasSizeGreaterThan(1);
+    // Drawn after the page's first paint.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+        By.cssSelector("#regressions-table svg.spark")).size() == rows.size());
     for (WebElement row : rows) {
       WebElement spark = row.findElement(By.cssSelector("td.spark svg.spark"));
       assertThat(spark.isDisplayed()).isTrue();
@@ -230,6 +233,8 @@ class ReportPageBrowserTest {
         + " && getComputedStyle(box).backgroundImage.indexOf('gradient') >= 0");
     assertThat(boxed).isTrue();
     // The small charts sit in the first screen's width of the table, beside the metric.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        By.cssSelector("#regressions-table svg.spark")).isEmpty());
     for (WebElement spark : browser.findElements(By.cssSelector("#regressions-table svg.spark"))) {
       assertThat(spark.isDisplayed()).isTrue();
       assertThat(spark.getRect().getX() + spark.getRect().getWidth()).isLessThanOrEqualTo(390);
