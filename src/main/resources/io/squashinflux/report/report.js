@@ -14,8 +14,9 @@
   var plots = {};
   var COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b',
     '#e377c2', '#7f7f7f', '#bcbd22', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173'];
-  // One scheme for spec levels, as the spec table and the dashboards colour them.
-  var LEVEL = { stretch: '#2e7d32', design: '#b26a00', minimum: '#c62828' };
+  // One scheme for spec levels (specs.LevelColour), as the spec table and the dashboards colour
+  // them: a level's line in the colour of meeting it.
+  var LEVEL = { stretch: '#1b5e20', design: '#43a047', minimum: '#ef8f00' };
   var NEAR = 40; // pixels from a point within which the cursor focuses its series
 
   function fmt(v) {
