@@ -241,6 +241,42 @@ class ReportPageBrowserTest {
   }
 
   @Test
+  void eachRegressionRowHasASmallChartOfItsSeriesAroundTheChangeBesideIt() {
+    open("");
+    List<WebElement> rows = browser.findElements(By.cssSelector("#regressions-table tr[data-metric]"));
+    assertThat(rows).hasSizeGreaterThan(1);
+    // Drawn after the page's first paint.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+        By.cssSelector("#regressions-table svg.spark")).size() == rows.size());
+    for (WebElement row : rows) {
+      WebElement spark = row.findElement(By.cssSelector("td.spark svg.spark"));
+      assertThat(spark.isDisplayed()).isTrue();
+      // Inside its row, beside the metric's name, with the series, its two levels and the change.
+      assertThat(spark.getRect().getY()).isGreaterThanOrEqualTo(row.getRect().getY());
+      assertThat(spark.getRect().getY() + spark.getRect().getHeight())
+          .isLessThanOrEqualTo(row.getRect().getY() + row.getRect().getHeight());
+      assertThat(spark.getRect().getWidth()).isGreaterThanOrEqualTo(80);
+      WebElement name = row.findElement(By.cssSelector("td:first-child"));
+      assertThat(spark.getRect().getX()).isGreaterThan(name.getRect().getX());
+      assertThat(Integer.parseInt(spark.getAttribute("data-points"))).isGreaterThan(10);
+      assertThat(spark.findElements(By.cssSelector("polyline.line"))).isNotEmpty();
+      assertThat(spark.findElements(By.cssSelector("line.before"))).isNotEmpty();
+      assertThat(spark.findElements(By.cssSelector("line.after"))).isNotEmpty();
+    }
+    // A finding's small chart: its level after the change lies above its level before for a
+    // rise, as the row's numbers say (y grows downwards).
+    WebElement member = browser.findElement(By.cssSelector("#regressions-table tr.member"));
+    Number before = Double.parseDouble(member.findElement(By.cssSelector("line.before")).getAttribute("y1"));
+    Number after = Double.parseDouble(member.findElement(By.cssSelector("line.after")).getAttribute("y1"));
+    assertThat(after.doubleValue()).isLessThan(before.doubleValue());
+    assertThat(member.findElement(By.cssSelector("svg.spark title")).getAttribute("textContent"))
+        .contains("\u2192").contains("%");
+    // It leads where the row's link does.
+    assertThat(member.findElement(By.cssSelector("td.spark a")).getAttribute("href"))
+        .isEqualTo(member.findElement(By.cssSelector("a[data-chart]")).getAttribute("href"));
+  }
+
+  @Test
   void onAPhoneThePageNeverScrollsSidewaysAndItsTablesScrollInTheirOwnBox() throws Exception {
     open("");
     screenshot("report-desktop.png");
@@ -257,6 +293,14 @@ class ReportPageBrowserTest {
         + " && getComputedStyle(box).overflowX === 'auto' && box.clientWidth <= 390"
         + " && getComputedStyle(box).backgroundImage.indexOf('gradient') >= 0");
     assertThat(boxed).isTrue();
+    // The small charts sit in the first screen's width of the table, beside the metric.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        By.cssSelector("#regressions-table svg.spark")).isEmpty());
+    for (WebElement spark : browser.findElements(By.cssSelector("#regressions-table svg.spark"))) {
+      assertThat(spark.isDisplayed()).isTrue();
+      assertThat(spark.getRect().getX() + spark.getRect().getWidth()).isLessThanOrEqualTo(390);
+    }
+    assertThat(browser.findElements(By.cssSelector("#regressions-table svg.spark"))).isNotEmpty();
     screenshot("report-phone.png");
   }
 
