@@ -1,10 +1,6 @@
 package io.squashinflux.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.squashinflux.files.OptionFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Option defaults from a properties file whose keys are long option names without dashes. It
- * applies only to commands that take {@code --config}; an environment variable an option reads
- * wins over the file, and a key that names no option is an error, so a typo is never ignored.
+ * Option defaults from a {@link OptionFile}. It applies only to commands that take
+ * {@code --config}; an environment variable an option reads wins over the file.
  */
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
   private static final Pattern ENV_DEFAULT = Pattern.compile("^\\$\\{env:([A-Za-z0-9_]+)");
-  /** Keys that must not be in a file, with the environment variable to use instead. */
-  private static final java.util.Map<String, String> SECRETS = java.util.Map.of(
-      "influx-password", "INFLUX_PASSWORD", "password", "INFLUX_PASSWORD",
-      "influx-token", "INFLUX_TOKEN", "token", "INFLUX_TOKEN");
-
   private final Properties values;
 
   private ConfigFile(Properties values) {
@@ -52,31 +42,13 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
 
   /** Reads and checks the file against the options of the commands that take --config. */
   static ConfigFile load(Path file, CommandLine root) {
-    Properties values = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      values.load(reader);
-    } catch (NoSuchFileException e) {
-      throw new UserError("--config " + file + ": no such file");
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UserError("--config " + file + ": cannot read it: " + e.getMessage());
-    }
     Set<String> known = new TreeSet<>();
     for (CommandSpec command : configurable(root)) {
       for (OptionSpec option : command.options()) {
         known.add(key(option));
       }
     }
-    for (String key : values.stringPropertyNames()) {
-      if (SECRETS.containsKey(key)) {
-        throw new UserError("--config " + file + ": '" + key + "' must not be in a file;"
-            + " set the environment variable " + SECRETS.get(key) + " instead");
-      }
-      if (!known.contains(key)) {
-        throw new UserError("--config " + file + ": '" + key + "' is not an option; keys are"
-            + " long option names without dashes, e.g. influx-url, db, squash-url");
-      }
-    }
-    return new ConfigFile(values);
+    return new ConfigFile(OptionFile.load(file, known));
   }
 
   @Override

@@ -1,26 +1,9 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.enrich.Enricher;
-import io.squashinflux.pipeline.Pipeline;
-import io.squashinflux.pipeline.Progress;
-import io.squashinflux.sink.FileSink;
-import io.squashinflux.source.Checkpoint;
-import io.squashinflux.source.JobItems;
-import io.squashinflux.source.SourceException;
-import io.squashinflux.mapping.Cardinality;
-import io.squashinflux.mapping.Mapper;
-import io.squashinflux.mapping.Mapping;
-import io.squashinflux.ledger.Ledger;
-import io.squashinflux.ledger.RejectsLog;
 import io.squashinflux.ledger.Summary;
+import io.squashinflux.mapping.Mapping;
 import io.squashinflux.source.JobSource;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.squashinflux.sync.Conversion;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -53,10 +36,6 @@ import picocli.CommandLine.Spec;
       "2 usage or configuration error."
     })
 final class ConvertCommand implements Callable<Integer> {
-  /** Points and bytes per write to the file: large, since a file answers at once. */
-  private static final int BATCH_POINTS = 10_000;
-  private static final long BATCH_BYTES = 1 << 20;
-
   @Spec CommandSpec spec;
 
   @Mixin SourceOptions source;
@@ -65,7 +44,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Mixin ModelOptions model;
   @Mixin RetryOptions retry;
   @Mixin TypeCheckOptions typeCheck;
-  @Mixin CheckTargetOptions checkTarget;
+  @Mixin InfluxConnection influx;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the line protocol here instead of stdout.")
@@ -90,80 +69,18 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Mapping mapping = model.load();
-    if (!typeCheck.passes(mapping, checkTarget.target(caCert, source.http()), spec.commandLine().getErr())) {
+    if (!typeCheck.passes(mapping, influx.checkTarget(caCert, source.http()), spec.commandLine().getErr())) {
       return Summary.CONFIGURATION;
     }
-    RejectsLog log = rejects == null ? RejectsLog.none() : new RejectsLog(rejects, Clock.systemUTC());
-    Ledger ledger = new Ledger(log);
-    Cardinality cardinality = stats ? new Cardinality(mapping) : null;
-    try (JobSource jobs = source.open(retry.retrier(), caCert, mapping.packages());
-        Writer out = stats ? Writer.nullWriter() : open()) {
-      String name = output == null ? "stdout" : output.toString();
-      convert(jobs, mapping, ledger,
-          new FileSink(out, name, cardinality == null ? null : cardinality::add));
-    } finally {
-      log.close();
+    Summary summary;
+    try (JobSource jobs = source.open(retry.retrier(), caCert, mapping.packages())) {
+      summary = Conversion.run(jobs, mapping, output, stats, rejects, spec.commandLine().getOut(),
+          Clock.systemUTC());
     }
-    if (cardinality != null) {
-      printStats(cardinality.report());
-    }
-    Summary summary = ledger.summary();
     if (!quiet) {
       spec.commandLine().getErr().print(json ? summary.toJson() + System.lineSeparator() : summary.render());
       spec.commandLine().getErr().flush();
     }
     return summary.exitCode();
-  }
-
-  private Writer open() throws IOException {
-    if (output == null) {
-      return new NonClosing(spec.commandLine().getOut());
-    }
-    Writable.check("-o", output, false);
-    return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
-  }
-
-  private void printStats(Cardinality.Report report) {
-    var out = spec.commandLine().getOut();
-    out.printf("%-24s %-28s %10s %8s%n", "measurement", "tag", "distinct", "jobs");
-    for (Cardinality.TagCount tag : report.tags()) {
-      out.printf("%-24s %-28s %10s %8d%n", tag.measurement(), tag.tag(),
-          (tag.capped() ? ">" : "") + tag.distinct(), tag.jobs());
-    }
-    for (String warning : report.warnings()) {
-      out.println("warning: " + warning);
-    }
-    out.flush();
-  }
-
-  /** Keeps stdout open when the writer over it is closed. */
-  private static final class NonClosing extends java.io.FilterWriter {
-    NonClosing(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
-
-  /** Every job, in list order, through the one pipeline into the file; nothing is checkpointed. */
-  private static void convert(JobSource jobs, Mapping mapping, Ledger ledger, FileSink file)
-      throws SourceException, IOException, InterruptedException {
-    Mapper mapper = new Mapper(mapping, ledger);
-    JobItems items = new JobItems(jobs, Checkpoint.NONE, key -> true,
-        (unique, duplicates, todo) -> {
-          ledger.listed(unique.size());
-          ledger.duplicates(duplicates);
-        });
-    try (file) {
-      new Pipeline(items, new Enricher(mapper, jobs.ciRuns()), mapper, file, ledger, Progress.NONE,
-          BATCH_POINTS, BATCH_BYTES, System::nanoTime).inOrder().run();
-    } catch (io.squashinflux.sink.DeliveryException never) {
-      throw new IllegalStateException("a file refuses nothing", never);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 }

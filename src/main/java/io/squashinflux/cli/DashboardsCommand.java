@@ -1,10 +1,11 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.files.Writable;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Proxies;
 import io.squashinflux.dashboards.DashboardException;
 import io.squashinflux.dashboards.Dashboards;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,16 +63,11 @@ final class DashboardsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
     Writable.folder("-o", out);
-    try {
+    try { // a DashboardException says itself which exit code it means
       Dashboards.Request request = new Dashboards.Request(influx.target(http()), model.load(), kind, out,
           reference.specs, reference.squashUrl(), SpecsOptions.httpUrl("--upload", upload), token());
       return Dashboards.run(request, spec.commandLine().getOut());
-    } catch (DashboardException e) {
-      err.println("squash-influx: " + e.getMessage());
-      err.flush();
-      return e.configuration() ? Main.CONFIGURATION : Main.INCOMPLETE;
     } finally {
       spec.commandLine().getOut().flush();
     }

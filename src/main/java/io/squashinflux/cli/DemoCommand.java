@@ -1,7 +1,6 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.demo.Demo;
-import io.squashinflux.demo.PrivateInflux;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -68,14 +67,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!mapping.equals("notebook") && !mapping.equals("squash")) {
-      throw new UserError("--mapping " + mapping + ": the demo shows 'notebook' or 'squash'");
-    }
-    if (influxUrl == null && PrivateInflux.findInfluxd().isEmpty()) {
-      throw new UserError("influxd (InfluxDB 1.x) is not installed: install it with"
-          + " 'sudo apt-get install influxdb' (./squash-influx demo does it through"
-          + " scripts/ensure-deps), or give --influx-url of a running InfluxDB 1.x");
-    }
     return new Demo(jobs, seed, influxUrl, database, mapping, report, keep)
         .run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }

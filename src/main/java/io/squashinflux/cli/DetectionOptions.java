@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import io.squashinflux.detect.DetectorSettings;
 import io.squashinflux.detect.Directions;
 import io.squashinflux.detect.Finding;
@@ -76,9 +77,6 @@ final class DetectionOptions {
     }
     if (!(abovePercent >= 0)) {
       throw new UserError("--above must be a percentage of at least 0, was " + abovePercent);
-    }
-    if (maxPoints < 10) {
-      throw new UserError("--max-points must be at least 10, was " + maxPoints);
     }
     return settings;
   }

@@ -1,17 +1,7 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.demo.GeneratorSettings;
-import io.squashinflux.demo.JobFormat;
-import io.squashinflux.demo.JobGenerator;
-import io.squashinflux.demo.Regression;
-import java.io.IOException;
-import java.io.PrintWriter;
+import io.squashinflux.demo.Generate;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,56 +63,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    JobGenerator generator;
-    JobFormat jobFormat;
-    try {
-      jobFormat = JobFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
-      generator = new JobGenerator(settings());
-    } catch (IllegalArgumentException | DateTimeParseException e) {
-      err.println("generate: " + e.getMessage());
-      return 2;
-    }
-    String unusable = io.squashinflux.files.FileProblem.beforeWriting(out.resolve("job.json"), true);
-    if (unusable != null) {
-      err.println("generate: --out " + out + ": " + unusable);
-      return 2;
-    }
-    try {
-      generator.writeFiles(out, jobFormat);
-    } catch (IOException e) {
-      err.println("generate: cannot write to " + out + ": "
-          + io.squashinflux.files.FileProblem.why(e) + "; choose another --out");
-      return 2;
-    }
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("wrote " + count + " " + format + " jobs to " + out
-        + generator.regression().map(r -> " (" + r.metric() + " on " + r.dataset() + " x"
-            + r.factor() + " from " + r.at() + ")").orElse(""));
-    stdout.flush();
-    return 0;
-  }
-
-  GeneratorSettings settings() {
-    if (spanDays < 1) {
-      throw new IllegalArgumentException("--span-days must be at least 1: " + spanDays);
-    }
-    Regression regression = null;
-    if (!noRegression) {
-      Instant at = regressionDate == null ? null : instant(regressionDate);
-      regression = Regression.DEFAULT.at(at).withFactor(regressionFactor);
-    }
-    return GeneratorSettings.of(seed, count)
-        .withEnd(instant(end))
-        .withSpan(Duration.ofDays(spanDays))
-        .withNullShare(nullShare)
-        .withUnknownShare(unknownShare)
-        .withRegression(regression);
-  }
-
-  private static Instant instant(String text) {
-    return text.length() == 10
-        ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-        : Instant.parse(text);
+    return new Generate(count, seed, format, out, spanDays, end, nullShare, unknownShare,
+        regressionDate, regressionFactor, noRegression)
+        .run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -1,8 +1,12 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.ledger.Urls;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.squashinflux.failure.UserError;
+import io.squashinflux.influx.InfluxTarget;
+import io.squashinflux.influx.Login;
+import io.squashinflux.net.CaCerts;
+import io.squashinflux.net.HttpSettings;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Which InfluxDB and database, as whom: declared once for every command that reaches one. */
@@ -28,17 +32,21 @@ final class InfluxConnection {
           + " without a value, it is asked for. Never printed.")
   String password;
 
-  /** The URL as given; credentials in it are the caller's to take out. */
-  URI uri() {
-    try {
-      return new URI(url.trim());
-    } catch (URISyntaxException e) {
-      throw new UserError("--influx-url is not a URL: " + Urls.masked(e.getMessage()));
-    }
+  /** The URL without credentials, and the user and password from the options or the URL. */
+  Login login() {
+    return Login.of(url, user, password);
   }
 
-  /** The user, or null when none is given. */
-  String userOrNull() {
-    return user == null || user.isBlank() ? null : user;
+  /** The database as {@code convert --check-types} reads it: convert itself writes none. */
+  InfluxTarget checkTarget(Path caCert, HttpSettings shared) {
+    Login login = login();
+    try {
+      return new InfluxTarget(login.url(), database, null, login.user(), login.password(), false,
+          false, InfluxTarget.DEFAULT_BATCH_LINES, InfluxTarget.DEFAULT_BATCH_BYTES,
+          Duration.ofSeconds(30),
+          shared.withCaCerts(CaCerts.of("--ca-cert", caCert, "--ca-cert", null)));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("InfluxDB options: " + e.getMessage());
+    }
   }
 }

@@ -1,15 +1,18 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.net.CaCerts;
+import io.squashinflux.failure.UserError;
+import io.squashinflux.influx.ApiSettings;
+import io.squashinflux.influx.ApiVersion;
 import io.squashinflux.influx.InfluxTarget;
+import io.squashinflux.influx.Login;
 import io.squashinflux.influx.Secret;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Loopback;
-import io.squashinflux.net.UserInfo;
-import io.squashinflux.ledger.Urls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -18,7 +21,36 @@ final class InfluxOptions {
 
   @Mixin InfluxConnection connection;
 
-  @Mixin InfluxApiOptions api;
+  /** The values of --influx-api: which write API; the token, org and bucket are for v2 and v3. */
+  enum Api { auto, v1, v2, v3 }
+
+  @Option(names = "--influx-api", paramLabel = "API", defaultValue = "${env:INFLUX_API:-auto}",
+      description = "Write API: auto (default: read X-Influxdb-Version from GET /ping: 1.x v1, 2.x"
+          + " v2, 3.x v3, none v1), v1 (/write: InfluxDB 1.x, VictoriaMetrics, QuestDB), v2"
+          + " (/api/v2/write: InfluxDB 2.x, Cloud) or v3 (/api/v3/write_lp: InfluxDB 3). Env"
+          + " INFLUX_API.")
+  Api api;
+
+  @Option(names = "--influx-token", paramLabel = "TOKEN", arity = "0..1", interactive = true,
+      defaultValue = "${env:INFLUX_TOKEN}",
+      description = "API token, sent as 'Authorization: Token' (v1, v2) or 'Bearer' (v3); prefer"
+          + " the environment variable INFLUX_TOKEN. Given without a value, it is asked for."
+          + " Never printed, stored or put in a URL.")
+  String token;
+
+  @Option(names = "--org", paramLabel = "NAME", defaultValue = "${env:INFLUX_ORG}",
+      description = "InfluxDB 2.x organisation (env INFLUX_ORG).")
+  String org;
+
+  @Option(names = "--bucket", paramLabel = "NAME", defaultValue = "${env:INFLUX_BUCKET}",
+      description = "InfluxDB 2.x bucket (env INFLUX_BUCKET; default: the --db name). Checked"
+          + " before the first write.")
+  String bucket;
+
+  @Option(names = "--create-bucket", negatable = false,
+      description = "Create the v2 bucket when it is missing (needs --org and a token that may"
+          + " create buckets).")
+  boolean createBucket;
 
   @Option(names = "--rp", paramLabel = "NAME",
       description = "Retention policy (default: the database's default).")
@@ -68,27 +100,21 @@ final class InfluxOptions {
 
   /** The target, reached with {@code shared}'s proxies and size cap and this side's CAs. */
   InfluxTarget target(HttpSettings shared) {
-    URI uri = connection.uri();
-    String user = connection.userOrNull();
-    String password = connection.password;
-    if (uri.getRawUserInfo() != null) {
-      // Credentials in the URL are used when no option gives them, and never kept in the URL.
-      UserInfo userInfo = UserInfo.of(uri);
-      if (user == null) {
-        user = emptyToNull(userInfo.user());
-        password = userInfo.password() != null ? userInfo.password() : password;
-      }
-      uri = withoutUserInfo(uri);
-    }
+    Login login = connection.login();
     HttpSettings http = shared.withCaCerts(
-        Tls.caCerts("--ca-cert", caCert, "--influx-ca-cert", influxCaCert));
+        CaCerts.of("--ca-cert", caCert, "--influx-ca-cert", influxCaCert));
     try {
-      return new InfluxTarget(uri, connection.database, retentionPolicy, user, Secret.of(password),
-          !noCreateDatabase, compress(uri), batchLines, batchBytes, timeout, http,
-          api.settings());
+      return new InfluxTarget(login.url(), connection.database, retentionPolicy, login.user(),
+          login.password(), !noCreateDatabase, compress(login.url()), batchLines, batchBytes,
+          timeout, http, apiSettings());
     } catch (IllegalArgumentException e) {
       throw new UserError("InfluxDB options: " + e.getMessage());
     }
+  }
+
+  /** For reading back: proxies from the environment, and a whole metric in one exchange. */
+  InfluxTarget readTarget() {
+    return target(HttpSettings.defaults().withTimeouts(timeout, Duration.ofMinutes(10)));
   }
 
   private boolean compress(URI uri) {
@@ -98,16 +124,8 @@ final class InfluxOptions {
     return gzip == Gzip.always || !Loopback.is(uri.getHost());
   }
 
-  private static URI withoutUserInfo(URI uri) {
-    try {
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(),
-          uri.getQuery(), null);
-    } catch (URISyntaxException e) {
-      throw new UserError("--influx-url is not a URL: " + Urls.masked(uri.toString()));
-    }
-  }
-
-  private static String emptyToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
+  private ApiSettings apiSettings() {
+    ApiVersion version = api == Api.auto ? null : ApiVersion.valueOf(api.name().toUpperCase(Locale.ROOT));
+    return new ApiSettings(version, Secret.of(token), org, bucket, createBucket);
   }
 }

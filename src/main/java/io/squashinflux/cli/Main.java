@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.failure.UserError;
 import io.squashinflux.ledger.Summary;
 import java.io.PrintWriter;
 import java.util.List;

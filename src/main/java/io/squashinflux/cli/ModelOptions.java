@@ -1,11 +1,7 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.mapping.Mapping;
-import io.squashinflux.mapping.MappingException;
-import io.squashinflux.mapping.ModelFingerprint;
-import io.squashinflux.mapping.TimeSource;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.squashinflux.mapping.ModelChoice;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -46,38 +42,15 @@ final class ModelOptions {
 
   /** The mapping with the overrides applied; mistakes are user errors. */
   Mapping load() {
-    Mapping result = mapping(mapping);
-    if (!include.isEmpty() || !exclude.isEmpty() || clearExcludes) {
-      result = result.withDatasetFilter(include, exclude, clearExcludes);
-    }
-    if (time != null) {
-      try {
-        result = result.withTimeSource(TimeSource.ofWord(time));
-      } catch (IllegalArgumentException e) {
-        throw new UserError("--time " + time + ": " + e.getMessage());
-      }
-    }
-    if (packages) {
-      result = result.withPackages(true);
-    }
-    return result;
-  }
-
-  /** A built-in model or a mapping file; mistakes are user errors. */
-  static Mapping mapping(String mapping) {
-    try {
-      return Mapping.BUILT_IN.contains(mapping) ? Mapping.builtIn(mapping) : Mapping.load(Path.of(mapping));
-    } catch (IOException e) {
-      throw new UserError("--mapping " + mapping + ": not a built-in model ("
-          + String.join(", ", Mapping.BUILT_IN) + ") and not a readable file");
-    } catch (MappingException e) {
-      throw new UserError(e.getMessage());
-    }
+    return choice().load();
   }
 
   /** The model's name and a hash of its whole definition and overrides, for the state. */
   String fingerprint() {
-    return ModelFingerprint.of(mapping, "include=" + include + "\nexclude=" + exclude + "\nclear="
-        + clearExcludes + "\ntime=" + time + "\npackages=" + packages);
+    return choice().fingerprint();
+  }
+
+  private ModelChoice choice() {
+    return new ModelChoice(mapping, include, exclude, clearExcludes, time, packages);
   }
 }

@@ -1,30 +1,27 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.detect.DetectorSettings;
+import io.squashinflux.influx.InfluxTarget;
 import io.squashinflux.notify.Notifier;
-import io.squashinflux.notify.Webhook;
-import io.squashinflux.retry.Backoff;
-import io.squashinflux.retry.Retrier;
-import io.squashinflux.state.Identity;
-import java.net.URI;
+import io.squashinflux.notify.ReportAndTell;
+import io.squashinflux.notify.Scope;
+import io.squashinflux.notify.Telling;
+import io.squashinflux.report.ReportRun;
+import io.squashinflux.series.ReadModel;
+import io.squashinflux.specs.Specs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
 /** Where the findings of a report are told: a chat's webhook, the charts' annotations; which. */
 final class NotifyOptions {
-  static final String URL_VARIABLE = "SQUASH_INFLUX_NOTIFY_URL";
-
   // No defaultValue: picocli would show it in --help, and the URL is a secret.
   @Option(names = "--notify", paramLabel = "URL",
       description = "Post the new findings of this run (regressions, and changes of unknown"
           + " direction) to this incoming webhook (Slack, Mattermost, Rocket.Chat), one message"
-          + " per run; each finding is told once (default: env " + URL_VARIABLE + "). The URL is"
-          + " never printed or stored.")
+          + " per run; each finding is told once (default: env " + Telling.URL_VARIABLE + ")."
+          + " The URL is never printed or stored.")
   String url;
 
   @Option(names = "--notify-format", paramLabel = "FORMAT", defaultValue = "slack",
@@ -55,56 +52,23 @@ final class NotifyOptions {
           + " or a duration back from now (24h, 7d). Detection still reads whole series.")
   String since;
 
-  /** The webhook URL from the option or the environment, or null for none. */
-  URI webhook() {
-    String text = url != null ? url : System.getenv(URL_VARIABLE);
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Webhook.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UserError((url != null ? "--notify: " : URL_VARIABLE + ": ") + e.getMessage());
-    }
-  }
-
-  Retrier retrier() {
-    return Retrier.system(new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 8,
-        retryTime));
-  }
-
-  /** The ledger: the one given, or one per InfluxDB, database and mapping in the state folder. */
-  Path ledger(String influxUrl, String database, String mapping) {
-    if (ledger != null) {
-      return ledger;
-    }
-    String fingerprint = new Identity("notify", influxUrl + " " + database, mapping).fingerprint();
-    return StateOptions.folder().resolve(database.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
-        + fingerprint + ".notified.json");
+  /**
+   * The report of {@code target} and the telling of its findings; a bad setting is told here,
+   * before anything is read.
+   */
+  ReportAndTell reportAndTell(InfluxTarget target, ReadModel model, Specs specs,
+      DetectionOptions detection, Clock clock) {
+    DetectorSettings settings = detection.settings();
+    Telling telling = Telling.of(annotate, url, format, retryTime,
+        ledger, target, model.mapping().name());
+    long from = since(clock);
+    return new ReportAndTell(target, (page, json) -> new ReportRun(target, model, specs, settings,
+        detection.maxPoints, detection.measurements, from, page, json,
+        detection.directions(specs), detection.shown()), telling, clock);
   }
 
   /** The first change time (ns) listed, from {@code --since}; {@code Long.MIN_VALUE} without. */
   long since(Clock clock) {
-    if (since == null) {
-      return Long.MIN_VALUE;
-    }
-    String text = since.trim();
-    Instant at;
-    try {
-      if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-        at = LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } else if (text.contains("T")) {
-        at = Instant.parse(text);
-      } else if (text.toLowerCase(java.util.Locale.ROOT).endsWith("d")) {
-        at = clock.instant().minus(Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1))));
-      } else {
-        at = clock.instant().minus(new DurationConverter().convert(text));
-      }
-    } catch (DateTimeParseException | NumberFormatException
-        | picocli.CommandLine.TypeConversionException e) {
-      throw new UserError("--since " + since + ": neither a time (2024-05-01,"
-          + " 2024-05-01T12:00:00Z) nor a duration (24h, 7d)");
-    }
-    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    return Scope.since(since, clock, new DurationConverter()::convert);
   }
 }

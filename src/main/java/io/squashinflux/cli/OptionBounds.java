@@ -1,5 +1,6 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.sync.WatchLoop;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
@@ -83,10 +84,6 @@ final class OptionBounds {
   }
 
   private static String shown(Object value) {
-    if (value instanceof Duration d) {
-      return d.toMillis() < 1000 && d.toSeconds() == 0 ? d.toMillis() + "ms"
-          : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-    }
-    return value.toString();
+    return value instanceof Duration d ? WatchLoop.format(d) : value.toString();
   }
 }

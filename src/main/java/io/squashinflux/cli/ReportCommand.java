@@ -1,14 +1,11 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.mapping.ModelChoice;
+import io.squashinflux.files.Writable;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.influx.InfluxTarget;
-import io.squashinflux.net.HttpSettings;
 import io.squashinflux.series.ReadModel;
-import io.squashinflux.report.ReportRun;
-import io.squashinflux.specs.Specs;
-import io.squashinflux.specs.SpecsException;
-import io.squashinflux.report.TrendReport;
-import java.io.PrintWriter;
-import java.net.URI;
+import io.squashinflux.notify.ReportAndTell;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -85,74 +82,12 @@ final class ReportCommand implements Callable<Integer> {
       throw new UserError("report --json FILE is now --findings FILE: --json means a run's"
           + " summary as JSON");
     }
-    HttpSettings http = http();
-    InfluxTarget target = influx.target(http);
-    ReadModel model = ReadModel.of(ModelOptions.mapping(mapping));
+    InfluxTarget target = influx.readTarget();
+    ReadModel model = ReadModel.of(ModelChoice.mapping(mapping));
     detection.settings();
-    ReportAndTell run = new ReportAndTell(target, model, specs(target.http()), detection, notify,
+    ReportAndTell run = notify.reportAndTell(target, model, reference.load(target.http()), detection,
         java.time.Clock.systemUTC());
-    ReportAndTell.Outcome outcome = run.run(output, findings);
-    TrendReport.Result result = outcome.result();
-    print(spec.commandLine().getOut(), run.report(output, findings), outcome);
-    PrintWriter err = spec.commandLine().getErr();
-    boolean failed = false;
-    if (outcome.annotateFailure() != null) {
-      err.println("squash-influx: annotations not written: " + outcome.annotateFailure());
-      failed = true;
-    }
-    if (outcome.notified() != null && outcome.notified().failed()) {
-      err.println("squash-influx: " + outcome.notified().failure() + "; "
-          + outcome.notified().pending() + " findings are sent by the next run");
-      failed = true;
-    }
-    java.util.List<io.squashinflux.detect.Finding> unknown = result.unknownDirection();
-    if (!unknown.isEmpty()) {
-      err.println("squash-influx: no direction is known for " + unknown.size()
-          + (unknown.size() == 1 ? " sustained change" : " sustained changes")
-          + " (no spec says which way is worse); give --specs or --squash-url"
-          + (failOnRegression ? "; --fail-on-regression counts them as failures" : ""));
-    }
-    err.flush();
-    if (failed) {
-      return Main.INCOMPLETE;
-    }
-    boolean found = !result.regressions().isEmpty() || !unknown.isEmpty();
-    return failOnRegression && found ? Main.INCOMPLETE : Main.OK;
-  }
-
-  /** Proxies from the environment, as for sync; a whole metric is read in one exchange. */
-  private HttpSettings http() {
-    try {
-      return HttpSettings.defaults().withTimeouts(influx.timeout, java.time.Duration.ofMinutes(10));
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
-  }
-
-  private Specs specs(HttpSettings http) {
-    try {
-      if (reference.specs != null
-          && (reference.specs.startsWith("http://") || reference.specs.startsWith("https://"))) {
-        SpecsOptions.httpUrl("--specs", reference.specs); // one check of every URL option
-      }
-      return Specs.load(reference.specs, reference.squashUrl(), http);
-    } catch (SpecsException e) {
-      throw new UserError(e.getMessage());
-    }
-  }
-
-  private static void print(PrintWriter out, ReportRun report, ReportAndTell.Outcome outcome) {
-    report.print(out, outcome.result());
-    if (!outcome.annotated().isEmpty()) {
-      out.printf("Annotated:   %d findings in database chronograf (%d marked deleted) and in"
-          + " measurement %s (%d marked deleted)%n", outcome.annotated().get(0).written(),
-          outcome.annotated().get(0).deleted(), io.squashinflux.notify.FindingPoints.MEASUREMENT,
-          outcome.annotated().get(1).deleted());
-    }
-    if (outcome.notified() != null && !outcome.notified().failed()) {
-      out.printf("Notified:    %d new findings to the webhook at %s%n", outcome.notified().sent(),
-          outcome.webhookOrigin());
-    }
-    out.flush();
+    return run.run(output, findings).print(spec.commandLine().getOut(),
+        spec.commandLine().getErr(), failOnRegression);
   }
 }

@@ -1,6 +1,7 @@
 package io.squashinflux.cli;
 
 import io.squashinflux.ledger.SummaryOutput;
+import io.squashinflux.state.StateFolder;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -16,12 +17,7 @@ final class ReportOptions {
 
   /** The rejects file: the one given, or the state file's sibling {@code NAME.rejects.jsonl}. */
   Path rejects(Path state) {
-    if (rejects != null) {
-      return rejects;
-    }
-    String name = state.getFileName().toString();
-    String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-    return state.resolveSibling(base + ".rejects.jsonl");
+    return rejects != null ? rejects : StateFolder.rejectsBeside(state);
   }
 
   @Option(names = {"--quiet", "-q"}, description = "No progress display and no summary text.")

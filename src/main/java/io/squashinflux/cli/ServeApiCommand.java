@@ -1,14 +1,6 @@
 package io.squashinflux.cli;
 
-import io.squashinflux.demo.JobGenerator;
-import io.squashinflux.demo.SquashApiServer;
-import io.squashinflux.specs.Checkout;
-import io.squashinflux.specs.SpecsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.util.List;
-import java.io.PrintWriter;
-import java.nio.file.Files;
+import io.squashinflux.demo.ServeApi;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -65,47 +57,7 @@ public final class ServeApiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    if (source.folder != null && !Files.isDirectory(source.folder)) {
-      err.println("serve-api: not a folder: " + source.folder);
-      return 2;
-    }
-    if (source.count != null && source.count < 1) {
-      err.println("serve-api: --generate must be at least 1: " + source.count);
-      return 2;
-    }
-    List<JsonNode> reference = null;
-    if (specs != null) {
-      try {
-        reference = Checkout.at(specs).documents(); // all read before anything is served
-      } catch (SpecsException e) {
-        err.println(e.getMessage());
-        return 2;
-      }
-    }
-    SquashApiServer server;
-    try {
-      server = source.folder != null
-          ? SquashApiServer.start(source.folder, port)
-          : SquashApiServer.start(JobGenerator.withSeed(seed, source.count), port);
-    } catch (IOException e) {
-      err.println("serve-api: cannot serve on port " + port + ": " + e.getMessage());
-      return 2;
-    }
-    server.setLatency(latency);
-    if (reference != null) {
-      try {
-        server.serveReference(reference.get(0), reference.get(1));
-      } catch (IOException e) {
-        server.close();
-        err.println("serve-api: " + e.getMessage());
-        return 2;
-      }
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("serving SQuaSH API at " + server.url() + " (" + server.jobCount() + " jobs)");
-    out.flush();
-    server.serveUntilStopped();
-    return 0;
+    return new ServeApi(source.folder, source.count, seed, port, latency, specs)
+        .run(spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -1,14 +1,13 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.net.CaCerts;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Proxies;
 import io.squashinflux.retry.Retrier;
-import io.squashinflux.source.ApiJobSource;
 import io.squashinflux.source.ApiOptions;
-import io.squashinflux.source.FileJobSource;
 import io.squashinflux.source.JobSource;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.squashinflux.source.JobSources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,37 +95,8 @@ final class SourceOptions {
 
   /** The jobs to read; {@code caCert} ({@code --ca-cert}, or null) is trusted for SQuaSH too. */
   JobSource open(Retrier retrier, Path caCert, boolean packages) {
-    List<Path> files = from == null ? List.of() : from.stream().map(Path::of).toList();
-    boolean fromFiles = !files.isEmpty();
-    if (!fromFiles && squashUrl == null) {
-      throw new UserError(
-          "no jobs to read: give --squash-url URL (a SQuaSH API) or --from PATH (job files)");
-    }
-    if (fromFiles) {
-      if (group != null) {
-        throw new UserError("--group is for --from kafka:// only");
-      }
-      for (Path file : files) {
-        if (!java.nio.file.Files.exists(file)) {
-          throw new UserError("--from " + file + ": no such file or folder");
-        }
-      }
-      return new FileJobSource(files, parallel, packages,
-          squashUrl == null ? null : squashUrl.trim());
-    }
-    URI base;
-    try {
-      base = new URI(squashUrl.trim());
-    } catch (URISyntaxException e) {
-      throw new UserError("--squash-url is not a URL: " + e.getMessage());
-    }
-    try {
-      HttpSettings http = http().withCaCerts(
-          Tls.caCerts("--ca-cert", caCert, "--squash-ca-cert", squashCaCert));
-      return new ApiJobSource(
-          new ApiOptions(base, parallel, connectTimeout, readTimeout, retrier, http), packages);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--squash-url: " + e.getMessage());
-    }
+    return JobSources.open(from, squashUrl, group, parallel, packages,
+        base -> new ApiOptions(base, parallel, connectTimeout, readTimeout, retrier, http()
+            .withCaCerts(CaCerts.of("--ca-cert", caCert, "--squash-ca-cert", squashCaCert))));
   }
 }

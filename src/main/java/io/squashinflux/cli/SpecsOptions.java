@@ -1,5 +1,10 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.net.HttpUrl;
+import io.squashinflux.failure.UserError;
+import io.squashinflux.net.HttpSettings;
+import io.squashinflux.specs.Specs;
+import io.squashinflux.specs.SpecsException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import picocli.CommandLine.Option;
@@ -26,6 +31,23 @@ final class SpecsOptions {
     return httpUrl("--squash-url", squashUrl);
   }
 
+  /** The spec levels, units and definitions, from --specs or else --squash-url. */
+  Specs load(HttpSettings http) {
+    return load(specs, squashUrl(), http);
+  }
+
+  /** From {@code specs} or else the SQuaSH API at {@code squash}; mistakes are user errors. */
+  static Specs load(String specs, URI squash, HttpSettings http) {
+    if (specs != null && (specs.startsWith("http://") || specs.startsWith("https://"))) {
+      httpUrl("--specs", specs); // one check of every URL option
+    }
+    try {
+      return Specs.load(specs, squash, http);
+    } catch (SpecsException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
   /** The http(s) URL an option gives, or null when not given; anything else is a user error. */
   static URI httpUrl(String option, String text) {
     if (text == null) {
@@ -33,8 +55,7 @@ final class SpecsOptions {
     }
     try {
       URI uri = new URI(text.trim());
-      if (uri.getHost() == null || uri.getPort() > 65_535 || !("http".equals(uri.getScheme())
-          || "https".equals(uri.getScheme()))) {
+      if (!HttpUrl.valid(uri)) {
         throw new UserError(option + " " + text + ": not an http(s) URL");
       }
       return uri;

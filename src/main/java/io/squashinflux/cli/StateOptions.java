@@ -1,6 +1,8 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.files.Writable;
 import io.squashinflux.state.Identity;
+import io.squashinflux.state.StateFolder;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -30,8 +32,7 @@ final class StateOptions {
     if (state != null) {
       return state;
     }
-    String safe = database.replaceAll("[^A-Za-z0-9_.-]", "_");
-    return folder().resolve(safe + "-" + identity.fingerprint() + ".json");
+    return StateFolder.file(database, identity, ".json");
   }
 
   /**
@@ -40,18 +41,10 @@ final class StateOptions {
    */
   void checkWritable(Path rejects) {
     if (!noState) {
-      Writable.check("--state", state != null ? state : folder().resolve("state.json"), true);
+      Writable.check("--state", state != null ? state : StateFolder.path().resolve("state.json"), true);
     }
     if (rejects != null) {
       Writable.check("--rejects", rejects, true);
     }
-  }
-
-  /** The folder of states and their siblings: $XDG_STATE_HOME/squash-influx, else ~/.local/state. */
-  static Path folder() {
-    String base = System.getenv("XDG_STATE_HOME");
-    return base != null && !base.isBlank()
-        ? Path.of(base, "squash-influx")
-        : Path.of(System.getProperty("user.home"), ".local", "state", "squash-influx");
   }
 }

@@ -26,7 +26,7 @@ final class SyncRuns {
     Mapping mapping = model.load();
     // Packages are read only when the model writes them: they are most of a job's meta.
     JobSource source = sourceOptions.open(retrier, influx.caCert, mapping.packages());
-    Sink sink = output.open(target, retrier);
+    Sink sink = output.destination().open(target, retrier);
     StatePlace place = new StatePlace(identity -> state.path(identity, target.database()),
         report::rejects, state.noState);
     return new SyncRun(source, sink, target, mapping, model.fingerprint(), place);
@@ -36,7 +36,7 @@ final class SyncRuns {
   static TopicRun topic(SourceOptions source, InfluxOptions influx, OutputOptions output,
       RetryOptions retry, ReportOptions report) {
     InfluxTarget target = influx.target(source.http());
-    return new TopicRun(output.kafka(source.kafkaFrom()), source.group,
-        () -> output.open(target, retry.retrier()), report.rejects, target, report.quiet);
+    return new TopicRun(output.destination().kafka(source.kafkaFrom()), source.group,
+        () -> output.destination().open(target, retry.retrier()), report.rejects, target, report.quiet);
   }
 }

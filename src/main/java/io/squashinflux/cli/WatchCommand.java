@@ -1,18 +1,20 @@
 package io.squashinflux.cli;
 
+import io.squashinflux.mapping.ModelChoice;
+import io.squashinflux.sync.Signals;
+import io.squashinflux.failure.UserError;
+import io.squashinflux.files.Writable;
 import io.squashinflux.ledger.Summary;
+import io.squashinflux.notify.ReportAndTell;
+import io.squashinflux.notify.WatchReport;
 import io.squashinflux.sync.StopRequest;
 import io.squashinflux.sync.SyncRun;
 import io.squashinflux.sync.TopicRun;
 import io.squashinflux.sync.WatchCycles;
 import io.squashinflux.sync.WatchLoop;
 import io.squashinflux.influx.InfluxTarget;
-import io.squashinflux.net.HttpSettings;
 import io.squashinflux.series.ReadModel;
 import io.squashinflux.specs.Specs;
-import io.squashinflux.specs.SpecsException;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -88,63 +90,44 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    WatchLoop loop;
-    try {
-      loop = new WatchLoop(interval, maxBackoff, Clock.systemUTC(), stop::await, stop, err,
-          report.quiet);
-    } catch (IllegalArgumentException e) { // the loop's own check of --interval
-      throw new UserError(e.getMessage());
-    }
-    if (source.fromKafka() && reportPage != null) {
+    WatchLoop loop = new WatchLoop(interval, maxBackoff, Clock.systemUTC(), stop::await, stop,
+        err, report.quiet);
+    if (reportPage != null && source.fromKafka()) {
       throw new UserError("--report needs cycles that end: not with --from kafka://, whose one"
           + " cycle follows the topic until stopped");
     }
+    if (reportPage != null) {
+      Writable.check("--report", reportPage, false); // else found only after the first sync
+    }
     // Installed first, so a signal during start-up is not lost: the first cycle then stops at once.
-    Signals signals = Signals.stopOn(stop);
-    if (source.fromKafka()) {
-      try {
-        return followTopic(loop, err);
-      } finally {
-        signals.close();
+    try (Signals signals = Signals.stopOn(stop)) {
+      if (source.fromKafka()) {
+        // One long cycle: a consumer waits for records itself, so the interval is only the pause
+        // after InfluxDB stayed down past --retry-time; the next consumer starts from the last
+        // commit. SIGTERM ends it after the batch in hand is written and committed.
+        TopicRun run = SyncRuns.topic(source, influx, output, retry, report);
+        stop.onRequest(run::stop);
+        loop.run(() -> run.run(true, err), this::printJson);
+        return Main.OK;
+      }
+      WatchReport afterwards = reportPage == null ? null
+          : new WatchReport(reportRun(), reportPage, err);
+      try (SyncRun run = SyncRuns.open(source, model, influx, output, retry, state, report)) {
+        stop.onRequest(run::stop);
+        loop.run(new WatchCycles(run, state.full, state.retryRejected, err, report.quiet,
+            afterwards == null ? cycle -> { } : afterwards::after), this::printJson);
+        return Main.OK;
       }
     }
-    WatchReport afterwards = reportPage == null ? null : new WatchReport(reportRun(), reportPage, err);
-    try (SyncRun run = SyncRuns.open(source, model, influx, output, retry, state, report)) {
-      stop.onRequest(run::stop);
-      loop.run(new WatchCycles(run, state.full, state.retryRejected, err, report.quiet,
-          afterwards == null ? cycle -> { } : afterwards::after), this::printJson);
-      return Main.OK;
-    } finally {
-      signals.close();
-    }
-  }
-
-  /**
-   * Follows the topic in one long cycle: a consumer waits for records itself, so the interval is
-   * only the pause after a failed cycle (InfluxDB down past --retry-time), which then starts a
-   * new consumer from the last commit, as the loop rides out any outage. SIGTERM ends it after
-   * the batch in hand is written and committed.
-   */
-  private int followTopic(WatchLoop loop, PrintWriter err) throws Exception {
-    TopicRun run = SyncRuns.topic(source, influx, output, retry, report);
-    stop.onRequest(run::stop);
-    loop.run(() -> run.run(true, err), this::printJson);
-    return Main.OK;
   }
 
   /** The report of {@code --report}: the database this watch writes, read back. */
   private ReportAndTell reportRun() {
-    HttpSettings http = HttpSettings.defaults().withTimeouts(influx.timeout, Duration.ofMinutes(10));
-    InfluxTarget target = influx.target(http);
-    Specs levels;
-    try {
-      URI squash = SpecsOptions.httpUrl("--squash-url", source.squashUrl);
-      levels = Specs.load(specs, squash, target.http());
-    } catch (SpecsException e) {
-      throw new UserError(e.getMessage());
-    }
-    return new ReportAndTell(target, ReadModel.of(ModelOptions.mapping(model.mapping)), levels,
-        detection, notify, Clock.systemUTC());
+    InfluxTarget target = influx.readTarget();
+    Specs levels = SpecsOptions.load(specs, SpecsOptions.httpUrl("--squash-url", source.squashUrl),
+        target.http());
+    return notify.reportAndTell(target, ReadModel.of(ModelChoice.mapping(model.mapping)), levels,
+        detection, Clock.systemUTC());
   }
 
   private void printJson(Summary summary) {

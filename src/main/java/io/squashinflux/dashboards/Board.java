@@ -17,10 +17,19 @@ import java.util.Objects;
  * @param filterTag the tag holding the filter, or null when this measurement has none
  * @param datasets the dataset tag's values, sorted
  * @param filters the filter tag's values, sorted (empty without a filter tag)
+ * @param firstFilters the filters of the first dataset (the one a Chronograf board opens on)
+ * @param span the time of its first and last point, or null when not known
  */
 record Board(String database, String retentionPolicy, String measurement, String model,
     String datasetTag, String filterTag, List<String> datasets, List<String> filters,
-    List<Panel> panels) {
+    List<Panel> panels, List<String> firstFilters, Span span) {
+
+  Board(String database, String retentionPolicy, String measurement, String model,
+      String datasetTag, String filterTag, List<String> datasets, List<String> filters,
+      List<Panel> panels) {
+    this(database, retentionPolicy, measurement, model, datasetTag, filterTag, datasets, filters,
+        panels, filters, null);
+  }
 
   Board {
     Objects.requireNonNull(database, "database == null");
@@ -29,6 +38,7 @@ record Board(String database, String retentionPolicy, String measurement, String
     datasets = List.copyOf(datasets);
     filters = List.copyOf(filters);
     panels = List.copyOf(panels);
+    firstFilters = List.copyOf(firstFilters);
     if (panels.isEmpty()) {
       throw new IllegalArgumentException("a board needs a panel: " + measurement);
     }

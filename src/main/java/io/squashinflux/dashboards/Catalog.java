@@ -15,4 +15,10 @@ interface Catalog {
 
   /** The values of a tag in a measurement, sorted. */
   List<String> tagValues(String measurement, String tagKey);
+
+  /** The values of a tag among the points whose {@code whereTag} is {@code whereValue}, sorted. */
+  List<String> tagValues(String measurement, String tagKey, String whereTag, String whereValue);
+
+  /** The time of the measurement's first and last point; null when it has none. */
+  Span span(String measurement);
 }

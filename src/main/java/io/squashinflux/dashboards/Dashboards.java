@@ -91,6 +91,12 @@ public final class Dashboards {
     out.println("wrote " + boards.size() + " dashboards (" + panels + " metrics) for "
         + (chronograf && grafana ? "Chronograf and Grafana" : chronograf ? "Chronograf" : "Grafana")
         + " into " + request.out() + " (" + folder.written().size() + " files; see README.txt)");
+    Span span = boards.stream().map(Board::span).filter(Objects::nonNull).reduce(Span::plus)
+        .orElse(null);
+    if (chronograf && span != null) {
+      out.println("Chronograf opens a dashboard on the range last used in the browser: add "
+          + span.chronografQuery() + " to its address for the data's time span");
+    }
     reference.notes().forEach(note -> out.println("specs: " + note));
     if (reference.isEmpty()) {
       out.println("no units or specs: pass --specs FILE|URL or --squash-url to draw them");

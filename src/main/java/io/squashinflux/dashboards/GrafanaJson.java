@@ -3,6 +3,7 @@ package io.squashinflux.dashboards;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.squashinflux.notify.FindingPoints;
+import io.squashinflux.specs.LevelColour;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +39,10 @@ final class GrafanaJson {
     d.put("refresh", "");
     d.put("fiscalYearStartMonth", 0);
     d.put("liveNow", false);
+    // Opens on the data, which may be years old; a board of no known span shows the last year.
     ObjectNode time = d.putObject("time");
-    time.put("from", "now-1y");
-    time.put("to", "now");
+    time.put("from", board.span() == null ? "now-1y" : board.span().from().toString());
+    time.put("to", board.span() == null ? "now" : board.span().to().toString());
     d.putObject("timepicker");
     d.putArray("links");
     ArrayNode annotations = d.putObject("annotations").putArray("list");
@@ -161,7 +163,7 @@ final class GrafanaJson {
     custom.put("drawStyle", "line");
     custom.put("showPoints", "always");
     custom.put("spanNulls", true);
-    custom.putObject("thresholdsStyle").put("mode", panel.thresholds().isEmpty() ? "off" : "line");
+    custom.putObject("thresholdsStyle").put("mode", panel.colours().isEmpty() ? "off" : "dashed+area");
     defaults.set("thresholds", thresholds(panel));
     ObjectNode options = p.putObject("options");
     ObjectNode legend = options.putObject("legend");
@@ -176,24 +178,24 @@ final class GrafanaJson {
   }
 
   /**
-   * Grafana's threshold steps: a base colour, then a colour from each spec value up. Lower is
-   * better: green below the lowest level, orange past it, red past the next; higher is better:
-   * the other way round.
+   * Grafana's threshold steps: the scheme's colour of each range between the spec levels
+   * ({@link LevelColour#steps}), drawn as dashed lines over tinted areas.
    */
   static ObjectNode thresholds(Panel panel) {
     ObjectNode t = ChronografJson.JSON.createObjectNode();
     t.put("mode", "absolute");
     ArrayNode steps = t.putArray("steps");
-    List<Threshold> levels = panel.thresholds();
-    boolean higherIsBetter = !levels.isEmpty() && Boolean.FALSE.equals(levels.get(0).lowerIsBetter());
-    ObjectNode base = steps.addObject();
-    base.put("color", higherIsBetter ? "red" : "green");
-    base.putNull("value");
-    for (int i = 0; i < levels.size(); i++) {
+    if (panel.colours().isEmpty()) {
+      steps.addObject().put("color", "text").putNull("value"); // Grafana wants a base; nothing is drawn
+    }
+    for (LevelColour.Step s : panel.colours()) {
       ObjectNode step = steps.addObject();
-      boolean last = i == levels.size() - 1;
-      step.put("color", higherIsBetter ? (last ? "green" : "orange") : (i == 0 ? "orange" : "red"));
-      step.put("value", levels.get(i).value());
+      step.put("color", s.colour().line());
+      if (s.from() == null) {
+        step.putNull("value");
+      } else {
+        step.put("value", s.from());
+      }
     }
     return t;
   }

@@ -1,5 +1,6 @@
 package io.squashinflux.dashboards;
 
+import io.squashinflux.specs.LevelColour;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +27,19 @@ record Panel(String metric, String fieldKey, String unit, List<Threshold> thresh
     description = description == null ? "" : description;
     thresholds = thresholds.stream()
         .sorted(java.util.Comparator.comparingDouble(Threshold::value)).toList();
+  }
+
+  /** The direction all levels agree on: true when lower is better; null when they do not say. */
+  Boolean lowerIsBetter() {
+    List<Boolean> directions = thresholds.stream().map(Threshold::lowerIsBetter).distinct().toList();
+    return directions.size() == 1 ? directions.get(0) : null;
+  }
+
+  /** The colour of each range between the levels, lowest first; empty without a direction. */
+  List<LevelColour.Step> colours() {
+    Boolean lower = lowerIsBetter();
+    return lower == null ? List.of() : LevelColour.steps(thresholds.stream()
+        .map(t -> new LevelColour.Level(t.level(), t.value())).toList(), lower);
   }
 
   /** The metric's name without its package, as a graph's title. */

@@ -12,7 +12,8 @@ final class Queries {
 
   /**
    * Chronograf substitutes {@code :dashboardTime:}, {@code :upperDashboardTime:}, {@code :interval:}
-   * and each template variable's one selected value (quoted, {@code 'r'}) before sending it.
+   * and each template variable's one selected value before sending it: a tagValues one quoted
+   * ({@code 'hsc'}), a meta query one ({@code :filter:}) as is, so the query quotes it.
    */
   static String chronograf(Board board, Panel panel) {
     StringBuilder q = new StringBuilder("SELECT mean(").append(identifier(panel.fieldKey()))
@@ -21,7 +22,7 @@ final class Queries {
         .append(" WHERE time > :dashboardTime: AND time < :upperDashboardTime: AND ")
         .append(identifier(board.datasetTag())).append(" = :dataset:");
     if (board.hasFilter()) {
-      q.append(" AND ").append(identifier(board.filterTag())).append(" = :filter:");
+      q.append(" AND ").append(identifier(board.filterTag())).append(" = ':filter:'");
     }
     return q.append(" GROUP BY time(:interval:), ").append(groupTags(board)).append(" FILL(none)")
         .toString();
@@ -51,6 +52,13 @@ final class Queries {
   /** Chronograf's own tagValues query, with its {@code :database:} placeholders. */
   static final String CHRONOGRAF_TAG_VALUES =
       "SHOW TAG VALUES ON :database: FROM :measurement: WITH KEY=:tagKey:";
+
+  /** Chronograf's {@code :filter:}: the filters of the dataset picked in {@code :dataset:}. */
+  static String chronografFilters(Board board) {
+    return "SHOW TAG VALUES ON " + identifier(board.database()) + " FROM " + measurement(board)
+        + " WITH KEY = " + identifier(board.filterTag()) + " WHERE "
+        + identifier(board.datasetTag()) + " = :dataset:";
+  }
 
   /** The values of Grafana's dataset variable. */
   static String grafanaDatasets(Board board) {

@@ -53,9 +53,12 @@ final class Survey {
         continue;
       }
       String filter = tags.contains(filterTag) ? filterTag : null;
+      List<String> datasets = catalog.tagValues(measurement, datasetTag);
       boards.add(new Board(database, retentionPolicy, measurement, modelName, datasetTag, filter,
-          catalog.tagValues(measurement, datasetTag),
-          filter == null ? List.of() : catalog.tagValues(measurement, filter), panels));
+          datasets, filter == null ? List.of() : catalog.tagValues(measurement, filter), panels,
+          filter == null || datasets.isEmpty() ? List.of()
+              : catalog.tagValues(measurement, filter, datasetTag, datasets.get(0)),
+          catalog.span(measurement)));
     }
     return new Result(boards, unexplained);
   }

@@ -3,6 +3,8 @@ package io.squashinflux.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squashinflux.detect.DetectorSettings;
 import io.squashinflux.failure.Failure;
+import io.squashinflux.failure.UserError;
+import io.squashinflux.files.Writable;
 import io.squashinflux.influx.ApiSettings;
 import io.squashinflux.influx.InfluxQuery;
 import io.squashinflux.influx.InfluxTarget;
@@ -10,7 +12,6 @@ import io.squashinflux.influx.InfluxWriter;
 import io.squashinflux.influx.Secret;
 import io.squashinflux.ledger.Summary;
 import io.squashinflux.ledger.SummaryOutput;
-import io.squashinflux.ledger.Urls;
 import io.squashinflux.mapping.Mapping;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Loopback;
@@ -48,8 +49,20 @@ public record Demo(int jobs, long seed, URI influxUrl, String database, String m
   private static final Duration RETRY_TIME = Duration.ofMinutes(1);
   private static final int PARALLEL = 8;
 
-  /** Runs the demo; returns the exit code of the first step that failed, or 0. */
+  /**
+   * Runs the demo; returns the exit code of the first step that failed, or 0. What it cannot do
+   * (another model, no influxd, a report it could not write) stops it before it starts anything.
+   */
   public int run(PrintWriter out, PrintWriter err) throws Exception {
+    if (!mapping.equals("notebook") && !mapping.equals("squash")) {
+      throw new UserError("--mapping " + mapping + ": the demo shows 'notebook' or 'squash'");
+    }
+    Writable.check("--report", report, false);
+    if (influxUrl == null && PrivateInflux.findInfluxd().isEmpty()) {
+      throw new UserError("influxd (InfluxDB 1.x) is not installed: install it with"
+          + " 'sudo apt-get install influxdb' (./squash-influx demo does it through"
+          + " scripts/ensure-deps), or give --influx-url of a running InfluxDB 1.x");
+    }
     try (Started started = new Started()) {
       Thread hook = new Thread(started::close, "demo-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);

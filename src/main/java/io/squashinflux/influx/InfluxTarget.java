@@ -1,5 +1,6 @@
 package io.squashinflux.influx;
 
+import io.squashinflux.net.HttpUrl;
 import io.squashinflux.ledger.Urls;
 import java.net.URI;
 import java.time.Duration;
@@ -63,9 +64,7 @@ public record InfluxTarget(
     if (batchBytes < 1024) {
       throw new IllegalArgumentException("batch bytes must be at least 1024 but was " + batchBytes);
     }
-    String scheme = url.getScheme();
-    if (!"http".equals(scheme) && !"https".equals(scheme) || url.getHost() == null
-        || url.getPort() > 65_535) {
+    if (!HttpUrl.valid(url)) {
       throw new IllegalArgumentException(
           "not an http(s) URL: " + Urls.masked(url.toString()) + " (e.g. http://localhost:8086)");
     }

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.core.io.NumberOutput;
  * {@code 1.0E-5}, {@code -0.0}), which influxd parses back exactly; the JDK 17
  * {@code Double.toString} is not always the shortest, and costs more (BENCHMARKS.md).
  *
- * <p>Each value is formatted twice in a row on one thread, once when the mapper checks whether
- * the document's decimal survives and once when the encoder writes it; a small per-thread memo of
- * the last texts makes the second time a lookup.
+ * <p>Each value is formatted twice, once when the mapper checks whether the document's decimal
+ * survives and once when the encoder writes it; a small per-thread memo of the last texts makes
+ * the second time a lookup when both run on one thread. In the pipeline they do not (the encoder
+ * runs on the sender's thread), so there it only catches values a thread meets again.
  */
 public final class Floats {
   private static final int SLOTS = 64; // more than the values of a job's measurement

@@ -93,7 +93,10 @@ public final class LineEncoder {
   private List<EncodedField> fields(Point point, Notes notes) {
     String job = point.job();
     List<EncodedField> fields = new ArrayList<>(point.fields().size());
-    Set<String> seen = point.fields().size() > 8 ? new HashSet<>() : null;
+    // The raw keys are distinct and escaping is lossless, so two keys can only clash once one of
+    // them was cleaned: keys are compared from the first key that is not known to be unchanged.
+    Set<String> seen = null;
+    boolean compare = false;
     for (Map.Entry<String, FieldValue> entry : point.fields().entrySet()) {
       String rawKey = entry.getKey() == null ? "" : entry.getKey();
       String unstorable = Values.unstorable(entry.getValue());
@@ -101,12 +104,23 @@ public final class LineEncoder {
         notes.dropped(job, rawKey, unstorable);
         continue;
       }
-      String key = key(fieldKeys, rawKey, Kind.FIELD_KEY, job, notes);
+      String unchanged = fieldKeys.get(rawKey);
+      String key = unchanged != null ? unchanged
+          : key(fieldKeys, rawKey, Kind.FIELD_KEY, job, notes);
       if (key.isEmpty()) {
         notes.dropped(job, rawKey, Reasons.EMPTY_FIELD_KEY);
         continue;
       }
-      if (seen == null ? containsKey(fields, key) : !seen.add(key)) {
+      if (!compare && unchanged == null && fieldKeys.get(rawKey) == null) {
+        compare = true;
+        if (point.fields().size() > 8) {
+          seen = new HashSet<>();
+          for (EncodedField field : fields) {
+            seen.add(field.key());
+          }
+        }
+      }
+      if (compare && (seen == null ? containsKey(fields, key) : !seen.add(key))) {
         notes.dropped(job, rawKey, Reasons.DUPLICATE_FIELD_KEY);
         continue;
       }

@@ -28,7 +28,7 @@ final class Claims {
 
   private record Candidate(int rank, String key, JsonNode value, Rule rule) {}
 
-  /** {@code origins} in precedence order: the job keys, meta, and env when it is flattened. */
+  /** {@code origins} in precedence order: the job keys, meta, and env (or its listed keys). */
   Claims(Mapping mapping, String job, Notes notes, List<Map<String, JsonNode>> origins) {
     this.mapping = mapping;
     this.job = job;

@@ -25,6 +25,10 @@ public final class Mapper {
   private final Map<String, MetricName> names = new ConcurrentHashMap<>();
   private final PointOwners owners = new PointOwners();
 
+  /** The source keys the job itself gives (its id, url, times, dataset, code changes). */
+  private static final java.util.Set<String> JOB_KEYS = java.util.Set.of("id", "url",
+      "date_created", "dataset", "code_changes", "code_changes_counts");
+
   /** Why a point is noted when another job of the run wrote the same series and time. */
   public static final String SAME_POINT =
       "same series and time as another job's point: InfluxDB keeps one value per field";
@@ -89,7 +93,7 @@ public final class Mapper {
     return new Mapped.Points(points);
   }
 
-  /** The source keys in precedence order: job keys, meta, then env when the model flattens it. */
+  /** The source keys in precedence order: job keys, meta, then env (all of it when flattened). */
   private List<Map<String, JsonNode>> origins(Job job, Enrichment enrichment) {
     Map<String, JsonNode> jobKeys = new LinkedHashMap<>();
     if (job.squashId() != null) {
@@ -109,9 +113,21 @@ public final class Mapper {
     if (squash) {
       return SquashPrepare.origins(job, jobKeys, notes);
     }
-    return mapping.flattenEnv()
-        ? List.of(jobKeys, job.meta(), job.env())
-        : List.of(jobKeys, job.meta());
+    return List.of(jobKeys, job.meta(), mapping.flattenEnv() ? job.env() : listedEnv(job));
+  }
+
+  /**
+   * Without flatten-env, the env keys the mapping names itself (the CI run's id and URL), but not
+   * those the job keys already resolve (an env {@code dataset} is read into the job's dataset).
+   */
+  private Map<String, JsonNode> listedEnv(Job job) {
+    Map<String, JsonNode> listed = new LinkedHashMap<>();
+    job.env().forEach((key, value) -> {
+      if (mapping.listed(key) && !JOB_KEYS.contains(key)) {
+        listed.put(key, value);
+      }
+    });
+    return listed;
   }
 
   /** The CI pipeline's name; SQuaSH's preparation took it from ci_url when that names one. */

@@ -260,6 +260,11 @@ public final class Mapping {
     return rule != null ? rule : defaultRule.named(key);
   }
 
+  /** True when the mapping file lists a rule of its own for this source key. */
+  boolean listed(String key) {
+    return rules.containsKey(key);
+  }
+
   /** Precedence of a source key: its line's place among the rules; unlisted keys come last. */
   int rankOf(String key) {
     Integer rank = ranks.get(key);

@@ -1,6 +1,7 @@
 package io.squashinflux.notify;
 
 import io.squashinflux.net.Http;
+import io.squashinflux.net.HttpUrl;
 import io.squashinflux.net.HttpSettings;
 import io.squashinflux.net.Response;
 import io.squashinflux.retry.Action;
@@ -42,8 +43,7 @@ public final class Webhook {
   public static URI parse(String text) {
     try {
       URI uri = new URI(text.trim());
-      if (uri.getHost() != null && ("http".equals(uri.getScheme())
-          || "https".equals(uri.getScheme()))) {
+      if (HttpUrl.valid(uri)) {
         return uri;
       }
     } catch (java.net.URISyntaxException e) {

@@ -36,13 +36,19 @@ final class Batch {
     if (point.line() != null) {
       return point.line().length() + 1;
     }
+    // Keys and values apart: an unmodifiable map's entries are each wrapped on the way out.
     long size = point.measurement().length() + 21;
-    for (var tag : point.tags().entrySet()) {
-      size += tag.getKey().length() + tag.getValue().length() + 2;
+    for (String key : point.tags().keySet()) {
+      size += key.length() + 2;
     }
-    for (var field : point.fields().entrySet()) {
-      size += field.getKey().length() + 26
-          + (field.getValue() instanceof FieldValue.StringValue text ? text.value().length() : 0);
+    for (String value : point.tags().values()) {
+      size += value.length();
+    }
+    for (String key : point.fields().keySet()) {
+      size += (key == null ? 0 : key.length()) + 26;
+    }
+    for (FieldValue value : point.fields().values()) {
+      size += value instanceof FieldValue.StringValue text ? text.value().length() : 0;
     }
     return size;
   }

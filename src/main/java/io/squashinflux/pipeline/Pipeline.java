@@ -56,7 +56,25 @@ public final class Pipeline {
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong points = new AtomicLong();
 
-  public Pipeline(Source source, Enricher enricher, Mapper mapper, Sink sink, Ledger ledger,
+  /** Jobs from {@code source}, each enriched and mapped into points on the source's threads. */
+  public static Pipeline ofJobs(Source source, Enricher enricher, Mapper mapper, Sink sink,
+      Ledger ledger, Progress progress, int batchPoints, long batchBytes, LongSupplier nanos) {
+    return new Pipeline(source, enricher, mapper, sink, ledger, progress, batchPoints, batchBytes,
+        nanos);
+  }
+
+  /**
+   * Points from {@code source} (a Kafka topic's records): the items carry their points, so the
+   * pipeline has no enrich or map stage.
+   */
+  public static Pipeline ofPoints(Source source, Sink sink, Ledger ledger, Progress progress,
+      int batchPoints, long batchBytes, LongSupplier nanos) {
+    return new Pipeline(source, null, null, sink, ledger, progress, batchPoints, batchBytes,
+        nanos);
+  }
+
+  /** {@code enricher} and {@code mapper} are null for a pipeline over points, which maps no job. */
+  private Pipeline(Source source, Enricher enricher, Mapper mapper, Sink sink, Ledger ledger,
       Progress progress, int batchPoints, long batchBytes, LongSupplier nanos) {
     this.source = source;
     this.enricher = enricher;

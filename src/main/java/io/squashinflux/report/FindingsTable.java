@@ -30,19 +30,21 @@ final class FindingsTable {
     // On a narrow window the table scrolls inside its box, never the whole page; the shadow at
     // its edge says there is more.
     out.write("<div class=\"scroll\" tabindex=\"0\"><table class=\"findings\" id=\"" + id
-        + "-table\"><thead><tr><th>Metric</th><th>Dataset / filter</th><th class=\"num\">Before</th>"
+        + "-table\"><thead><tr><th>Metric</th><th class=\"spark\" title=\"the"
+        + " series around the change; dashed: its level before and after\">Trend</th><th>Dataset / filter</th><th class=\"num\">Before</th>"
         + "<th class=\"num\">After</th><th class=\"num\">Change</th><th>How sure</th><th>First shifted point</th>"
         + "<th>Packages changed</th></tr></thead><tbody>\n");
     for (Event e : events) {
       if (e.findings().size() > 1) {
         Finding first = e.findings().get(0);
-        out.write("<tr class=\"event " + esc(first.direction()) + "\"><td><a href=\""
-            + href(first, false) + "\">" + esc(e.metric()) + "</a></td><td colspan=\"7\">"
-            + esc(e.dataset() == null ? "(no dataset)" : e.dataset()) + ": one change on "
-            + e.findings().size() + " filters (" + esc(String.join(", ", e.findings().stream()
-                .map(f -> String.valueOf(f.filter())).toList())) + ")<div class=\"pkgs shared\">"
-            + "Packages changed for all of them: " + packages(e.shared(), packagesRecorded)
-            + "</div></td></tr>\n");
+        out.write("<tr class=\"event " + esc(first.direction()) + "\" data-metric=\""
+            + esc(e.metric()) + "\" data-dataset=\"" + esc(e.dataset()) + "\"><td><a href=\""
+            + href(first, false) + "\">" + esc(e.metric()) + "</a></td>" + spark(first, false)
+            + "<td colspan=\"7\">" + esc(e.dataset() == null ? "(no dataset)" : e.dataset())
+            + ": one change on " + e.findings().size() + " filters (" + esc(String.join(", ",
+                e.findings().stream().map(f -> String.valueOf(f.filter())).toList()))
+            + ")<div class=\"pkgs shared\">Packages changed for all of them: "
+            + packages(e.shared(), packagesRecorded) + "</div></td></tr>\n");
       }
       for (Finding f : e.findings()) {
         row(out, f, e.findings().size() > 1, packagesRecorded);
@@ -68,7 +70,8 @@ final class FindingsTable {
         + esc(f.metric()) + "\" data-dataset=\"" + esc(f.dataset()) + "\" data-filter=\""
         + esc(f.filter()) + "\" data-at=\"" + ReportJson.iso(f.at()) + "\"><td><a href=\""
         + href(f, true) + "\" data-chart=\"" + esc(f.metric()) + "\">" + esc(f.metric())
-        + "</a></td><td>" + esc(ChartData.label(f)) + "</td><td class=\"num\">" + num(f.before())
+        + "</a></td>" + spark(f, true) + "<td>" + esc(ChartData.label(f))
+        + "</td><td class=\"num\">" + num(f.before())
         + unit + "</td><td class=\"num\">" + num(f.after()) + unit + "</td><td class=\"num change\">"
         + change(f) + "<br>" + Html.signed(f.after() - f.before()) + unit
         + (f.directionUnknown() ? "<br><span class=\"none\">direction unknown</span>" : "")
@@ -76,6 +79,16 @@ final class FindingsTable {
         + esc(f.evidence().sides()) + crosses(f) + "</small></td><td class=\"when\">" + Html.date(f.at()) + "<br>" + job(f) + "</td><td class=\"pkgs\">"
         + (inEvent ? "<span class=\"none\">see the event</span>"
             : packages(f.packages(), packagesRecorded)) + "</td></tr>\n");
+  }
+
+  /**
+   * The cell of the small chart beside a row: report.js draws it from the chart's data already in
+   * the page (the series around the change, its levels before and after), so it costs the page
+   * only this cell. It links where the row's metric does.
+   */
+  private static String spark(Finding f, boolean series) {
+    return "<td class=\"spark\"><a href=\"" + href(f, series) + "\" aria-label=\"the chart of "
+        + esc(f.metric()) + "\"></a></td>";
   }
 
   /** The chart of the finding's metric; with {@code series}, that series picked out. */

@@ -35,11 +35,6 @@ public final class FileSink implements Sink {
   }
 
   @Override
-  public String identity() {
-    return description;
-  }
-
-  @Override
   public void open() {}
 
   @Override

@@ -28,9 +28,11 @@ public interface Sink extends AutoCloseable {
 
   /**
    * Where the points land, for a state's identity; null until {@link #open} when only the server
-   * can say (InfluxDB's API detected from {@code /ping}).
+   * can say (InfluxDB's API detected from {@code /ping}). By default what the summary names.
    */
-  String identity();
+  default String identity() {
+    return describe();
+  }
 
   /** The InfluxDB API spoken ({@code v1}, {@code v2}, {@code v3}), or null for other sinks. */
   default String api() {

@@ -1,5 +1,6 @@
 package io.squashinflux.source;
 
+import io.squashinflux.net.HttpUrl;
 import io.squashinflux.retry.Backoff;
 import io.squashinflux.retry.Retrier;
 import java.net.URI;
@@ -32,8 +33,7 @@ public record ApiOptions(
     Objects.requireNonNull(connectTimeout, "connectTimeout == null");
     Objects.requireNonNull(readTimeout, "readTimeout == null");
     Objects.requireNonNull(retrier, "retrier == null");
-    if (!"http".equalsIgnoreCase(base.getScheme()) && !"https".equalsIgnoreCase(base.getScheme())
-        || base.getHost() == null || base.getPort() > 65_535) {
+    if (!HttpUrl.valid(base)) {
       throw new IllegalArgumentException("not an http(s) URL: " + SquashClient.masked(base));
     }
     if (parallelism < 1) {

@@ -118,7 +118,7 @@ public final class SyncRun implements AutoCloseable {
           }
           pipeline[0].expect(todo.size());
         });
-    pipeline[0] = new Pipeline(items, new Enricher(mapper, source.ciRuns()), mapper, sink, ledger,
+    pipeline[0] = Pipeline.ofJobs(items, new Enricher(mapper, source.ciRuns()), mapper, sink, ledger,
         progress, target.batchLines(), target.batchBytes(), System::nanoTime);
     try {
       runUnlessStopped(pipeline[0]);

@@ -59,8 +59,7 @@ public final class TopicRun {
       sink.open();
       TopicSource source = new TopicSource(address, group, batches.batchLines(), follow,
           ledger::rejected, Clock.systemUTC());
-      // A topic yields points, never jobs: nothing to enrich or map.
-      Pipeline pipeline = new Pipeline(source, null, null, sink, ledger, Progress.NONE,
+      Pipeline pipeline = Pipeline.ofPoints(source, sink, ledger, Progress.NONE,
           batches.batchLines(), batches.batchBytes(), System::nanoTime);
       current = pipeline;
       if (stopped) {

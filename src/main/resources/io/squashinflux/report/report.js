@@ -14,8 +14,9 @@
   var plots = {};
   var COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b',
     '#e377c2', '#7f7f7f', '#bcbd22', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173'];
-  // One scheme for spec levels, as the spec table and the dashboards colour them.
-  var LEVEL = { stretch: '#2e7d32', design: '#b26a00', minimum: '#c62828' };
+  // One scheme for spec levels (specs.LevelColour), as the spec table and the dashboards colour
+  // them: a level's line in the colour of meeting it.
+  var LEVEL = { stretch: '#1b5e20', design: '#43a047', minimum: '#ef8f00' };
   var NEAR = 40; // pixels from a point within which the cursor focuses its series
 
   function fmt(v) {
@@ -97,11 +98,18 @@
     dump();
   }
 
+  // A chart's data, parsed once for its plot and the small charts beside its findings.
+  var parsed = {};
+  function specOf(section) {
+    var id = section.getAttribute('data-source');
+    return parsed[id] || (parsed[id] = JSON.parse(document.getElementById(id).textContent));
+  }
+
   function draw(section) {
     var metric = section.getAttribute('data-metric');
     var chart = report.charts[metric];
     if (chart.drawn) return plots[metric];
-    var spec = JSON.parse(document.getElementById(section.getAttribute('data-source')).textContent);
+    var spec = specOf(section);
     chart.series = spec.series;
     chart.thresholds = spec.thresholds;
     chart.changes = spec.changes;
@@ -289,6 +297,83 @@
     return null;
   }
 
+  // The small chart beside a finding's row: its series around the change (SPARK points each
+  // side), the level before and after it dashed, the change marked. An event's row draws each of
+  // its filters relative to its own level before, so that one shared change reads as one step.
+  var SPARK = 30, SW = 100, SH = 30;
+  function spark(row) {
+    var link = row.querySelector('td.spark a');
+    var section = document.getElementById('chart-of-' + row.getAttribute('data-metric'));
+    if (!link || !section || link.firstChild) return;
+    var spec = specOf(section), event = row.classList.contains('event');
+    var dataset = row.getAttribute('data-dataset');
+    // The findings drawn: the row's, or an event's members (the rows after it).
+    var members = [row];
+    if (event) {
+      members = [];
+      for (var r = row.nextElementSibling; r && r.classList.contains('member'); r = r.nextElementSibling) members.push(r);
+    }
+    var wanted = members.map(function (m) {
+      return { filter: m.getAttribute('data-filter'), at: Date.parse(m.getAttribute('data-at')) / 1000 };
+    });
+    var items = [];
+    spec.changes.forEach(function (c) {
+      var s = spec.series[c.series];
+      if (!s || (s.dataset || '') !== dataset || !wanted.some(function (w) {
+        return (s.filter || '') === w.filter && Math.abs(c.t - w.at) < 0.002;
+      })) return;
+      var lo = 0;
+      while (lo < s.t.length && s.t[lo] < c.t) lo++;
+      var base = event && c.before ? c.before : 0, scale = event && c.before ? Math.abs(c.before) : 1;
+      var rel = function (v) { return (v - base) / scale; };
+      var from = Math.max(0, lo - SPARK), to = Math.min(s.t.length, lo + SPARK);
+      items.push({ c: c, color: event ? COLORS[c.series % COLORS.length] : null,
+        t: s.t.slice(from, to), v: s.values.slice(from, to).map(rel), before: rel(c.before), after: rel(c.after) });
+    });
+    if (!items.length) return;
+    var t0 = Infinity, t1 = -Infinity, v0 = Infinity, v1 = -Infinity;
+    items.forEach(function (it) {
+      t0 = Math.min(t0, it.t[0]); t1 = Math.max(t1, it.t[it.t.length - 1]);
+      it.v.concat([it.before, it.after]).forEach(function (v) { v0 = Math.min(v0, v); v1 = Math.max(v1, v); });
+    });
+    var x = function (t) { return t1 > t0 ? 1 + (t - t0) / (t1 - t0) * (SW - 2) : SW / 2; };
+    var y = function (v) { return v1 > v0 ? SH - 2 - (v - v0) / (v1 - v0) * (SH - 4) : SH / 2; };
+    var NS = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('width', SW); svg.setAttribute('height', SH);
+    svg.setAttribute('viewBox', '0 0 ' + SW + ' ' + SH);
+    svg.setAttribute('class', 'spark');
+    var add = function (name, attrs) {
+      var e = document.createElementNS(NS, name);
+      Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+      svg.appendChild(e);
+      return e;
+    };
+    var worse = items[0].c.direction === 'worse';
+    var mark = worse ? '#c62828' : '#5a6478';
+    var ch = x(items[0].c.t);
+    add('line', { x1: ch, x2: ch, y1: 0, y2: SH, stroke: mark, 'stroke-width': 1, opacity: 0.5, 'class': 'at' });
+    items.forEach(function (it) {
+      var cut = x(it.c.t);
+      add('line', { x1: x(it.t[0]), x2: cut, y1: y(it.before), y2: y(it.before), stroke: '#5b6576',
+        'stroke-dasharray': '3 2', 'class': 'before' });
+      add('line', { x1: cut, x2: x(it.t[it.t.length - 1]), y1: y(it.after), y2: y(it.after), stroke: mark,
+        'stroke-dasharray': '3 2', 'class': 'after' });
+      add('polyline', { fill: 'none', stroke: it.color || '#1d2430', 'stroke-width': 1.2, 'class': 'line',
+        points: it.t.map(function (t, i) { return x(t).toFixed(1) + ',' + y(it.v[i]).toFixed(1); }).join(' ') });
+    });
+    var c = items[0].c;
+    add('title', {}).textContent = event
+      ? items.length + ' filters around the change, each relative to its level before it'
+      : fmt(c.before) + ' \u2192 ' + fmt(c.after) + (c.change == null ? '' : ' (' + pct(c.change) + ')')
+        + ' at ' + date(c.t) + '; the ' + SPARK + ' points each side drawn';
+    svg.setAttribute('data-points', items.reduce(function (n, it) { return n + it.t.length; }, 0));
+    link.appendChild(svg);
+  }
+  function safeSpark(row) {
+    try { spark(row); } catch (e) { report.errors.push(String(e && e.stack || e)); }
+  }
+
   report.pointAt = function (metric, label, i) {
     var p = plots[metric];
     var s = p.spec.series.filter(function (x) { return x.label === label; })[0];
@@ -337,7 +422,14 @@
     target.scrollIntoView();
   }
 
+  function afterFirstPaint(f) {
+    var later = function () { requestAnimationFrame(function () { setTimeout(f, 0); }); };
+    if (document.readyState === 'complete') later();
+    else window.addEventListener('load', later);
+  }
+
   choices();
+  var rows = Array.prototype.slice.call(document.querySelectorAll('table.findings tr[data-metric]'));
   if ('IntersectionObserver' in window) {
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
@@ -349,8 +441,20 @@
       if (s.getBoundingClientRect().top < window.innerHeight + 200) safeDraw(s);
       else observer.observe(s);
     });
+    // The small charts parse their metric's chart data (large at many jobs): they are drawn after
+    // the page has loaded and painted, as their rows come into view, so they never hold back its
+    // first screen; their boxes are kept, so nothing moves when they appear.
+    afterFirstPaint(function () {
+      var sparkObserver = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) { sparkObserver.unobserve(entry.target); safeSpark(entry.target); }
+        });
+      }, { rootMargin: '200px 0px' });
+      rows.forEach(function (row) { sparkObserver.observe(row); });
+    });
   } else {
     sections.forEach(safeDraw);
+    afterFirstPaint(function () { rows.forEach(safeSpark); });
   }
   window.addEventListener('hashchange', follow);
   follow();

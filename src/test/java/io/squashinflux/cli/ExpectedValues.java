@@ -16,7 +16,17 @@ import java.util.TreeMap;
  */
 final class ExpectedValues {
   /** One value: its key, the field's text as written, and how often the lines held it. */
-  record Value(String key, String text, int times) {}
+  record Value(String key, String text, int times) {
+    /** False for a string field that reads as no number (a CI run's link). */
+    boolean isNumber() {
+      try {
+        Double.parseDouble(text);
+        return true;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+  }
 
   private final List<LineReader> lines = new ArrayList<>();
 

@@ -124,7 +124,7 @@ class ReportCommandTest {
       Duration apart = Duration.between(Instant.parse(s.get("at").asText()),
           Instant.parse(n.get("at").asText())).abs();
       assertThat(apart).isLessThan(Duration.ofDays(1));
-      assertThat(n.get("job").isNull()).isTrue(); // the notebook model keeps no job id
+      assertThat(n.get("job").asLong()).isEqualTo(jobAt(n, "notebook"));
       assertThat(n.get("packages_changed")).isEqualTo(s.get("packages_changed"));
     }
   }
@@ -204,6 +204,15 @@ class ReportCommandTest {
       }
     }
     return null;
+  }
+
+  /** The job id InfluxDB holds for the finding's first shifted point. */
+  private static Long jobAt(JsonNode finding, String db) {
+    Instant at = Instant.parse(finding.get("at").asText());
+    long nanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    return data.series(db, finding.get("metric").asText(), finding.get("dataset").asText(),
+        finding.get("filter").asText()).stream().filter(r -> r.time() == nanos)
+        .map(TrendData.Row::job).findFirst().orElseThrow();
   }
 
   private static double median(List<TrendData.Row> rows) {

@@ -37,6 +37,7 @@ class ReportPageBrowserTest {
   private static InfluxServer influx;
   private static ChromeDriver browser;
   private static Path page;
+  private static Path notebookPage;
   @TempDir static Path dir;
 
   @BeforeAll
@@ -48,6 +49,11 @@ class ReportPageBrowserTest {
     page = dir.resolve("report.html");
     Cli.Result run = Cli.run("report", "--influx-url", influx.url(), "--db", "squash", "--mapping",
         "squash", "--specs", specs.toString(), "--measurement", "validate_drp", "-o", page.toString());
+    assertThat(run.code()).as(run.toString()).isZero();
+    notebookPage = dir.resolve("notebook.html");
+    run = Cli.run("report", "--influx-url", influx.url(), "--db", "notebook", "--mapping",
+        "notebook", "--specs", specs.toString(), "--measurement", "validate_drp", "-o",
+        notebookPage.toString());
     assertThat(run.code()).as(run.toString()).isZero();
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
@@ -72,8 +78,12 @@ class ReportPageBrowserTest {
   }
 
   private static void open(String hash) {
+    open(page, hash);
+  }
+
+  private static void open(Path file, String hash) {
     browser.get("about:blank");
-    browser.get(page.toUri() + hash);
+    browser.get(file.toUri() + hash);
     // The first screen's charts are drawn on load; a linked chart too.
     String chart = hash.isEmpty() ? "Object.keys(window.squashReport.charts)[0]" : "'" + PA1 + "'";
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
@@ -119,6 +129,57 @@ class ReportPageBrowserTest {
         + " .hover")).getText();
     assertThat(hover).startsWith(label + ": ").contains("job ");
     assertThat(chart("focused")).isEqualTo(label);
+  }
+
+  @Test
+  void inTheNotebookModelHoveringAPointNamesItsJobAndAClickOpensItsCiRun() {
+    open(notebookPage, "#chart-of-" + PA1);
+    Map<String, Object> point = hoverAndClickAClearPoint();
+    assertThat((String) point.get("hover")).startsWith(point.get("label") + ": ")
+        .contains("job " + point.get("job") + " \u00b7 CI run " + point.get("run"))
+        .contains("click to open it");
+    assertThat((String) point.get("url")).startsWith("https://ci.lsst.codes/job/validate_drp/")
+        .endsWith("/" + point.get("run") + "/");
+    assertThat(point.get("opened")).isEqualTo(point.get("url"));
+  }
+
+  @Test
+  void inTheSquashModelAClickOpensTheCiRunsPageNotSquashsJson() {
+    open("#chart-of-" + PA1);
+    Map<String, Object> point = hoverAndClickAClearPoint();
+    assertThat((String) point.get("hover")).contains("job " + point.get("job"));
+    assertThat((String) point.get("opened")).startsWith("https://ci.lsst.codes/job/validate_drp/")
+        .endsWith("/" + point.get("run") + "/");
+  }
+
+  /**
+   * Hovers a point of the PA1 chart with no other series' point within 12 px, then clicks it
+   * with {@code window.open} recording where it would go (the network is off): the series'
+   * label, the point's job, run and url from the page's data, the hover text and what opened.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> hoverAndClickAClearPoint() {
+    js("document.getElementById('chart-of-' + arguments[0]).scrollIntoView({block: 'center'})", PA1);
+    Map<String, Object> point = (Map<String, Object>) js("var m = arguments[0], r = window.squashReport,"
+        + " c = r.charts[m];"
+        + "for (var i = 0; i < c.series.length; i++) { var s = c.series[i];"
+        + "  for (var k = 5; k < s.t.length; k++) {"
+        + "    var p = r.pointAt(m, s.label, k), clear = true;"
+        + "    c.series.forEach(function (o) { if (o === s) return; o.t.forEach(function (t, j) {"
+        + "      var q = r.pointAt(m, o.label, j);"
+        + "      if (Math.abs(q.x - p.x) < 12 && Math.abs(q.y - p.y) < 12) clear = false; }); });"
+        + "    if (clear) return {label: s.label, x: p.x, y: p.y, job: s.jobs[k], run: s.runs[k],"
+        + "      url: s.urls[k]}; } } return null;", PA1);
+    assertThat(point).as("a point clear of the other series").isNotNull();
+    js("window.open = function (url) { window.openedUrl = url; return null; }");
+    new Actions(browser).moveToLocation((int) Math.round(((Number) point.get("x")).doubleValue()),
+        (int) Math.round(((Number) point.get("y")).doubleValue())).click().perform();
+    Map<String, Object> seen = new java.util.HashMap<>(point);
+    seen.put("hover", browser.findElement(By.cssSelector("#chart-of-" + PA1.replace(".", "\\.")
+        + " .hover")).getText());
+    seen.put("opened", js("return window.openedUrl"));
+    assertThat(chart("focused")).isEqualTo(point.get("label"));
+    return seen;
   }
 
   @Test
@@ -180,6 +241,42 @@ class ReportPageBrowserTest {
   }
 
   @Test
+  void eachRegressionRowHasASmallChartOfItsSeriesAroundTheChangeBesideIt() {
+    open("");
+    List<WebElement> rows = browser.findElements(By.cssSelector("#regressions-table tr[data-metric]"));
+    assertThat(rows).hasSizeGreaterThan(1);
+    // Drawn after the page's first paint.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(
+        By.cssSelector("#regressions-table svg.spark")).size() == rows.size());
+    for (WebElement row : rows) {
+      WebElement spark = row.findElement(By.cssSelector("td.spark svg.spark"));
+      assertThat(spark.isDisplayed()).isTrue();
+      // Inside its row, beside the metric's name, with the series, its two levels and the change.
+      assertThat(spark.getRect().getY()).isGreaterThanOrEqualTo(row.getRect().getY());
+      assertThat(spark.getRect().getY() + spark.getRect().getHeight())
+          .isLessThanOrEqualTo(row.getRect().getY() + row.getRect().getHeight());
+      assertThat(spark.getRect().getWidth()).isGreaterThanOrEqualTo(80);
+      WebElement name = row.findElement(By.cssSelector("td:first-child"));
+      assertThat(spark.getRect().getX()).isGreaterThan(name.getRect().getX());
+      assertThat(Integer.parseInt(spark.getAttribute("data-points"))).isGreaterThan(10);
+      assertThat(spark.findElements(By.cssSelector("polyline.line"))).isNotEmpty();
+      assertThat(spark.findElements(By.cssSelector("line.before"))).isNotEmpty();
+      assertThat(spark.findElements(By.cssSelector("line.after"))).isNotEmpty();
+    }
+    // A finding's small chart: its level after the change lies above its level before for a
+    // rise, as the row's numbers say (y grows downwards).
+    WebElement member = browser.findElement(By.cssSelector("#regressions-table tr.member"));
+    Number before = Double.parseDouble(member.findElement(By.cssSelector("line.before")).getAttribute("y1"));
+    Number after = Double.parseDouble(member.findElement(By.cssSelector("line.after")).getAttribute("y1"));
+    assertThat(after.doubleValue()).isLessThan(before.doubleValue());
+    assertThat(member.findElement(By.cssSelector("svg.spark title")).getAttribute("textContent"))
+        .contains("\u2192").contains("%");
+    // It leads where the row's link does.
+    assertThat(member.findElement(By.cssSelector("td.spark a")).getAttribute("href"))
+        .isEqualTo(member.findElement(By.cssSelector("a[data-chart]")).getAttribute("href"));
+  }
+
+  @Test
   void onAPhoneThePageNeverScrollsSidewaysAndItsTablesScrollInTheirOwnBox() throws Exception {
     open("");
     screenshot("report-desktop.png");
@@ -196,6 +293,14 @@ class ReportPageBrowserTest {
         + " && getComputedStyle(box).overflowX === 'auto' && box.clientWidth <= 390"
         + " && getComputedStyle(box).backgroundImage.indexOf('gradient') >= 0");
     assertThat(boxed).isTrue();
+    // The small charts sit in the first screen's width of the table, beside the metric.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(
+        By.cssSelector("#regressions-table svg.spark")).isEmpty());
+    for (WebElement spark : browser.findElements(By.cssSelector("#regressions-table svg.spark"))) {
+      assertThat(spark.isDisplayed()).isTrue();
+      assertThat(spark.getRect().getX() + spark.getRect().getWidth()).isLessThanOrEqualTo(390);
+    }
+    assertThat(browser.findElements(By.cssSelector("#regressions-table svg.spark"))).isNotEmpty();
     screenshot("report-phone.png");
   }
 

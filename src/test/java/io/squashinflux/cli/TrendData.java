@@ -69,7 +69,7 @@ final class TrendData {
     return new TrendData(generator, influx, middle);
   }
 
-  /** One series' rows from InfluxDB: time (ns), value, and the squash model's job id. */
+  /** One series' rows from InfluxDB: time (ns), value, and the job id (null if not kept). */
   record Row(long time, double value, Long job) {}
 
   List<Row> series(String db, String metric, String dataset, String filter) {
@@ -77,14 +77,14 @@ final class TrendData {
     String measurement = metric.substring(0, metric.indexOf('.'));
     String field = squash ? metric.substring(metric.indexOf('.') + 1) : metric;
     String filterTag = squash ? "filter" : "filter_name";
-    String q = "SELECT \"" + field + "\"" + (squash ? ", \"squash_id\"" : "") + " FROM \""
+    String q = "SELECT \"" + field + "\", \"squash_id\" FROM \""
         + measurement + "\" WHERE \"dataset\" = '" + dataset + "' AND \"" + filterTag + "\" = '"
         + filter + "'";
     List<Row> rows = new ArrayList<>();
     for (List<JsonNode> row : influx.rows(db, q)) {
       if (!row.get(1).isNull()) {
         rows.add(new Row(row.get(0).asLong(), row.get(1).asDouble(),
-            squash && !row.get(2).isNull() ? row.get(2).asLong() : null));
+            row.size() > 2 && !row.get(2).isNull() ? row.get(2).asLong() : null));
       }
     }
     return rows;

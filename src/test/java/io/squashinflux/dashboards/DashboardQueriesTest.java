@@ -42,6 +42,7 @@ class DashboardQueriesTest {
   @RegisterExtension static final InfluxServer influx = InfluxServer.perClass();
   @TempDir static Path tmp;
   static Path jobs;
+  static final Map<String, String> printed = new java.util.HashMap<>();
 
   @BeforeAll
   static void syncBothModelsAndMakeDashboards() {
@@ -52,10 +53,43 @@ class DashboardQueriesTest {
       assertThat(cli("sync", "--from", jobs.toString(), "--mapping", model, "--no-state",
           "--influx-url", influx.url(), "--db", model, "--rejects", tmp.resolve("rejects.jsonl").toString(),
           "--quiet")).startsWith("0");
-      assertThat(cli("dashboards", "--for", "all", "-o", out(model).toString(), "--mapping",
+      printed.put(model, cli("dashboards", "--for", "all", "-o", out(model).toString(), "--mapping",
           model, "--influx-url", influx.url(), "--db", model, "--specs",
-          jobs.resolve("1.verify.json").toString())).startsWith("0");
+          jobs.resolve("1.verify.json").toString()));
+      assertThat(printed.get(model)).startsWith("0");
     }
+  }
+
+  /**
+   * Each board opens on its data: Grafana's time range runs from a little before the
+   * measurement's first point to a little after its last (a twentieth of the span, at least a
+   * day); a Chronograf file cannot hold a range, so README.txt gives each board's
+   * {@code ?lower=&upper=} for its address, the same range, and the command prints the whole one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"notebook", "squash"})
+  void dashboardsOpenOnTheDataTimeSpan(String model) throws IOException {
+    String readme = Files.readString(out(model).resolve("README.txt"));
+    Instant earliest = null;
+    Instant latest = null;
+    for (Path file : files(out(model).resolve("grafana"))) {
+      String measurement = file.getFileName().toString().replace(".json", "");
+      Instant first = Instant.ofEpochMilli(timeMs(model, measurement, "ASC"));
+      Instant last = Instant.ofEpochMilli(timeMs(model, measurement, "DESC"));
+      java.time.Duration margin = java.time.Duration.between(first, last).dividedBy(20);
+      margin = margin.compareTo(java.time.Duration.ofDays(1)) < 0 ? java.time.Duration.ofDays(1) : margin;
+      JsonNode time = JSON.readTree(file.toFile()).path("time");
+      Instant from = Instant.parse(time.path("from").asText());
+      Instant to = Instant.parse(time.path("to").asText());
+      assertThat(from).as("%s from", file).isBefore(first)
+          .isAfterOrEqualTo(first.minus(margin).minusSeconds(1));
+      assertThat(to).as("%s to", file).isAfter(last).isBeforeOrEqualTo(last.plus(margin).plusSeconds(1));
+      assertThat(readme).contains("    " + file.getFileName() + "  ?lower=" + from + "&upper=" + to);
+      earliest = earliest == null || from.isBefore(earliest) ? from : earliest;
+      latest = latest == null || to.isAfter(latest) ? to : latest;
+    }
+    assertThat(printed.get(model)).contains("add ?lower=" + earliest + "&upper=" + latest
+        + " to its address");
   }
 
   @ParameterizedTest
@@ -101,7 +135,8 @@ class DashboardQueriesTest {
         filters.subList(1, filters.size())
             .forEach(filter -> picks.add(List.of(values.get(":dataset:").get(0), filter)));
         for (List<String> pick : picks) {
-          Map<String, String> picked = Map.of(":dataset:", pick.get(0), ":filter:", pick.get(1));
+          Map<String, String> picked = Substitution.chronografValues(dashboard.path("templates"),
+              Map.of(":dataset:", pick.get(0), ":filter:", pick.get(1)));
           // An absolute range around the data (a tight one: one job per bucket), and the
           // relative "now() - Nd" form, for the first pick.
           String absolute = Substitution.chronograf(query, Substitution.chronografTime(first),
@@ -164,6 +199,9 @@ class DashboardQueriesTest {
     for (Path file : files(out(model).resolve("chronograf"))) {
       for (JsonNode t : JSON.readTree(file.toFile()).path("dashboard").path("templates")) {
         JsonNode q = t.path("query");
+        if (t.path("tempVar").asText().equals(":filter:")) {
+          continue; // a query of its own, on :dataset:: chronografFilterListsThePickedDatasetsFilters
+        }
         String sent = Substitution.chronografTemplate(q.path("influxql").asText(),
             q.path("db").asText(), q.path("measurement").asText(), q.path("tagKey").asText());
         List<String> listed = new ArrayList<>();
@@ -183,6 +221,148 @@ class DashboardQueriesTest {
             Map.of("dataset", datasets));
         String tag = v.path("name").asText().equals("dataset") ? datasetTag(model) : filterTag(model);
         assertThat(column(model, sent)).as(sent).isEqualTo(tagValues(model, measurement, tag));
+      }
+    }
+  }
+
+  /**
+   * Chronograf's {@code :filter:} lists the filters of the dataset picked in {@code :dataset:}:
+   * on a database whose datasets were observed in different filters, its query (with
+   * {@code :dataset:} put in as Chronograf renders it) answers each dataset's own filters, the
+   * file opens on the first dataset's, and {@code :dataset:} comes first: every variable a
+   * template's query names is listed before it, in both kinds.
+   */
+  @org.junit.jupiter.api.Test
+  void chronografFilterListsThePickedDatasetsFilters() throws IOException {
+    influx.query(null, "CREATE DATABASE \"bands\"");
+    String lines = "validate_drp,dataset=cfht,filter_name=r validate_drp.PA1=1 1600000000000000000\n"
+        + "validate_drp,dataset=cfht,filter_name=i validate_drp.PA1=2 1600000000000000000\n"
+        + "validate_drp,dataset=hsc,filter_name=g validate_drp.PA1=3 1600000000000000000\n"
+        + "validate_drp,dataset=hsc,filter_name=y validate_drp.PA1=4 1600000000000000000\n";
+    assertThat(influx.write("bands", lines)).isEqualTo(204);
+    Path dir = tmp.resolve("dashboards-bands");
+    assertThat(cli("dashboards", "--for", "all", "-o", dir.toString(), "--influx-url",
+        influx.url(), "--db", "bands")).startsWith("0");
+    JsonNode templates = JSON.readTree(dir.resolve("chronograf/validate_drp.json").toFile())
+        .path("dashboard").path("templates");
+    assertThat(templates).extracting(t -> t.path("tempVar").asText())
+        .containsExactly(":dataset:", ":filter:");
+    JsonNode filter = templates.get(1);
+    String query = filter.path("query").path("influxql").asText();
+    assertThat(query).contains(":dataset:");
+    Map<String, List<String>> expected = Map.of("cfht", List.of("i", "r"), "hsc", List.of("g", "y"));
+    for (Map.Entry<String, List<String>> dataset : expected.entrySet()) {
+      String sent = query.replace(":dataset:", Substitution.chronografValues(templates,
+          Map.of(":dataset:", dataset.getKey())).get(":dataset:"));
+      assertThat(column("bands", sent)).as(sent).isEqualTo(dataset.getValue());
+    }
+    assertThat(filter.path("values")).extracting(v -> v.path("value").asText())
+        .containsExactly("i", "r");
+    for (String model : List.of("notebook", "squash")) {
+      for (Path file : files(out(model).resolve("chronograf"))) {
+        assertDependentOrder(JSON.readTree(file.toFile()).path("dashboard").path("templates"),
+            "tempVar", t -> t.path("query").path("influxql").asText(), file);
+      }
+      for (Path file : files(out(model).resolve("grafana"))) {
+        JsonNode list = JSON.readTree(file.toFile()).path("templating").path("list");
+        assertDependentOrder(list, "name", v -> v.path("query").asText(), file);
+      }
+    }
+  }
+
+  /**
+   * With {@code --squash-url}, the API's {@code /metrics} descriptions reach both kinds (Grafana's
+   * panel description, Chronograf's graph note) and its {@code /specs} directions colour the
+   * levels: a purity (higher is better) past its stretch level is the stretch colour like a PA1
+   * (lower is better) under its stretch, in Grafana's steps and Chronograf's colours alike.
+   */
+  @org.junit.jupiter.api.Test
+  void descriptionsAndDirectionsOfTheSquashApiReachBothKinds() throws Exception {
+    try (io.squashinflux.demo.SquashApiServer api = io.squashinflux.demo.SquashApiServer.start(
+        new io.squashinflux.demo.JobGenerator(io.squashinflux.demo.GeneratorSettings.of(5, 3)), 0)) {
+      Path dir = tmp.resolve("dashboards-api");
+      assertThat(cli("dashboards", "--for", "all", "-o", dir.toString(), "--influx-url",
+          influx.url(), "--db", "notebook", "--squash-url", api.url().toString())).startsWith("0");
+      java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(api.url().resolve("/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      Map<String, String> descriptions = new TreeMap<>();
+      JSON.readTree(answer.body()).path("metrics").forEach(m ->
+          descriptions.put(m.path("name").asText(), m.path("description").asText()));
+      int checked = 0;
+      for (Path file : files(dir.resolve("grafana"))) {
+        for (JsonNode panel : JSON.readTree(file.toFile()).path("panels")) {
+          String metric = metricOf(panel.path("title").asText());
+          assertThat(panel.path("description").asText()).as(metric)
+              .startsWith(descriptions.get(metric)).contains("http://ls.st/lpm-17");
+          checked++;
+        }
+      }
+      for (Path file : files(dir.resolve("chronograf"))) {
+        for (JsonNode cell : JSON.readTree(file.toFile()).path("dashboard").path("cells")) {
+          if (cell.path("type").asText().equals("line")) {
+            String metric = metricOf(cell.path("name").asText());
+            assertThat(cell.path("note").asText()).as(metric).startsWith(descriptions.get(metric));
+            checked++;
+          }
+        }
+      }
+      assertThat(checked).isGreaterThan(10);
+      // A value better than stretch, each way round.
+      assertThat(colourOf(dir, "pipe_analysis", "pipe_analysis.starGalaxyPurity", 99.5))
+          .containsOnly(io.squashinflux.specs.LevelColour.STRETCH.line());
+      assertThat(colourOf(dir, "validate_drp", "validate_drp.PA1", 1.0))
+          .containsOnly(io.squashinflux.specs.LevelColour.STRETCH.line());
+      // Between minimum and design: amber, not the red of failing.
+      assertThat(colourOf(dir, "pipe_analysis", "pipe_analysis.starGalaxyPurity", 92.0))
+          .containsOnly(io.squashinflux.specs.LevelColour.MINIMUM.line());
+      assertThat(colourOf(dir, "pipe_analysis", "pipe_analysis.starGalaxyPurity", 80.0))
+          .containsOnly(io.squashinflux.specs.LevelColour.FAILS.line());
+    }
+  }
+
+  /** The colour Grafana's steps and Chronograf's latest-value cell give this value of a metric. */
+  private static List<String> colourOf(Path dir, String measurement, String metric, double value)
+      throws IOException {
+    List<String> colours = new ArrayList<>();
+    for (JsonNode panel : JSON.readTree(dir.resolve("grafana/" + measurement + ".json").toFile())
+        .path("panels")) {
+      if (metricOf(panel.path("title").asText()).equals(metric)) {
+        String colour = null;
+        for (JsonNode step : panel.path("fieldConfig").path("defaults").path("thresholds").path("steps")) {
+          colour = step.path("value").isNull() || value >= step.path("value").asDouble()
+              ? step.path("color").asText() : colour;
+        }
+        colours.add(colour);
+      }
+    }
+    for (JsonNode cell : JSON.readTree(dir.resolve("chronograf/" + measurement + ".json").toFile())
+        .path("dashboard").path("cells")) {
+      if (cell.path("type").asText().equals("single-stat")
+          && metricOf(cell.path("name").asText()).equals(metric)) {
+        String colour = null;
+        for (JsonNode c : cell.path("colors")) { // Chronograf sorts them by value
+          colour = value >= Double.parseDouble(c.path("value").asText()) ? c.path("hex").asText() : colour;
+        }
+        colours.add(colour);
+      }
+    }
+    assertThat(colours).as("%s in both kinds", metric).hasSize(2);
+    return colours;
+  }
+
+  /** Every variable a template's query names is listed before that template. */
+  private static void assertDependentOrder(JsonNode templates, String nameKey,
+      java.util.function.Function<JsonNode, String> query, Path file) {
+    List<String> names = new ArrayList<>();
+    templates.forEach(t -> names.add(t.path(nameKey).asText()));
+    for (int i = 0; i < names.size(); i++) {
+      String q = query.apply(templates.get(i));
+      for (int j = i; j < names.size(); j++) {
+        String name = names.get(j);
+        String used = name.startsWith(":") ? name : "$" + name;
+        assertThat(q.contains(used) && j != i).as("%s: %s names %s, listed later", file,
+            names.get(i), name).isFalse();
       }
     }
   }
@@ -233,11 +413,13 @@ class DashboardQueriesTest {
     // The generated job files' specs (sample/Reference.specs, around PA1's typical 12 mmag):
     // stretch 10.2, design 13.8 and minimum 18.0 mmag, all "<=".
     assertThat(levels).containsExactly(null, 10.2, 13.8, 18.0);
-    assertThat(defaults.path("custom").path("thresholdsStyle").path("mode").asText()).isEqualTo("line");
+    assertThat(defaults.path("custom").path("thresholdsStyle").path("mode").asText())
+        .isEqualTo("dashed+area");
     JsonNode chronograf = JSON.readTree(out(model).resolve("chronograf/validate_drp.json").toFile());
     JsonNode cell = null;
     for (JsonNode c : chronograf.path("dashboard").path("cells")) {
-      cell = metricOf(c.path("name").asText()).equals("validate_drp.PA1") ? c : cell;
+      cell = metricOf(c.path("name").asText()).equals("validate_drp.PA1")
+          && c.path("type").asText().equals("line") ? c : cell;
     }
     assertThat(cell.path("axes").path("y").path("label").asText()).isEqualTo("mmag");
     assertThat(cell.path("note").asText()).contains("design <= 13.8 mmag", "minimum <= 18.0 mmag");
@@ -248,8 +430,9 @@ class DashboardQueriesTest {
     Path dir = tmp.resolve("dashboards-rp");
     assertThat(cli("dashboards", "--for", "all", "-o", dir.toString(), "--influx-url",
         influx.url(), "--db", "notebook", "--rp", "autogen")).startsWith("0");
-    JsonNode cell = JSON.readTree(dir.resolve("chronograf/validate_drp.json").toFile())
-        .path("dashboard").path("cells").get(0);
+    JsonNode board = JSON.readTree(dir.resolve("chronograf/validate_drp.json").toFile())
+        .path("dashboard");
+    JsonNode cell = board.path("cells").get(0);
     String chronograf = cell.path("queries").path(0).path("query").asText();
     assertThat(chronograf).contains("FROM \"notebook\".\"autogen\".\"validate_drp\"");
     JsonNode panel = JSON.readTree(dir.resolve("grafana/validate_drp.json").toFile()).path("panels").get(0);
@@ -262,7 +445,8 @@ class DashboardQueriesTest {
     int compared = compare("notebook", Substitution.chronograf(chronograf,
         Substitution.chronografTime(Instant.ofEpochMilli(from)),
         Substitution.chronografTime(Instant.ofEpochMilli(to)), to - from,
-        Map.of(":dataset:", datasets.get(0), ":filter:", filters.get(0))),
+        Substitution.chronografValues(board.path("templates"),
+            Map.of(":dataset:", datasets.get(0), ":filter:", filters.get(0)))),
         metricOf(cell.path("name").asText()), datasets.get(0), filters.get(0),
         Math.round((to - from) / 360.0));
     compared += compare("notebook", Substitution.grafana(grafana, from, to, 1000,
@@ -354,8 +538,12 @@ class DashboardQueriesTest {
   }
 
   private long timeMs(String model, String order) {
-    return influx.rows(model, "SELECT * FROM \"validate_drp\" ORDER BY time " + order + " LIMIT 1")
-        .get(0).get(0).asLong() / 1_000_000;
+    return timeMs(model, "validate_drp", order);
+  }
+
+  private long timeMs(String model, String measurement, String order) {
+    return influx.rows(model, "SELECT * FROM \"" + measurement + "\" ORDER BY time " + order
+        + " LIMIT 1").get(0).get(0).asLong() / 1_000_000;
   }
 
   /** The metrics with at least one number in the generated jobs, by package. */

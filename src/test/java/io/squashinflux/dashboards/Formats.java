@@ -22,7 +22,8 @@ final class Formats {
    * {@code dashboard} object with a name, cells on the 12-column grid with i, x, y, w, h, a
    * non-empty {@code queries[].query}, axes only x/y/y2 with a known scale and base; templates
    * with a {@code :name:} tempVar, a known type, typed values, one selected; no duplicate
-   * tempVar; every {@code :var:} a query uses defined, or one Chronograf defines itself.
+   * tempVar; every {@code :var:} a query uses defined, or one Chronograf defines itself; a
+   * single-stat cell's threshold colours with one base.
    */
   static List<String> chronograf(JsonNode file) {
     List<String> missing = new ArrayList<>();
@@ -93,6 +94,25 @@ final class Formats {
         if (!defined.contains(vars.group())) {
           missing.add(at + ".queries[" + q + "]: template " + vars.group() + " (used, not defined)");
         }
+      }
+    }
+    // Single-stat threshold colours (ui/src/shared/constants/thresholds.ts): all text or all
+    // background, one of them the base (id "base"), each with a hex and a numeric value.
+    JsonNode colors = c.path("colors");
+    if (c.path("type").asText().equals("single-stat") && colors.size() > 0) {
+      Set<String> types = new HashSet<>();
+      int bases = 0;
+      for (int k = 0; k < colors.size(); k++) {
+        JsonNode color = colors.get(k);
+        types.add(color.path("type").asText());
+        bases += color.path("id").asText().equals("base") ? 1 : 0;
+        if (!color.path("hex").asText("").matches("#[0-9a-fA-F]{6}")
+            || !color.path("value").asText("").matches("-?[0-9.eE+-]+")) {
+          missing.add(at + ".colors[" + k + "]: hex #rrggbb and a numeric value");
+        }
+      }
+      if (!(Set.of("text").equals(types) || Set.of("background").equals(types)) || bases != 1) {
+        missing.add(at + ".colors: all text or all background, one with id base");
       }
     }
     c.path("axes").fieldNames().forEachRemaining(axis -> {

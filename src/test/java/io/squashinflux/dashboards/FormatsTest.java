@@ -25,6 +25,11 @@ class FormatsTest {
     assertThat(Formats.chronograf(file)).contains("dashboard.cells[1].w",
         "dashboard.cells[1]: x, w within the 12-column grid and w, h >= 1",
         "dashboard.cells[1].queries[0]: template :nowhere: (used, not defined)");
+    ObjectNode stat = (ObjectNode) file.path("dashboard").path("cells").get(1);
+    assertThat(stat.path("type").asText()).isEqualTo("single-stat");
+    ((ObjectNode) stat.path("colors").get(0)).put("id", "first");
+    assertThat(Formats.chronograf(file))
+        .contains("dashboard.cells[1].colors: all text or all background, one with id base");
     assertThat(Formats.chronograf(ChronografJson.export(BOARD).without("dashboard")))
         .containsExactly("dashboard (an object)");
   }
@@ -40,16 +45,5 @@ class FormatsTest {
     ((ObjectNode) panel.path("targets").get(0)).remove("refId");
     assertThat(Formats.grafana(d)).containsExactlyInAnyOrder("uid", "schemaVersion >= 36 (found 27)",
         "panels[0].gridPos: x + w within the 24-column grid", "panels[0].targets[0].refId");
-  }
-
-  @Test
-  void lowerIsBetterLevelsTurnOrangeThenRed() {
-    var steps = GrafanaJson.thresholds(BOARD.panels().get(0)).path("steps");
-    assertThat(steps.get(0).path("value").isNull()).isTrue();
-    assertThat(steps.get(0).path("color").asText()).isEqualTo("green");
-    assertThat(steps.get(1).path("value").asDouble()).isEqualTo(5.0);
-    assertThat(steps.get(1).path("color").asText()).isEqualTo("orange");
-    assertThat(steps.get(2).path("value").asDouble()).isEqualTo(8.0);
-    assertThat(steps.get(2).path("color").asText()).isEqualTo("red");
   }
 }

@@ -19,16 +19,39 @@ final class Substitution {
    * as is (type constant) or an absolute time single-quoted (type timeStamp,
    * {@code '2019-03-01T00:00:00Z'}); {@code :upperDashboardTime:} likewise, {@code now()} when the
    * range is open; {@code :interval:} is {@code round(durationMs / 360)} followed by {@code ms};
-   * a tagValue variable's selected value is single-quoted outside a regex.
+   * each variable's selected value as {@link #chronografValues} renders it.
    */
   static String chronograf(String query, String lower, String upper, long durationMs,
-      Map<String, String> tagValues) {
+      Map<String, String> rendered) {
     String q = query.replace(":dashboardTime:", lower).replace(":upperDashboardTime:", upper)
         .replace(":interval:", Math.round(durationMs / 360.0) + "ms");
-    for (Map.Entry<String, String> value : tagValues.entrySet()) {
-      q = q.replace(value.getKey(), "'" + value.getValue() + "'");
+    for (Map.Entry<String, String> value : rendered.entrySet()) {
+      q = q.replace(value.getKey(), value.getValue());
     }
     return q;
+  }
+
+  /**
+   * The picked value of each variable as Chronograf's renderTemplate puts it into a query, by the
+   * value's type in the dashboard's {@code templates}: a tagValue single-quoted (outside a
+   * regex), a custom meta query's value ({@code influxql}) as is.
+   */
+  static Map<String, String> chronografValues(com.fasterxml.jackson.databind.JsonNode templates,
+      Map<String, String> picked) {
+    Map<String, String> rendered = new java.util.LinkedHashMap<>();
+    for (com.fasterxml.jackson.databind.JsonNode t : templates) {
+      String var = t.path("tempVar").asText();
+      if (!picked.containsKey(var)) {
+        continue;
+      }
+      String type = t.path("values").path(0).path("type").asText();
+      rendered.put(var, switch (type) {
+        case "tagValue" -> "'" + picked.get(var) + "'";
+        case "influxql", "csv", "constant", "map" -> picked.get(var);
+        default -> throw new IllegalArgumentException(var + ": value type " + type);
+      });
+    }
+    return rendered;
   }
 
   /** An absolute Chronograf bound, as its time picker writes it. */

@@ -139,6 +139,18 @@ class DemoCommandTest {
     assertThat(err.toString().lines()).singleElement().asString().contains("--jobs must be from 12 to");
   }
 
+  @Test
+  void aReportInAFolderThatDoesNotExistStopsTheDemoBeforeItStartsAnything() {
+    Path page = reports.resolve("missing").resolve("page.html");
+    int code = Main.run(new String[] {"demo", "--report", page.toString()},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().lines()).singleElement().asString()
+        .startsWith("squash-influx: --report " + page + ": the folder ").contains("does not exist");
+    assertThat(out.toString()).isEmpty();
+  }
+
   /** Mean and count of the generated, non-null PA1 values on the regression's dataset. */
   private static double[] meanPa1(JobGenerator generator, Regression regression, boolean before) {
     double sum = 0;

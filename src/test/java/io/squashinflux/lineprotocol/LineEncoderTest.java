@@ -112,6 +112,19 @@ class LineEncoderTest {
   }
 
   @Test
+  void keepsFirstOfFieldKeysThatClashAfterCleaningAmongManyFields() {
+    Point p = withFields(ordered(entry("a", FieldValue.of(1)), entry("b", FieldValue.of(2)),
+        entry("c", FieldValue.of(3)), entry("d", FieldValue.of(4)), entry("e", FieldValue.of(5)),
+        entry("f", FieldValue.of(6)), entry("g", FieldValue.of(7)), entry("h", FieldValue.of(8)),
+        entry("x", FieldValue.of(9)), entry("x\\", FieldValue.of(10)), entry("a\\", FieldValue.of(11)),
+        entry("y", FieldValue.of(12))));
+    assertThat(encode(p)).isEqualTo(
+        "m a=1.0,b=2.0,c=3.0,d=4.0,e=5.0,f=6.0,g=7.0,h=8.0,x=9.0,y=12.0 1000\n");
+    assertThat(notes.has("x\\", Reasons.DUPLICATE_FIELD_KEY)).isTrue();
+    assertThat(notes.has("a\\", Reasons.DUPLICATE_FIELD_KEY)).isTrue();
+  }
+
+  @Test
   void dropsNaNAndInfinityAndTheLineWhenNoFieldIsLeft() {
     Point p =
         withFields(

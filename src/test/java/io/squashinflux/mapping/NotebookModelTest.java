@@ -37,13 +37,59 @@ class NotebookModelTest {
     Map<String, String> tags =
         Map.of("filter_name", "r", "instrument", "HSC", "dataset", "validation_data_hsc");
     long time = 1553885085000000234L; // date_created, and the job's 234 ns (id modulo 1000)
+    Map<String, FieldValue> ids = Map.of("squash_id", new FloatValue(1234),
+        "squash_url", FieldValue.of("[1234](https://squash-restful-api.lsst.codes/job/1234)"),
+        "run_id", FieldValue.of("1612"));
     assertThat(mapper.map(job)).isEqualTo(new Mapped.Points(List.of(
-        new Point("job 1234", "validate_drp", tags, Map.of(
+        new Point("job 1234", "validate_drp", tags, with(ids, Map.of(
             "validate_drp.AM1", new FloatValue(7.76),
-            "validate_drp.PA1", new FloatValue(12.3)), time),
-        new Point("job 1234", "jointcal", tags, Map.of(
-            "jointcal.collected_photometry_refStars", new FloatValue(1234)), time))));
+            "validate_drp.PA1", new FloatValue(12.3))), time),
+        new Point("job 1234", "jointcal", tags, with(ids, Map.of(
+            "jointcal.collected_photometry_refStars", new FloatValue(1234))), time))));
     assertThat(notes.notes).isEmpty();
+  }
+
+  private static Map<String, FieldValue> with(Map<String, FieldValue> a, Map<String, FieldValue> b) {
+    Map<String, FieldValue> all = new java.util.HashMap<>(a);
+    all.putAll(b);
+    return all;
+  }
+
+  @Test
+  void theJobAndItsCiRunAreFieldsSoAPointLeadsToThemWithoutAddingSeries() {
+    Job jenkins = hscJob(1234)
+        .env("ci_url", "https://ci.lsst.codes/job/validate_drp/1612/")
+        .env("ci_label", "centos-7")
+        .metric("validate_drp.AM1", "7.76")
+        .build();
+    Job ldf = TestJobs.file("ldf.verify.json")
+        .dateCreated("2021-06-01T00:00:00Z")
+        .dataset("validation_data_hsc")
+        .meta("filter_name", "r")
+        .env("env_name", "ldf")
+        .env("run_id", "w_2021_22")
+        .env("run_id_url", "https://jira.lsstcorp.org/browse/DM-30000")
+        .metric("validate_drp.AM1", "7.5")
+        .build();
+
+    Point fromJenkins = points(mapper.map(jenkins)).get(0);
+    Point fromLdf = points(mapper.map(ldf)).get(0);
+
+    assertThat(fromJenkins.tags()).containsOnlyKeys("dataset", "filter_name", "instrument");
+    assertThat(fromJenkins.fields())
+        .containsEntry("squash_id", new FloatValue(1234))
+        .containsEntry("run_id", FieldValue.of("1612"))
+        .containsEntry("run_url",
+            FieldValue.of("[1612](https://ci.lsst.codes/job/validate_drp/1612/)"))
+        .doesNotContainKeys("ci_label", "env_name");
+    assertThat(fromLdf.tags()).containsOnlyKeys("dataset", "filter_name");
+    assertThat(fromLdf.fields())
+        .containsEntry("run_id", FieldValue.of("w_2021_22"))
+        .containsEntry("run_url",
+            FieldValue.of("[w_2021_22](https://jira.lsstcorp.org/browse/DM-30000)"))
+        .doesNotContainKeys("squash_id", "squash_url");
+    assertThat(Mapping.builtIn("notebook").ruleFields())
+        .contains("squash_id", "squash_url", "run_id", "run_url");
   }
 
   @Test
@@ -59,7 +105,9 @@ class NotebookModelTest {
     List<Point> points = points(mapper.map(job));
 
     assertThat(points).hasSize(1);
-    assertThat(points.get(0).fields()).isEqualTo(
+    Map<String, FieldValue> metrics = new java.util.HashMap<>(points.get(0).fields());
+    metrics.keySet().removeIf(key -> !key.startsWith("validate_drp."));
+    assertThat(metrics).isEqualTo(
         Map.<String, FieldValue>of("validate_drp.PA1", new FloatValue(12.3)));
     assertThat(notes.notes).containsExactly(
         new Note("dropped", "job 1", "validate_drp.AM1", "null value"),

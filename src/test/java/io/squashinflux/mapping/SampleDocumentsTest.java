@@ -27,8 +27,9 @@ class SampleDocumentsTest {
       assertThat(point.tags()).isEqualTo(Map.of(
           "dataset", "validation_data_cfht", "filter_name", "r", "instrument", "CFHT",
           "dataset_repo_url", "https://github.com/lsst/validation_data_cfht.git"));
-      assertThat(point.fields()).hasSize(23)
-          .containsEntry("validate_drp.AM1", new FloatValue(7.761596740329379));
+      assertThat(point.fields()).hasSize(23 + 4) // the metrics, the job's and CI run's ids and links
+          .containsEntry("validate_drp.AM1", new FloatValue(7.761596740329379))
+          .containsKeys("squash_id", "squash_url", "run_id", "run_url");
       assertThat(point.timeNanos()).isEqualTo(1532975153000000001L); // job 1: 1 ns after
     });
     assertThat(notes.notes).hasSize(7).allSatisfy(note ->

@@ -75,7 +75,7 @@ class PipelineThreadsTest {
     InfluxWriter sink = new InfluxWriter(new InfluxTarget(URI.create(influx.url()),
         "d", null, null, null, false, false, 50, InfluxTarget.DEFAULT_BATCH_BYTES,
         Duration.ofSeconds(5), null), time.retrier(2));
-    return new Pipeline(new JobItems(jobs, counting, key -> true, (keys, twice, todo) -> { }),
+    return Pipeline.ofJobs(new JobItems(jobs, counting, key -> true, (keys, twice, todo) -> { }),
         new Enricher(mapper, jobs.ciRuns()), mapper, sink, ledger, Progress.NONE, 50, 1 << 20,
         System::nanoTime);
   }

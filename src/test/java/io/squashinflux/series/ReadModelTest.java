@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 class ReadModelTest {
 
   @Test
-  void notebookKeepsFilterNameAndFullFieldKeys() {
+  void notebookKeepsFilterNameFullFieldKeysAndTheJobsIdsAsFields() {
     ReadModel model = ReadModel.of(Mapping.builtIn("notebook"));
     assertThat(model.seriesTags()).containsExactly("dataset", "filter_name");
     assertThat(model.metricOf("validate_drp", "validate_drp.PA1")).isEqualTo("validate_drp.PA1");
-    assertThat(model.jobIdField()).isNull();
-    assertThat(model.runIdField()).isNull();
+    assertThat(model.metricOf("validate_drp", "squash_id")).isNull();
+    assertThat(model.jobIdField()).isEqualTo("squash_id");
+    assertThat(model.runIdField()).isEqualTo("run_id");
+    assertThat(model.jobUrlField()).isEqualTo("squash_url");
+    assertThat(model.runUrlField()).isEqualTo("run_url");
   }
 
   @Test

@@ -81,11 +81,6 @@ public final class KafkaSink implements Sink {
     return description;
   }
 
-  @Override
-  public String identity() {
-    return description;
-  }
-
   /** Fails fast when the topic cannot be found or the brokers cannot be reached. */
   @Override
   public void open() throws DeliveryException {

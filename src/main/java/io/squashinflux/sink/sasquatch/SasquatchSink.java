@@ -81,11 +81,6 @@ public final class SasquatchSink implements Sink {
     return description;
   }
 
-  @Override
-  public String identity() {
-    return description;
-  }
-
   /** Reads the cluster id: the proxy answers and takes the token, or the run stops here. */
   @Override
   public void open() throws DeliveryException, InterruptedException {

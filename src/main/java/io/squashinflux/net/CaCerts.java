@@ -1,4 +1,6 @@
-package io.squashinflux.cli;
+package io.squashinflux.net;
+
+import io.squashinflux.failure.UserError;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +15,11 @@ import java.util.List;
  * The CA files of {@code --ca-cert}, {@code --influx-ca-cert} and {@code --squash-ca-cert},
  * checked before anything connects, so that a bad file is a usage error naming its option.
  */
-final class Tls {
-  private Tls() {}
+public final class CaCerts {
+  private CaCerts() {}
 
   /** The given files (nulls dropped), each checked to hold a PEM certificate. */
-  static List<Path> caCerts(String option, Path shared, String ownOption, Path own) {
+  public static List<Path> of(String option, Path shared, String ownOption, Path own) {
     List<Path> files = new ArrayList<>();
     if (shared != null) {
       files.add(check(option, shared));

@@ -1,14 +1,15 @@
-package io.squashinflux.cli;
+package io.squashinflux.files;
 
-import io.squashinflux.files.FileProblem;
+import io.squashinflux.failure.UserError;
+
 import java.nio.file.Path;
 
 /** The check, before any work, that a file an option names can be written there. */
-final class Writable {
+public final class Writable {
   private Writable() {}
 
   /** Throws a one-line {@link UserError} saying what is wrong with {@code file} and what to do. */
-  static void check(String option, Path file, boolean createFolders) {
+  public static void check(String option, Path file, boolean createFolders) {
     String problem = FileProblem.beforeWriting(file, createFolders);
     if (problem != null) {
       throw new UserError(option + " " + file + ": " + problem);
@@ -16,7 +17,7 @@ final class Writable {
   }
 
   /** The same for a folder files are written into (created when missing). */
-  static void folder(String option, Path folder) {
+  public static void folder(String option, Path folder) {
     String problem = FileProblem.beforeWriting(folder.resolve("file"), true);
     if (problem != null) {
       throw new UserError(option + " " + folder + ": " + problem);

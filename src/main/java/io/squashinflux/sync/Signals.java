@@ -1,6 +1,5 @@
-package io.squashinflux.cli;
+package io.squashinflux.sync;
 
-import io.squashinflux.sync.StopRequest;
 import java.util.ArrayList;
 import java.util.List;
 import sun.misc.Signal;
@@ -11,7 +10,7 @@ import sun.misc.SignalHandler;
  * handlers on close. A shutdown hook cannot do this: it runs as the JVM exits, too late to choose
  * the exit code or to let the batch in flight finish.
  */
-final class Signals implements AutoCloseable {
+public final class Signals implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Signals.class.getName());
 
   private final List<Signal> signals = new ArrayList<>();
@@ -20,7 +19,7 @@ final class Signals implements AutoCloseable {
   private Signals() {}
 
   /** Handles TERM and INT by requesting {@code stop}; a signal the JVM reserves is skipped. */
-  static Signals stopOn(StopRequest stop) {
+  public static Signals stopOn(StopRequest stop) {
     Signals installed = new Signals();
     for (String name : List.of("TERM", "INT")) {
       Signal signal = new Signal(name);

@@ -1,10 +1,10 @@
-package io.squashinflux.cli;
+package io.squashinflux.failure;
 
 import io.squashinflux.failure.Failure;
 
 /** A mistake the user can fix (a missing file, a bad value): one line, exit code 2, no trace. */
-final class UserError extends RuntimeException implements Failure {
-  UserError(String message) {
+public final class UserError extends RuntimeException implements Failure {
+  public UserError(String message) {
     super(message);
   }
 

@@ -1,5 +1,7 @@
-package io.squashinflux.cli;
+package io.squashinflux.notify;
 
+import io.squashinflux.failure.UserError;
+import io.squashinflux.failure.UserError;
 import io.squashinflux.ledger.Summary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,19 +13,19 @@ import java.nio.file.Path;
  * interval of its arrival. A report that failed (InfluxDB away, the webhook down) is tried again
  * after the next cycle, new jobs or not; the watch goes on either way.
  */
-final class WatchReport {
+public final class WatchReport {
   private final ReportAndTell run;
   private final Path page;
   private final PrintWriter log;
   private boolean due = true;
 
-  WatchReport(ReportAndTell run, Path page, PrintWriter log) {
+  public WatchReport(ReportAndTell run, Path page, PrintWriter log) {
     this.run = run;
     this.page = page;
     this.log = log;
   }
 
-  void after(Summary cycle) throws InterruptedException {
+  public void after(Summary cycle) throws InterruptedException {
     if (!due && cycle.synced() == 0) {
       return;
     }
