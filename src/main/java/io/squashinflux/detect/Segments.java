@@ -158,8 +158,6 @@ final class Segments {
     double p = Math.min(1, places * Robust.twoSidedTail(z));
     // The line is fitted between the neighbouring cuts: the longer it is, the less a slope and a
     // step can pass for each other.
-    // The line is fitted between the neighbouring cuts: the longer it is, the less a slope and a
-    // step can pass for each other.
     int lo = k == 0 ? 0 : cuts.get(k - 1);
     int hi = k == cuts.size() - 1 ? x.length : cuts.get(k + 1);
     Fit fit = fit(lo, at, hi, sigma);
@@ -202,7 +200,7 @@ final class Segments {
    * {@code slope} the drift left once the step is allowed for, {@code line} the slope of a line
    * fitted alone.
    */
-  record Fit(double step, double slope, double line) {
+  private record Fit(double step, double slope, double line) {
 
     /**
      * How much better a step of {@code z} standard errors fits than this line, in BIC units (what
