@@ -85,6 +85,11 @@ record Noise(double[] values, double[] sigma, double factor, int lag) {
     return new Noise(y, sigma, (1 + rho) / (1 - rho), lag);
   }
 
+  /** The correlation of neighbouring points that {@link #factor} stands for (AR(1) noise). */
+  double rho() {
+    return (factor - 1) / (factor + 1);
+  }
+
   /** This noise measured again with the differences across {@code cuts} left out. */
   Noise without(List<Integer> cuts, int span) {
     return of(values, span, cuts);

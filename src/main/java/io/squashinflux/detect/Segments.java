@@ -160,7 +160,7 @@ final class Segments {
     // step can pass for each other.
     int lo = k == 0 ? 0 : cuts.get(k - 1);
     int hi = k == cuts.size() - 1 ? x.length : cuts.get(k + 1);
-    Fit fit = fit(lo, at, hi, sigma);
+    StepAndLine fit = fit(lo, at, hi, sigma);
     boolean step = Math.abs(fit.step()) >= BEYOND_LINE
         || p <= settings.falseAlarm() * CLEAR && Math.abs(fit.step()) >= NEAR_LINE
         && Math.min(at - lo, hi - at) >= STEADY * settings.window()
@@ -195,44 +195,13 @@ final class Segments {
   }
 
   /**
-   * A step at {@code at} and a straight line fitted together over {@code [from, to)}, each in
-   * standard errors: {@code step} is what is left of the shift once a drift is allowed for,
-   * {@code slope} the drift left once the step is allowed for, {@code line} the slope of a line
-   * fitted alone.
+   * A step at {@code at} and a line fitted together over {@code [from, to)} in the noise's
+   * correlation, as {@link StepAndLine}: {@code sigma} is the spread of one point, its innovations'
+   * is smaller by {@code sqrt(1 - rho^2)}.
    */
-  private record Fit(double step, double slope, double line) {
-
-    /**
-     * How much better a step of {@code z} standard errors fits than this line, in BIC units (what
-     * each takes off the sum of squares, in the noise's variance), once the step has paid
-     * {@code ln(points)} for its place; minus infinity when a slope beside the step would pay for
-     * itself (a drift is there too).
-     */
-    double stepOverLine(double z, double ln) {
-      return slope * slope > ln ? Double.NEGATIVE_INFINITY : z * z - line * line - ln;
-    }
-  }
-
-  private Fit fit(int from, int at, int to, double sigma) {
-    int n = to - from;
-    double meanT = (n - 1) / 2.0;
-    double share = (double) (to - at) / n;
-    double stt = n * ((double) n * n - 1) / 12;
-    double sum = sums[to] - sums[from];
-    double sty = (weighted[to] - weighted[from]) - (from + meanT) * sum;
-    double sts = (to - at) * ((at + to - 1) / 2.0 - from - meanT);
-    double ssy = (sums[to] - sums[at]) - share * sum;
-    double ss = n * share * (1 - share);
-    double sss = ss - (stt > 0 ? sts * sts / stt : 0);
-    double se = sigma * Math.sqrt(noise.factor());
-    if (!(sss > 0) || !(stt > 0) || !(se > 0)) {
-      return new Fit(0, 0, 0);
-    }
-    double step = (ssy - sts / stt * sty) / sss;
-    double tss = stt - sts * sts / ss;
-    double slope = (sty - sts / ss * ssy) / tss;
-    return new Fit(step / (se / Math.sqrt(sss)), slope / (se / Math.sqrt(tss)),
-        sty / stt / (se / Math.sqrt(stt)));
+  private StepAndLine fit(int from, int at, int to, double sigma) {
+    double phi = noise.rho();
+    return StepAndLine.of(sums, weighted, from, at, to, phi, sigma * Math.sqrt(1 - phi * phi));
   }
 
   /**

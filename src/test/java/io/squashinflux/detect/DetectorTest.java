@@ -164,6 +164,24 @@ class DetectorTest {
   }
 
   @Test
+  void stepOfThreeSdInCorrelatedNoiseIsFoundAndTheNoiseAloneIsNot() {
+    // 200 points of AR(1) noise (correlation 0.6), a step of 3 noise sd in the middle: the
+    // correlation doubles the standard error of a mean and a line through the series follows the
+    // step closely; the jump at the step's first point is what gives it away.
+    int found = 0;
+    for (long seed = 1; seed <= 20; seed++) {
+      assertThat(detector.detect(ar1(seed + 1000, 200, 100, 2, 0.6))).as("no step, seed %d", seed).isEmpty();
+      double[] values = ar1(seed, 200, 100, 2, 0.6);
+      for (int i = 100; i < values.length; i++) {
+        values[i] += 6;
+      }
+      List<Shift> shifts = detector.detect(values);
+      found += shifts.size() == 1 && Math.abs(shifts.get(0).index() - 100) <= 3 ? 1 : 0;
+    }
+    assertThat(found).as("found of 20").isGreaterThanOrEqualTo(16);
+  }
+
+  @Test
   void twoStepsFiftyPointsApartAreBothFound() {
     int found = 0;
     for (long seed = 1; seed <= 20; seed++) {
