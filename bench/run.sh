@@ -153,8 +153,12 @@ echo "bench: $n jobs, $points points, $values field values; API server up in ${s
 ceiling() {
   local api=$1 influx=$2 db=$3 batches=$4 f
   curl -sSf -o /dev/null -XPOST "$influx/query" --data-urlencode "q=CREATE DATABASE \"$db\""
-  curl -sSf "$api/jobs" | tr -cs '0-9' '\n' | grep . | sed "s|^|$api/job/|" |
-    xargs -P 8 -n 500 curl -sSf >/dev/null &
+  local urls per
+  urls=$(curl -sSf "$api/jobs" | tr -cs '0-9' '\n' | grep . | sed "s|^|$api/job/|")
+  # An eighth of the jobs per curl, so that 8 are in flight for the whole run (a fixed count per
+  # curl left fewer than 8 in flight whenever N was under 8 times that count).
+  per=$(( ($(wc -l <<<"$urls") + 7) / 8 ))
+  xargs -P 8 -n "$per" curl -sSf >/dev/null <<<"$urls" &
   local fetch=$!
   for f in "$batches"/b.*; do
     curl -sSf -o /dev/null --data-binary "@$f" "$influx/write?db=$db&precision=ns"

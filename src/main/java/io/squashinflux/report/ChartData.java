@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * One metric's chart as the page reads it: per series the times (seconds), values, job ids, CI
- * runs and URLs; the thresholds; the change points. A series longer than {@code maxPoints} is
+ * runs and URLs (see {@link Links}); the thresholds; the change points. A series longer than {@code maxPoints} is
  * decimated for drawing only: the lowest and highest point of each bucket and every change point
  * are kept.
  */
@@ -74,7 +74,7 @@ final class ChartData {
     ArrayNode values = line.putArray("values");
     ArrayNode jobs = line.putArray("jobs");
     ArrayNode runs = line.putArray("runs");
-    ArrayNode urls = line.putArray("urls");
+    Links links = new Links(line.putArray("links"), line.putArray("link"));
     for (int i : keep) {
       Point p = s.points().get(i);
       t.add(seconds(p.time()));
@@ -85,9 +85,52 @@ final class ChartData {
         jobs.add(p.job());
       }
       runs.add(p.run());
-      urls.add(p.url());
+      links.add(p);
     }
     return line;
+  }
+
+  /**
+   * A series' URLs, written once per form: a CI run's page or a job's URL differs from its
+   * neighbours' only by the run or job id in it, and written whole for every point it made the
+   * page several times heavier. {@code links} holds the forms: {@code [url]}, or
+   * {@code [before, "r" or "j", after]} around the point's run or job id; {@code link} holds each
+   * point's form index, or null when it has no URL. The page puts each URL back together.
+   */
+  private static final class Links {
+    private final ArrayNode forms;
+    private final ArrayNode index;
+    private final Map<List<String>, Integer> seen = new LinkedHashMap<>();
+
+    Links(ArrayNode forms, ArrayNode index) {
+      this.forms = forms;
+      this.index = index;
+    }
+
+    void add(Point p) {
+      if (p.url() == null) {
+        index.addNull();
+        return;
+      }
+      List<String> form = form(p.url(), p.run(), "r");
+      if (form == null) {
+        form = form(p.url(), p.job() == null ? null : String.valueOf(p.job()), "j");
+      }
+      if (form == null) {
+        form = List.of(p.url());
+      }
+      index.add(seen.computeIfAbsent(form, f -> {
+        ArrayNode node = forms.addArray();
+        f.forEach(node::add);
+        return forms.size() - 1;
+      }));
+    }
+
+    /** The URL around the last place the id appears in it; null when it does not. */
+    private static List<String> form(String url, String id, String kind) {
+      int at = id == null || id.isEmpty() ? -1 : url.lastIndexOf(id);
+      return at < 0 ? null : List.of(url.substring(0, at), kind, url.substring(at + id.length()));
+    }
   }
 
   /** The indices drawn: all of them, or each bucket's extremes plus the change points. */

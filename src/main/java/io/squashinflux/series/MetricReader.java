@@ -6,6 +6,7 @@ import io.squashinflux.series.SeriesException;
 import static io.squashinflux.influx.InfluxQuery.identifier;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a database's metrics back as the mapping wrote them: which measurements and fields are
- * metrics, then one metric at a time, its series per dataset and filter.
+ * metrics, then one metric at a time, its series per dataset and filter. One reader serves one
+ * thread: it keeps the last measurement's links.
  */
 public final class MetricReader {
   private static final Pattern LINK = Pattern.compile("^\\[(.*)\\]\\((.*)\\)$", Pattern.DOTALL);
 
   private final InfluxQuery query;
   private final ReadModel model;
+  private String linksOf;
+  private Map<String, Link> links;
 
   public MetricReader(InfluxQuery query, ReadModel model) {
     this.query = query;
@@ -93,26 +97,17 @@ public final class MetricReader {
         }
       }
     }
-    List<String> extra = new ArrayList<>();
-    for (String field : new String[] {model.jobIdField(), model.runIdField(), model.jobUrlField(),
-        model.runUrlField()}) {
-      extra.add(field);
-    }
-    StringBuilder q = new StringBuilder("SELECT ").append(identifier(metric.field()));
-    for (String field : extra) {
-      if (field != null) {
-        q.append(", ").append(identifier(field));
-      }
-    }
-    q.append(" FROM ").append(identifier(metric.measurement())).append(" GROUP BY ")
+    StringBuilder q = new StringBuilder("SELECT ").append(identifier(metric.field()))
+        .append(" FROM ").append(identifier(metric.measurement())).append(" GROUP BY ")
         .append(identifier(model.datasetTag())).append(", ").append(identifier(model.filterTag()));
     for (String tag : terms.values()) {
       q.append(", ").append(identifier(tag));
     }
+    Map<String, Link> links = links(metric.measurement());
     Map<List<String>, List<Point>> bySeries = new LinkedHashMap<>();
     List<String> groupTags = new ArrayList<>(model.seriesTags());
     groupTags.addAll(terms.values());
-    query.stream(q.toString(), chunk -> collect(chunk, metric, groupTags, bySeries));
+    query.stream(q.toString(), chunk -> collect(chunk, metric, groupTags, links, bySeries));
     List<MetricSeries> out = new ArrayList<>();
     List<String> keys = new ArrayList<>(terms.keySet());
     bySeries.forEach((key, points) -> {
@@ -129,25 +124,72 @@ public final class MetricReader {
   }
 
   private void collect(Series chunk, MetricField metric, List<String> groupTags,
-      Map<List<String>, List<Point>> bySeries) {
+      Map<String, Link> links, Map<List<String>, List<Point>> bySeries) {
     int value = chunk.column(metric.field());
-    int job = column(chunk, model.jobIdField());
-    int run = column(chunk, model.runIdField());
-    int jobUrl = column(chunk, model.jobUrlField());
-    int runUrl = column(chunk, model.runUrlField());
     List<String> key = new ArrayList<>();
     groupTags.forEach(tag -> key.add(chunk.tag(tag)));
+    String series = seriesKey(chunk);
     List<Point> points = bySeries.computeIfAbsent(key, k -> new ArrayList<>());
     for (List<Object> row : chunk.rows()) {
       if (!(row.get(value) instanceof Number number) || !Double.isFinite(number.doubleValue())) {
         continue;
       }
+      long time = ((Number) row.get(0)).longValue();
+      Link link = links.getOrDefault(series + time, Link.NONE);
+      points.add(new Point(time, number.doubleValue(), link.job(), link.run(), link.url()));
+    }
+  }
+
+  /** A point's job and CI run as its measurement keeps them beside the metrics. */
+  private record Link(Long job, String run, String url) {
+    static final Link NONE = new Link(null, null, null);
+  }
+
+  /**
+   * The job and CI run of each point of a measurement, by dataset, filter and time, read once
+   * for all of its metrics: a measurement of the notebook model holds dozens of metrics, and
+   * reading the links again with each made the report a third slower. The last measurement's
+   * are kept, as metrics come sorted by name, which keeps a measurement's together.
+   */
+  private Map<String, Link> links(String measurement) {
+    if (measurement.equals(linksOf)) {
+      return links;
+    }
+    Map<String, Link> out = new HashMap<>();
+    List<String> fields = new ArrayList<>();
+    for (String field : new String[] {model.jobIdField(), model.runIdField(), model.jobUrlField(),
+        model.runUrlField()}) {
+      if (field != null) {
+        fields.add(identifier(field));
+      }
+    }
+    if (!fields.isEmpty()) {
+      query.stream("SELECT " + String.join(", ", fields) + " FROM " + identifier(measurement)
+          + " GROUP BY " + identifier(model.datasetTag()) + ", " + identifier(model.filterTag()),
+          chunk -> collectLinks(chunk, out));
+    }
+    linksOf = measurement;
+    links = out;
+    return out;
+  }
+
+  private void collectLinks(Series chunk, Map<String, Link> out) {
+    int job = column(chunk, model.jobIdField());
+    int run = column(chunk, model.runIdField());
+    int jobUrl = column(chunk, model.jobUrlField());
+    int runUrl = column(chunk, model.runUrlField());
+    for (List<Object> row : chunk.rows()) {
       // The CI run's page is what a person reads; the job's URL is SQuaSH's API answer (JSON).
       String url = link(cell(row, runUrl));
-      points.add(new Point(((Number) row.get(0)).longValue(), number.doubleValue(),
-          row.get(job < 0 ? 0 : job) instanceof Number id && job >= 0 ? id.longValue() : null,
-          cell(row, run), url != null ? url : link(cell(row, jobUrl))));
+      Link link = new Link(job >= 0 && row.get(job) instanceof Number id ? id.longValue() : null,
+          cell(row, run), url != null ? url : link(cell(row, jobUrl)));
+      out.put(seriesKey(chunk) + ((Number) row.get(0)).longValue(), link);
     }
+  }
+
+  /** Dataset and filter: with a time, the key of a point's link. */
+  private String seriesKey(Series chunk) {
+    return chunk.tag(model.datasetTag()) + '\0' + chunk.tag(model.filterTag()) + '\0';
   }
 
   private static int column(Series chunk, String field) {

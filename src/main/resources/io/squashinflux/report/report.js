@@ -102,7 +102,20 @@
   var parsed = {};
   function specOf(section) {
     var id = section.getAttribute('data-source');
-    return parsed[id] || (parsed[id] = JSON.parse(document.getElementById(id).textContent));
+    return parsed[id] || (parsed[id] = withUrls(JSON.parse(document.getElementById(id).textContent)));
+  }
+
+  // Each point's URL, put back together from its series' forms (ChartData.Links).
+  function withUrls(spec) {
+    spec.series.forEach(function (s) {
+      s.urls = s.link.map(function (f, k) {
+        if (f == null) return null;
+        var form = s.links[f];
+        return form.length === 1 ? form[0]
+          : form[0] + (form[1] === 'r' ? s.runs[k] : s.jobs[k]) + form[2];
+      });
+    });
+    return spec;
   }
 
   function draw(section) {
