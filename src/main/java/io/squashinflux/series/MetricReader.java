@@ -6,6 +6,7 @@ import io.squashinflux.series.SeriesException;
 import static io.squashinflux.influx.InfluxQuery.identifier;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class MetricReader {
   private final InfluxQuery query;
   private final ReadModel model;
   private String linksOf;
-  private Map<String, Link> links;
+  private Map<String, SeriesLinks> links;
 
   public MetricReader(InfluxQuery query, ReadModel model) {
     this.query = query;
@@ -103,7 +104,7 @@ public final class MetricReader {
     for (String tag : terms.values()) {
       q.append(", ").append(identifier(tag));
     }
-    Map<String, Link> links = links(metric.measurement());
+    Map<String, SeriesLinks> links = links(metric.measurement());
     Map<List<String>, List<Point>> bySeries = new LinkedHashMap<>();
     List<String> groupTags = new ArrayList<>(model.seriesTags());
     groupTags.addAll(terms.values());
@@ -124,18 +125,18 @@ public final class MetricReader {
   }
 
   private void collect(Series chunk, MetricField metric, List<String> groupTags,
-      Map<String, Link> links, Map<List<String>, List<Point>> bySeries) {
+      Map<String, SeriesLinks> links, Map<List<String>, List<Point>> bySeries) {
     int value = chunk.column(metric.field());
     List<String> key = new ArrayList<>();
     groupTags.forEach(tag -> key.add(chunk.tag(tag)));
-    String series = seriesKey(chunk);
+    SeriesLinks series = links.getOrDefault(seriesKey(chunk), SeriesLinks.NONE);
     List<Point> points = bySeries.computeIfAbsent(key, k -> new ArrayList<>());
     for (List<Object> row : chunk.rows()) {
       if (!(row.get(value) instanceof Number number) || !Double.isFinite(number.doubleValue())) {
         continue;
       }
       long time = ((Number) row.get(0)).longValue();
-      Link link = links.getOrDefault(series + time, Link.NONE);
+      Link link = series.at(time);
       points.add(new Point(time, number.doubleValue(), link.job(), link.run(), link.url()));
     }
   }
@@ -145,17 +146,39 @@ public final class MetricReader {
     static final Link NONE = new Link(null, null, null);
   }
 
+  /** One series' links in time order, as InfluxDB returns them, found by binary search. */
+  private static final class SeriesLinks {
+    static final SeriesLinks NONE = new SeriesLinks();
+    private long[] times = new long[16];
+    private Link[] links = new Link[16];
+    private int size;
+
+    void add(long time, Link link) {
+      if (size == times.length) {
+        times = Arrays.copyOf(times, size * 2);
+        links = Arrays.copyOf(links, size * 2);
+      }
+      times[size] = time;
+      links[size++] = link;
+    }
+
+    Link at(long time) {
+      int i = Arrays.binarySearch(times, 0, size, time);
+      return i >= 0 ? links[i] : Link.NONE;
+    }
+  }
+
   /**
    * The job and CI run of each point of a measurement, by dataset, filter and time, read once
    * for all of its metrics: a measurement of the notebook model holds dozens of metrics, and
    * reading the links again with each made the report a third slower. The last measurement's
    * are kept, as metrics come sorted by name, which keeps a measurement's together.
    */
-  private Map<String, Link> links(String measurement) {
+  private Map<String, SeriesLinks> links(String measurement) {
     if (measurement.equals(linksOf)) {
       return links;
     }
-    Map<String, Link> out = new HashMap<>();
+    Map<String, SeriesLinks> out = new HashMap<>();
     List<String> fields = new ArrayList<>();
     for (String field : new String[] {model.jobIdField(), model.runIdField(), model.jobUrlField(),
         model.runUrlField()}) {
@@ -173,21 +196,22 @@ public final class MetricReader {
     return out;
   }
 
-  private void collectLinks(Series chunk, Map<String, Link> out) {
+  private void collectLinks(Series chunk, Map<String, SeriesLinks> out) {
     int job = column(chunk, model.jobIdField());
     int run = column(chunk, model.runIdField());
     int jobUrl = column(chunk, model.jobUrlField());
     int runUrl = column(chunk, model.runUrlField());
+    SeriesLinks series = out.computeIfAbsent(seriesKey(chunk), k -> new SeriesLinks());
     for (List<Object> row : chunk.rows()) {
       // The CI run's page is what a person reads; the job's URL is SQuaSH's API answer (JSON).
       String url = link(cell(row, runUrl));
       Link link = new Link(job >= 0 && row.get(job) instanceof Number id ? id.longValue() : null,
           cell(row, run), url != null ? url : link(cell(row, jobUrl)));
-      out.put(seriesKey(chunk) + ((Number) row.get(0)).longValue(), link);
+      series.add(((Number) row.get(0)).longValue(), link);
     }
   }
 
-  /** Dataset and filter: with a time, the key of a point's link. */
+  /** Dataset and filter: the key of a series' links. */
   private String seriesKey(Series chunk) {
     return chunk.tag(model.datasetTag()) + '\0' + chunk.tag(model.filterTag()) + '\0';
   }
