@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squashinflux.demo.JobGenerator;
+import io.squashinflux.report.PageLinks;
 import io.squashinflux.testing.InfluxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,20 +91,10 @@ class ReportJobLinksTest {
       assertThat(s.get("jobs")).hasSize(rows.size());
       for (int i = 0; i < rows.size(); i++) {
         assertThat(s.get("jobs").get(i).asLong()).isEqualTo(rows.get(i).job());
-        assertThat(url(s, i)).startsWith(CI);
-        assertThat(url(s, i)).endsWith("/" + s.get("runs").get(i).asText() + "/");
+        assertThat(PageLinks.url(s, i)).startsWith(CI);
+        assertThat(PageLinks.url(s, i)).endsWith("/" + s.get("runs").get(i).asText() + "/");
       }
     }
-  }
-
-  /** A point's URL as the page puts it back together from its series' forms. */
-  private static String url(JsonNode series, int i) {
-    JsonNode form = series.get("links").get(series.get("link").get(i).asInt());
-    if (form.size() == 1) {
-      return form.get(0).asText();
-    }
-    String id = series.get(form.get(1).asText().equals("r") ? "runs" : "jobs").get(i).asText();
-    return form.get(0).asText() + id + form.get(2).asText();
   }
 
   @Test

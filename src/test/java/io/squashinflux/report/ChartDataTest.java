@@ -32,21 +32,9 @@ class ChartDataTest {
     assertThat(line.get("links")).hasSize(3);
     assertThat(line.toString()).doesNotContain("1042/");
     for (int i = 0; i < points.size(); i++) {
-      assertThat(url(line, i)).as("point %d", i).isEqualTo(points.get(i).url());
+      assertThat(PageLinks.url(line, i)).as("point %d", i).isEqualTo(points.get(i).url());
     }
   }
 
-  /** What report.js does: the point's form, with its run or job id put back in. */
-  private static String url(JsonNode line, int i) {
-    JsonNode index = line.get("link").get(i);
-    if (index.isNull()) {
-      return null;
-    }
-    JsonNode form = line.get("links").get(index.asInt());
-    if (form.size() == 1) {
-      return form.get(0).asText();
-    }
-    String id = line.get(form.get(1).asText().equals("r") ? "runs" : "jobs").get(i).asText();
-    return form.get(0).asText() + id + form.get(2).asText();
-  }
+
 }
