@@ -35,6 +35,4 @@ class ChartDataTest {
       assertThat(PageLinks.url(line, i)).as("point %d", i).isEqualTo(points.get(i).url());
     }
   }
-
-
 }
