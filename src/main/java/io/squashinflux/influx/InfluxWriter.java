@@ -10,7 +10,7 @@ import io.squashinflux.ledger.Urls;
 import io.squashinflux.lineprotocol.Notes;
 import io.squashinflux.lineprotocol.Point;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.squashinflux.json.Json;
 import io.squashinflux.retry.Action;
 import io.squashinflux.retry.Answer;
 import io.squashinflux.retry.Decision;
@@ -50,7 +50,6 @@ import java.util.zip.GZIPOutputStream;
  * Thread-safe.
  */
 public final class InfluxWriter implements Sink {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Refused connections in a row, at the start, after which InfluxDB is taken to be not running. */
   static final int FIRST_CONTACT_REFUSALS = 3;
 
@@ -330,7 +329,7 @@ public final class InfluxWriter implements Sink {
     String body = text.trim();
     if (body.startsWith("{")) {
       try {
-        JsonNode json = JSON.readTree(body);
+        JsonNode json = Json.tree(body);
         if (json.hasNonNull("error")) {
           return json.get("error").asText();
         }

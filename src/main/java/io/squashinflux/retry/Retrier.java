@@ -26,7 +26,7 @@ public final class Retrier {
 
   /** Retries with the real clock, real sleeping and a random jitter. */
   public static Retrier system(Backoff backoff) {
-    return new Retrier(backoff, Clock.systemUTC(), Sleeper.SYSTEM, RandomGenerator.getDefault());
+    return new Retrier(backoff, Clock.systemUTC(), Sleeper.SYSTEM, new java.util.Random());
   }
 
   public Backoff backoff() {

@@ -1,6 +1,7 @@
 package io.squashinflux.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.squashinflux.json.Json;
 import io.squashinflux.retry.Side;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class ApiCiRuns implements CiRuns {
     String path = "/code_changes/" + segment(ciId) + "?ci_name="
         + URLEncoder.encode(name, StandardCharsets.UTF_8);
     return once(codeChanges, ciId + "\n" + name, path, body -> {
-      JsonNode changes = JobParser.MAPPER.readTree(body);
+      JsonNode changes = Json.tree(body);
       if (changes == null || !changes.isObject()) {
         throw JobFormatException.shape("not a code changes object");
       }

@@ -1,6 +1,7 @@
 package io.squashinflux.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.squashinflux.json.Json;
 import io.squashinflux.retry.Side;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ public final class ApiJobSource implements JobSource {
   private static List<String> readIds(InputStream body) throws IOException, JobFormatException {
     JsonNode ids;
     try {
-      ids = JobParser.MAPPER.readTree(body).get("ids");
+      ids = Json.tree(body).get("ids");
     } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
       throw JobParser.syntaxError(e);
     }

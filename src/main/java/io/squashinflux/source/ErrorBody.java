@@ -1,6 +1,7 @@
 package io.squashinflux.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.squashinflux.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class ErrorBody {
       return "";
     }
     try {
-      JsonNode message = JobParser.MAPPER.readTree(text).get("message");
+      JsonNode message = Json.tree(text).get("message");
       if (message != null && message.isTextual()) {
         return message.asText();
       }

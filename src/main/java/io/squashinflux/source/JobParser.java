@@ -2,14 +2,12 @@ package io.squashinflux.source;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.squashinflux.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,13 +19,6 @@ import java.util.List;
  * a job file) are skipped without building anything.
  */
 public final class JobParser {
-
-  /** Bare {@code NaN} and infinities are accepted: older lsst.verify job files hold them. */
-  static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      // Correctly rounded like the JDK's parser, and cheaper (BENCHMARKS.md).
-      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-      .build();
 
   private JobParser() {}
 
@@ -54,7 +45,7 @@ public final class JobParser {
   /** Parses one job with Jackson's streaming parser: every document, every error. */
   static Job jackson(InputStream in, String ref, Job.Origin origin, Long id, String url,
       boolean packages, int maxMeasurements) throws IOException, JobFormatException {
-    try (JsonParser p = MAPPER.createParser(in)) {
+    try (JsonParser p = Json.FACTORY.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         throw JobFormatException.shape("not a job: the document is empty");
@@ -167,7 +158,7 @@ public final class JobParser {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return "null";
     }
-    JsonNode node = MAPPER.readTree(p);
+    JsonNode node = Json.tree(p);
     return (node == null ? NullNode.getInstance() : node).toString();
   }
 
@@ -184,7 +175,7 @@ public final class JobParser {
 
   /** The {@code date_created} of a job document, read without building the job. */
   static String dateCreated(InputStream in) throws IOException, JobFormatException {
-    try (JsonParser p = MAPPER.createParser(in)) {
+    try (JsonParser p = Json.FACTORY.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw JobFormatException.shape("not a job: the document is not a JSON object");
       }

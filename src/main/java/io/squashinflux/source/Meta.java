@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.squashinflux.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ record Meta(Map<String, JsonNode> entries, Map<String, JsonNode> env, List<Packa
             ? DoubleNode.valueOf(value)
             : DecimalNode.valueOf(new java.math.BigDecimal(p.getText()));
       default:
-        JsonNode node = JobParser.MAPPER.readTree(p);
+        JsonNode node = Json.tree(p);
         return node == null ? NullNode.getInstance() : node;
     }
   }

@@ -1,8 +1,8 @@
 package io.squashinflux.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.squashinflux.json.Json;
 import io.squashinflux.files.FileProblem;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -37,7 +37,6 @@ import io.squashinflux.source.Checkpoint;
  */
 public final class StateStore implements Checkpoint, AutoCloseable {
   static final String FORMAT = "squash-influx-state/1";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path path;
   private final Identity identity;
@@ -202,28 +201,39 @@ public final class StateStore implements Checkpoint, AutoCloseable {
    */
   @Override
   public synchronized void save() throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("source", identity.source());
-    root.put("database", identity.database());
-    root.put("mapping", identity.mapping());
-    root.put("updated", clock.instant().toString());
-    root.set("synced", keys(synced));
-    root.set("failed", keys(failed));
-    root.set("refused", JSON.valueToTree(refused));
-    byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)
-        .getBytes(StandardCharsets.UTF_8);
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator g = Json.FACTORY.createGenerator(text).useDefaultPrettyPrinter()) {
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeStringField("source", identity.source());
+      g.writeStringField("database", identity.database());
+      g.writeStringField("mapping", identity.mapping());
+      g.writeStringField("updated", clock.instant().toString());
+      keys(g, "synced", synced);
+      keys(g, "failed", failed);
+      g.writeObjectFieldStart("refused");
+      for (Map.Entry<String, String> entry : refused.entrySet()) {
+        g.writeStringField(entry.getKey(), entry.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     Path temp = path.resolveSibling(path.getFileName() + ".tmp");
     DurableFile.replace(path, temp, bytes);
     lastSave = clock.millis();
     dirty = false;
   }
 
-  private static ObjectNode keys(KeySet set) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("ids", set.ranges());
-    node.set("keys", JSON.valueToTree(set.others()));
-    return node;
+  private static void keys(JsonGenerator g, String name, KeySet set) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("ids", set.ranges());
+    g.writeArrayFieldStart("keys");
+    for (String key : set.others()) {
+      g.writeString(key);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private void load() throws StateException {
@@ -239,7 +249,7 @@ public final class StateStore implements Checkpoint, AutoCloseable {
         + " start afresh (every job is then synced again, which is harmless)";
     JsonNode root;
     try {
-      root = JSON.readTree(bytes);
+      root = Json.tree(bytes);
     } catch (IOException e) {
       throw new StateException(problem + ": " + firstLine(e.getMessage()));
     }
