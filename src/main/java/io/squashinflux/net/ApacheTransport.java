@@ -35,8 +35,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -73,10 +71,7 @@ final class ApacheTransport implements Transport {
         .setSocketTimeout(Timeout.of(settings.timeout()))
         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
         .build();
-    // The JDK's own check of the certificate's names, in the handshake: a wrong host is an
-    // SSLHandshakeException that names it.
-    var tls = new DefaultClientTlsStrategy(Trust.adding(settings.caCerts()),
-        HostnameVerificationPolicy.BUILTIN, null);
+    var tls = new FirstUseTls(settings.caCerts());
     var pool = new InterruptibleSockets()
         .setDefaultConnectionConfig(connections)
         .setTlsSocketStrategy(tls)
