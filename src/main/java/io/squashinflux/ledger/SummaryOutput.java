@@ -11,7 +11,10 @@ import java.io.PrintWriter;
  * {@code err}.
  */
 public record SummaryOutput(PrintWriter out, PrintWriter err, boolean json, boolean quiet) {
-  private static final class Json { static final ObjectMapper JSON = new ObjectMapper(); }
+  /** Made only for --json: the first ObjectMapper of a process costs start-up time. */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   /**
    * The summary with a first line saying where it was written ({@code target}, or null for
@@ -44,7 +47,7 @@ public record SummaryOutput(PrintWriter out, PrintWriter err, boolean json, bool
 
   private static String withTarget(Summary summary, String target, String api) {
     try {
-      ObjectNode json = (ObjectNode) Json.JSON.readTree(summary.toJson());
+      ObjectNode json = (ObjectNode) Mapper.JSON.readTree(summary.toJson());
       json.put("target", target).put("influx_api", api);
       return json.toString();
     } catch (JsonProcessingException e) {
