@@ -29,6 +29,10 @@
 #                         so that an older build's sync can be timed against the same API
 #   BENCH_IDLE_RUNS       also time this many syncs with nothing to do (an empty --from folder:
 #                         start-up, InfluxDB contact, exit) and print their median (default 5)
+#   BENCH_WARM_RUNS       also run the same sync this many times in one JVM (bench.WarmSync, this
+#                         checkout's build, the launcher's JVM flags), each into a fresh database,
+#                         and print the median of all but the first: what a sync costs once the
+#                         JVM's start and warm-up are paid (default 0: not run)
 set -euo pipefail
 
 usage="usage: bench/run.sh N   (number of jobs, e.g. 20000)"
@@ -205,6 +209,25 @@ if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
   sync_contender tuned "$BENCH_TUNED_JAVA_OPTS"
 fi
 
+# The same sync again and again in one JVM: the runs after the first pay no start-up or warm-up.
+warm_runs=${BENCH_WARM_RUNS:-0}
+warm_median=""
+if ((warm_runs > 1)); then
+  (cd "$root" && mvn -q -B -ntp -o test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt) >&2
+  read -r -a launcher_opts <<<"$(sed -n 's/.*SQUASH_INFLUX_JAVA_OPTS--\([^}]*\)}.*/\1/p' "$root/squash-influx")"
+  start_influxd warm
+  echo "bench: (b'') the same sync $warm_runs times in one JVM" >&2
+  java "${launcher_opts[@]}" \
+    -cp "$root/target/test-classes:$root/target/classes:$(cat "$root/target/bench-classpath.txt")" \
+    io.squashinflux.bench.WarmSync "$warm_runs" "$db" sync --squash-url "$api" \
+    --influx-url "$influx_url" --no-state -q --rejects "$work/rejects.jsonl" "${sync_args[@]}" \
+    >"$work/warm.out"
+  warm_median=$(sed -n 's/^warm run \([0-9]*\): wall \([0-9.]*\) s.*/\1 \2/p' "$work/warm.out" |
+    awk '$1 > 1 { print $2 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  stop_influxd warm
+fi
+
 # A sync with nothing to do (an empty folder of jobs): start-up, the InfluxDB contact, the exit.
 idle_runs=${BENCH_IDLE_RUNS:-5}
 idle_median=""
@@ -266,6 +289,11 @@ if ((delay_ms > 0)); then
 fi
 if [[ -n $idle_median ]]; then
   echo "start-up: a sync with nothing to do (empty --from folder), median of $idle_runs: ${idle_median} s"
+fi
+if [[ -n $warm_median ]]; then
+  awk -v w="$warm_median" -v k="$warm_runs" -v c="${wall[ceiling]}" 'BEGIN {
+    printf "warm: the same sync in one JVM, median of runs 2-%d: %.2f s = %.2fx (c)\n", k, w, w / c }'
+  sed 's/^/  /' "$work/warm.out"
 fi
 if [[ -n $notebook_out ]]; then
   nb_lines=$(sed -n 's/.* lines=\([0-9]*\).*/\1/p' <<<"$notebook_out")
