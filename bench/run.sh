@@ -215,7 +215,7 @@ warm_median=""
 if ((warm_runs > 1)); then
   (cd "$root" && mvn -q -B -ntp -o test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt) >&2
-  read -r -a launcher_opts <<<"$(sed -n 's/.*SQUASH_INFLUX_JAVA_OPTS--\([^}]*\)}.*/\1/p' "$root/squash-influx")"
+  read -r -a launcher_opts <<<"$(sed -n 's/.*SQUASH_INFLUX_JAVA_OPTS-\([^}]*\)}.*/\1/p' "$root/squash-influx")"
   start_influxd warm
   echo "bench: (b'') the same sync $warm_runs times in one JVM" >&2
   java "${launcher_opts[@]}" \
