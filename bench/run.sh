@@ -27,6 +27,8 @@
 #                         (b) with the floor that 8 requests in flight allow, N x delay / 8
 #   BENCH_SERVE_CMD       how to run generate, serve-api and convert (default: SQUASH_INFLUX_CMD),
 #                         so that an older build's sync can be timed against the same API
+#   BENCH_REPEAT          time (c) and (b) this many times each, in turn, and report the medians
+#                         (default 1); peak RSS is the largest of the runs
 #   BENCH_IDLE_RUNS       also time this many syncs with nothing to do (an empty --from folder:
 #                         start-up, InfluxDB contact, exit) and print their median (default 5)
 #   BENCH_WARM_RUNS       also run the same sync this many times in one JVM (bench.WarmSync, this
@@ -171,12 +173,6 @@ ceiling() {
 }
 export -f ceiling
 
-start_influxd ceiling
-echo "bench: (c) ceiling" >&2
-measure ceiling bash -c 'ceiling "$@"' _ "$api" "$influx_url" "$db" "$work/batches"
-stored_ceiling=$(stored_values)
-stop_influxd ceiling
-
 # --- (b) squash-influx ------------------------------------------------------------------------
 
 # Runs the sync into a fresh influxd under a name, with JVM options when given.
@@ -201,9 +197,31 @@ start_influxd warm-up
   --rejects "$work/warm-up.rejects.jsonl" >/dev/null
 stop_influxd warm-up
 
-echo "bench: (b) squash-influx sync" >&2
-sync_contender sync "${BENCH_SYNC_JAVA_OPTS:-}"
-stored_sync=${stored[sync]}
+# (c) and (b) in turn, BENCH_REPEAT times; each figure is then the median of its runs, and each
+# run must have stored every value.
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+repeat=${BENCH_REPEAT:-1}
+stored_ceiling=""
+runs_note=""
+for ((r = 1; r <= repeat; r++)); do
+  start_influxd ceiling
+  echo "bench: (c) ceiling, run $r of $repeat" >&2
+  measure "ceiling.$r" bash -c 'ceiling "$@"' _ "$api" "$influx_url" "$db" "$work/batches"
+  got=$(stored_values)
+  [[ -z $stored_ceiling || $got -lt $stored_ceiling ]] && stored_ceiling=$got
+  stop_influxd ceiling
+  echo "bench: (b) squash-influx sync, run $r of $repeat" >&2
+  sync_contender "sync.$r" "${BENCH_SYNC_JAVA_OPTS:-}"
+done
+for name in ceiling sync; do
+  wall[$name]=$(for ((r = 1; r <= repeat; r++)); do echo "${wall[$name.$r]}"; done | median)
+  cpu_s[$name]=$(for ((r = 1; r <= repeat; r++)); do echo "${cpu_s[$name.$r]}"; done | median)
+  rss[$name]=$(for ((r = 1; r <= repeat; r++)); do echo "${rss[$name.$r]}"; done | sort -n | tail -1)
+done
+stored_sync=$(for ((r = 1; r <= repeat; r++)); do echo "${stored[sync.$r]}"; done | sort -n | head -1)
+if ((repeat > 1)); then
+  runs_note="runs: medians of $repeat runs each, taken in turn; walls (c): $(for ((r = 1; r <= repeat; r++)); do printf '%s ' "${wall[ceiling.$r]}"; done)(b): $(for ((r = 1; r <= repeat; r++)); do printf '%s ' "${wall[sync.$r]}"; done)"
+fi
 if [[ -n ${BENCH_TUNED_JAVA_OPTS:-} ]]; then
   echo "bench: (b') squash-influx sync with $BENCH_TUNED_JAVA_OPTS" >&2
   sync_contender tuned "$BENCH_TUNED_JAVA_OPTS"
@@ -224,7 +242,7 @@ if ((warm_runs > 1)); then
     --influx-url "$influx_url" --no-state -q --rejects "$work/rejects.jsonl" "${sync_args[@]}" \
     >"$work/warm.out"
   warm_median=$(sed -n 's/^warm run \([0-9]*\): wall \([0-9.]*\) s.*/\1 \2/p' "$work/warm.out" |
-    awk '$1 > 1 { print $2 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    awk '$1 > 1 { print $2 }' | median)
   stop_influxd warm
 fi
 
@@ -241,7 +259,7 @@ if ((idle_runs > 0)); then
       --rejects "$work/rejects.jsonl"
     idle_times+=("$(seconds "$start" "$(now_ns)")")
   done
-  idle_median=$(printf '%s\n' "${idle_times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  idle_median=$(printf '%s\n' "${idle_times[@]}" | median)
   stop_influxd idle
 fi
 
@@ -270,6 +288,7 @@ jdk=$(java -version 2>&1 | head -1)
 echo "squash-influx benchmark: N=$n jobs (seed $seed): $points points, $values field values"
 echo "machine: $(nproc) cores, $cpu, $mem; $jdk; $(influxd version 2>/dev/null | head -1)"
 echo "API server: one for all contenders, up in ${server_start} s (not timed)$( ((delay_ms > 0)) && echo "; every answer ${delay_ms} ms late")"
+[[ -n $runs_note ]] && echo "$runs_note"
 printf "%-26s %9s %11s %12s %8s\n" contender "wall s" points/s values/s "RSS MB"
 row ceiling "(c) ceiling (curl)" "${wall[ceiling]}" "$points" "$values" "${rss[ceiling]}" ""
 row sync "(b) squash-influx sync" "${wall[sync]}" "$points" "$values" "${rss[sync]}" \
