@@ -1,6 +1,7 @@
 package io.squashinflux.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 
 /**
  * The JSON a sync reads (job documents, the job list, answers, its state file) and writes (its
@@ -102,6 +104,53 @@ public final class Json {
       }
     }
     return root;
+  }
+
+  /** The node as compact JSON text, the text its {@code toString()} gives. */
+  public static String text(JsonNode node) {
+    if (node.isMissingNode()) {
+      return "";
+    }
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(g, node);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  private static void write(JsonGenerator g, JsonNode node) throws IOException {
+    if (node.isObject()) {
+      g.writeStartObject();
+      for (Map.Entry<String, JsonNode> property : node.properties()) {
+        g.writeFieldName(property.getKey());
+        write(g, property.getValue());
+      }
+      g.writeEndObject();
+    } else if (node.isArray()) {
+      g.writeStartArray();
+      for (JsonNode item : node) {
+        write(g, item);
+      }
+      g.writeEndArray();
+    } else if (node.isTextual()) {
+      g.writeString(node.textValue());
+    } else if (node.isBoolean()) {
+      g.writeBoolean(node.booleanValue());
+    } else if (node.isInt() || node.isLong() || node.isShort()) {
+      g.writeNumber(node.longValue());
+    } else if (node.isBigInteger()) {
+      g.writeNumber(node.bigIntegerValue());
+    } else if (node.isBigDecimal()) {
+      g.writeNumber(node.decimalValue());
+    } else if (node.isFloat()) {
+      g.writeNumber(node.floatValue());
+    } else if (node.isDouble()) {
+      g.writeNumber(node.doubleValue());
+    } else {
+      g.writeNull();
+    }
   }
 
   private static JsonNode scalar(JsonParser p) throws IOException {

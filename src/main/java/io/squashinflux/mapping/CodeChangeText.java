@@ -1,7 +1,7 @@
 package io.squashinflux.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.squashinflux.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +11,6 @@ import java.util.List;
  * {@code packages} and {@code counts} (JSON text, as the lookup passes them on).
  */
 final class CodeChangeText {
-  private static final JsonMapper JSON = new JsonMapper();
-
   private CodeChangeText() {}
 
   /**
@@ -52,7 +50,7 @@ final class CodeChangeText {
       return null;
     }
     try {
-      return JSON.readTree(json);
+      return Json.tree(json);
     } catch (java.io.IOException e) {
       return null;
     }

@@ -98,7 +98,7 @@ final class ApiCiRuns implements CiRuns {
   }
 
   private static String json(JsonNode node) {
-    return node == null ? "null" : node.toString();
+    return node == null ? "null" : Json.text(node);
   }
 
   private static String segment(String text) {

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The trees the sync reads are those Jackson's {@code readTree} makes, node type for node type. */
+/**
+ * The trees the sync reads are those Jackson's {@code readTree} makes, node type for node type, and
+ * their text is what their {@code toString()} gives.
+ */
 class JsonTest {
 
   private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -33,6 +36,8 @@ class JsonTest {
       assertSame(Json.tree(document), MAPPER.readTree(document), document);
       assertSame(Json.tree(document.getBytes(StandardCharsets.UTF_8)), MAPPER.readTree(document),
           document);
+      assertThat(Json.text(Json.tree(document))).as(document)
+          .isEqualTo(MAPPER.readTree(document).toString());
     }
   }
 
@@ -52,6 +57,7 @@ class JsonTest {
         continue; // the fixtures of broken documents: see the next test
       }
       assertSame(Json.tree(new ByteArrayInputStream(bytes)), expected, file.toString());
+      assertThat(Json.text(expected)).as(file.toString()).isEqualTo(expected.toString());
     }
   }
 
