@@ -7,10 +7,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * The JSON a sync reads (job documents, the job list, answers, its state file) and writes (its
  * state file), with Jackson's streaming parser and nodes but without an {@code ObjectMapper}: the
- * first mapper of a process sets up date formats and locale data, which cost a sync with nothing
- * to do a seventh of its time (BENCHMARKS.md). The trees are those {@code readTree} builds.
+ * first mapper of a process sets up date formats and locale data, a large part of the start-up of
+ * a sync with nothing to do (BENCHMARKS.md). The trees are those {@code readTree} builds.
  */
 public final class Json {
 
