@@ -3,6 +3,7 @@ package io.squashinflux.net;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.security.cert.Certificate;
 import java.util.List;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -13,16 +14,15 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 /**
  * The client's TLS, set up at its first https connection: even a lazy context needs the JDK's
  * security providers loaded, a part of the start-up of every sync, most of which speak plain http
- * to a local InfluxDB (BENCHMARKS.md). The CA files are read at once, so a bad one is an error
- * before anything is sent.
+ * to a local InfluxDB (BENCHMARKS.md). The CA files are read at once, and only then, so a bad one
+ * is an error before anything is sent.
  */
 final class FirstUseTls implements TlsSocketStrategy {
-  private final List<Path> pems;
+  private final List<Certificate> cas;
   private TlsSocketStrategy tls;
 
   FirstUseTls(List<Path> pems) {
-    pems.forEach(Trust::read);
-    this.pems = List.copyOf(pems);
+    this.cas = pems.stream().<Certificate>flatMap(pem -> Trust.read(pem).stream()).toList();
   }
 
   @Override
@@ -35,7 +35,7 @@ final class FirstUseTls implements TlsSocketStrategy {
     if (tls == null) {
       // The JDK's own check of the certificate's names, in the handshake: a wrong host is an
       // SSLHandshakeException that names it.
-      tls = new DefaultClientTlsStrategy(Trust.adding(pems), HostnameVerificationPolicy.BUILTIN,
+      tls = new DefaultClientTlsStrategy(Trust.adding(cas), HostnameVerificationPolicy.BUILTIN,
           null);
     }
     return tls;

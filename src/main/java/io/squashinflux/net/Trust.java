@@ -21,27 +21,25 @@ final class Trust {
   private Trust() {}
 
   /**
-   * A context trusting the JDK's CAs and every certificate in {@code pems}.
-   *
-   * @throws IllegalArgumentException a file that cannot be read or holds no certificate
+   * A context trusting the JDK's CAs and the certificates {@code cas} (read by {@link #read}).
    */
-  static SSLContext adding(List<Path> pems) {
+  static SSLContext adding(List<Certificate> cas) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {load(pems)}, null);
+      context.init(null, new TrustManager[] {load(cas)}, null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
   }
 
-  /** The JDK's own trust manager, over a store of its CAs plus the files' certificates. */
-  static X509ExtendedTrustManager load(List<Path> pems) throws GeneralSecurityException {
+  /** The JDK's own trust manager, over a store of its CAs plus {@code cas}. */
+  static X509ExtendedTrustManager load(List<Certificate> cas) throws GeneralSecurityException {
     try {
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       KeyStore store = null;
-      if (!pems.isEmpty()) {
+      if (!cas.isEmpty()) {
         factory.init((KeyStore) null);
         store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
@@ -49,10 +47,8 @@ final class Trust {
         for (X509Certificate ca : x509(factory.getTrustManagers()).getAcceptedIssuers()) {
           store.setCertificateEntry("jdk-" + n++, ca);
         }
-        for (Path pem : pems) {
-          for (Certificate certificate : read(pem)) {
-            store.setCertificateEntry("added-" + n++, certificate);
-          }
+        for (Certificate ca : cas) {
+          store.setCertificateEntry("added-" + n++, ca);
         }
       }
       factory.init(store);
