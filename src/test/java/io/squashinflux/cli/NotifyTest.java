@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.demo.Plant;
 import io.squashinflux.testing.InfluxServer;
 import io.squashinflux.testing.WebhookReceiver;
@@ -32,7 +31,7 @@ class NotifyTest {
   static void sync() throws Exception {
     influx = InfluxServer.start();
     data = TrendData.start(influx, 1200, 3, 0, 0, 0);
-    JSON.writeValue(dir.resolve("specs.json").toFile(), JobGenerator.specs());
+    TrendData.writeSpecs(dir);
   }
 
   @AfterAll

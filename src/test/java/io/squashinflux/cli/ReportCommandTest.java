@@ -41,8 +41,7 @@ class ReportCommandTest {
     Path json = dir.resolve(db + "-" + more.length + ".json");
     List<String> args = new ArrayList<>(List.of("report", "--influx-url", influx.url(), "--db", db,
         "--mapping", db, "-o", dir.resolve(db + ".html").toString(), "--findings", json.toString()));
-    Path specs = dir.resolve("specs.json");
-    JSON.writeValue(specs.toFile(), io.squashinflux.demo.JobGenerator.specs());
+    Path specs = TrendData.writeSpecs(dir);
     args.addAll(List.of("--specs", specs.toString()));
     args.addAll(List.of(more));
     Cli.Result run = Cli.run(args.toArray(String[]::new));

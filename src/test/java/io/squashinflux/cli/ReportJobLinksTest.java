@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.report.PageLinks;
 import io.squashinflux.testing.InfluxServer;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ class ReportJobLinksTest {
   static void sync() throws Exception {
     influx = InfluxServer.start();
     data = TrendData.start(influx, 300, 0, 0, 0, 0);
-    JSON.writeValue(dir.resolve("specs.json").toFile(), JobGenerator.specs());
+    TrendData.writeSpecs(dir);
     // The same points as the notebook model wrote them before it kept ids: metric fields only.
     influx.query(null, "CREATE DATABASE \"old\"");
     List<String> metrics = new ArrayList<>();

@@ -2,8 +2,6 @@ package io.squashinflux.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.testing.InfluxServer;
 import java.io.File;
 import java.nio.file.Files;
@@ -44,8 +42,7 @@ class ReportPageBrowserTest {
   static void start() throws Exception {
     influx = InfluxServer.start();
     TrendData.start(influx, 300, 0, 0, 0, 0);
-    Path specs = dir.resolve("specs.json");
-    new ObjectMapper().writeValue(specs.toFile(), JobGenerator.specs());
+    Path specs = TrendData.writeSpecs(dir);
     page = dir.resolve("report.html");
     Cli.Result run = Cli.run("report", "--influx-url", influx.url(), "--db", "squash", "--mapping",
         "squash", "--specs", specs.toString(), "--measurement", "validate_drp", "-o", page.toString());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
 import java.net.URI;
@@ -41,7 +40,7 @@ class ReportTruthTest {
     influx = InfluxServer.start();
     // The squash model without --packages: its code_changes field is all it has to tell.
     data = TrendData.start(influx, 900, 0, 0, 0, 0, 1.4, List.of("notebook"));
-    JSON.writeValue(dir.resolve("specs.json").toFile(), JobGenerator.specs());
+    TrendData.writeSpecs(dir);
     bareCopy();
   }
 

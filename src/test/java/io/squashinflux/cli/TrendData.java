@@ -3,12 +3,14 @@ package io.squashinflux.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.squashinflux.demo.GeneratorSettings;
 import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.demo.Plants;
 import io.squashinflux.demo.Regression;
 import io.squashinflux.demo.SquashApiServer;
 import io.squashinflux.testing.InfluxServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,13 @@ final class TrendData {
     this.generator = generator;
     this.influx = influx;
     this.plantedJob = plantedJob;
+  }
+
+  /** The generator's specs (the demo's metric levels) as {@code specs.json} in {@code dir}. */
+  static Path writeSpecs(Path dir) throws IOException {
+    Path specs = dir.resolve("specs.json");
+    new ObjectMapper().writeValue(specs.toFile(), JobGenerator.specs());
+    return specs;
   }
 
   /** {@code jobs} jobs with the demo's PA1 regression and {@code steps}... planted, in both models. */

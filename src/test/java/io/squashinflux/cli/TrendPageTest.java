@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.squashinflux.demo.JobGenerator;
 import io.squashinflux.testing.Chromium;
 import io.squashinflux.testing.InfluxServer;
 import io.squashinflux.testing.SharedSamples;
@@ -36,7 +35,7 @@ class TrendPageTest {
   static void sync() throws Exception {
     influx = InfluxServer.start();
     data = TrendData.start(influx, 300, 0, 0, 0, 0);
-    JSON.writeValue(dir.resolve("specs.json").toFile(), JobGenerator.specs());
+    TrendData.writeSpecs(dir);
   }
 
   @AfterAll
